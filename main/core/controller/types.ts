@@ -1,0 +1,78 @@
+// The controller's public face: what the lifecycle engine and the hosts may rely on.
+import type { EndReason, User } from '../protocol';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'lost' | 'closed';
+
+/** Join steps, in the spec's order; errors and traces name the step they happened at. */
+export type JoinStep = 'validate' | 'get-session' | 'handshake' | 'join' | 'exit' | 'stop' | 'disconnect';
+
+export type ControllerErrorCode =
+  | 'invalid-token' // not 9 digits; no I/O was done
+  | 'session-not-found' // unknown token, or one that already ended
+  | 'session-ended'
+  | 'origin-not-allowed' // the server's CORS allow-list refused our Origin
+  | 'unreachable' // connection refused / DNS / TLS: `host` says which
+  | 'timeout' // a step passed its deadline: `step` says which
+  | 'join-refused' // the server answered the join with an error: `message` is its reason
+  | 'not-owner' // stickiness broken: a node that does not host the session answered
+  | 'node-lost' // the owning node went away mid-session
+  | 'protocol' // a malformed or unexpected reply
+  | 'closed'; // the controller or session was closed while the call was under way
+
+export class ControllerError extends Error {
+  override readonly name = 'ControllerError';
+  constructor(
+    readonly code: ControllerErrorCode,
+    message: string,
+    readonly details: { step?: JoinStep; host?: string; serverCode?: string } = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface SessionOwner {
+  sessionServerName: string;
+  sessionServerUrl?: string;
+  /** The base every request of this session goes to (`<scheme>://<host>:<port>`). */
+  baseUrl: string;
+  /** The cookie the agent page must carry too (cookie mode), e.g. `gcbSessionServer=node1`. */
+  cookie?: string;
+}
+
+export interface JoinResult {
+  userToken: string;
+  userId: string;
+  users: User[];
+  sessionHistoryId: string;
+  owner: SessionOwner;
+}
+
+export type ControllerEvent =
+  | { type: 'joined'; user: User }
+  | { type: 'activated'; activationTime: number }
+  | { type: 'deactivated'; activationTime?: number; deactivationTime: number; reason: EndReason | 'unknown' }
+  | { type: 'connection'; state: ConnectionState; detail?: string };
+
+/** One joined co-browse session, as Controller. */
+export interface ControllerSession {
+  readonly token: string;
+  readonly result: JoinResult;
+  /** Leave the session (the session goes on for the others only if the server says so). */
+  exit(): Promise<void>;
+  /** End the session for everyone (controller only). */
+  stop(): Promise<{ activationTime?: number; deactivationTime: number }>;
+  /** Drop the connection without telling the server (used after `deactivated`). Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface JoinOptions {
+  /** Every event of this session, from the join reply on; called synchronously, never throws back. */
+  onEvent: (event: ControllerEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface Controller {
+  join(token: string, options: JoinOptions): Promise<ControllerSession>;
+  /** Close every session and the warm connection. */
+  close(): Promise<void>;
+}

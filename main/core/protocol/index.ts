@@ -1,0 +1,129 @@
+// The Co-browse Server protocol as ../shared/spec/protocol.md describes it: the one source of truth for the
+// controller client and the simulator. Every message crossing the wire is parsed with these schemas.
+import { z } from 'zod';
+
+export const TOKEN_PATTERN = /^\d{9}$/;
+/** Chat trigger from the integration guide: the whole message, nothing around it. */
+export const CHAT_START_PATTERN = /^\{start:(\d{9})\}$/;
+
+export const STICKY_COOKIE = 'gcbSessionServer';
+
+export const paths = {
+  restBase: '/cobrowse/rest/live',
+  health: '/cobrowse/health',
+  cometd: '/cobrowse/cometd',
+  agentPage: '/cobrowse/slave.html',
+} as const;
+
+export const Role = { customer: 1, agent: 2, controller: 3 } as const;
+export const RoleSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type RoleNumber = z.infer<typeof RoleSchema>;
+
+export const SessionToken = z.string().regex(TOKEN_PATTERN, 'a session token is exactly 9 digits');
+export const UtcMillis = z.number().int().nonnegative();
+
+// ---- REST ----
+export const CreateSessionResponse = z.object({
+  sessionToken: SessionToken,
+  sessionServerName: z.string().min(1),
+});
+export const GetSessionResponse = z.object({
+  sessionToken: SessionToken,
+  sessionServerName: z.string().min(1),
+  sessionServerUrl: z.url().optional(),
+});
+export type GetSessionResponse = z.infer<typeof GetSessionResponse>;
+export const StopResponse = z.object({ activationTime: UtcMillis.optional(), deactivationTime: UtcMillis });
+
+export const RestErrorCode = z.enum([
+  'session-not-found',
+  'invalid-token',
+  'origin-not-allowed',
+  'not-owner',
+  'invalid-request',
+]);
+export type RestErrorCode = z.infer<typeof RestErrorCode>;
+export const RestErrorBody = z.object({ error: RestErrorCode, message: z.string().optional() });
+
+// ---- CometD ----
+export const channels = {
+  create: '/service/session/create',
+  join: '/service/session/join',
+  exit: '/service/session/exit',
+  stop: '/service/session/stop',
+  joined: '/service/session/joined',
+  activated: '/service/session/activated',
+  deactivated: '/service/session/deactivated',
+} as const;
+
+export const CometErrorCode = z.enum([
+  'session-not-found',
+  'session-ended',
+  'not-owner',
+  'forbidden',
+  'invalid-request',
+]);
+export type CometErrorCode = z.infer<typeof CometErrorCode>;
+export const CometErrorReply = z.object({ error: CometErrorCode, message: z.string() });
+export type CometErrorReply = z.infer<typeof CometErrorReply>;
+
+export const User = z.object({ userId: z.string().min(1), role: RoleSchema, name: z.string().optional() });
+export type User = z.infer<typeof User>;
+
+export const CreateRequest = z.object({}).strict();
+export const CreateReply = z.object({ sessionToken: SessionToken });
+export const JoinRequest = z.object({
+  sessionToken: SessionToken,
+  role: RoleSchema,
+  name: z.string().max(200).optional(),
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+export const JoinReply = z.object({
+  userToken: z.string().min(1),
+  userId: z.string().min(1),
+  users: z.array(User),
+  sessionHistoryId: z.uuid(),
+});
+export type JoinReply = z.infer<typeof JoinReply>;
+export const UserTokenRequest = z.object({ userToken: z.string().min(1) });
+export const EmptyReply = z.object({}).strict();
+
+export const JoinedNotification = User;
+export const ActivatedNotification = z.object({ activationTime: UtcMillis });
+/** Why a session ended. The public docs give no field for it: `reason` is our choice, and optional. */
+export const EndReason = z.enum([
+  'customer-exit',
+  'agent-exit',
+  'controller-stop',
+  'inactivity-timeout',
+  'node-lost',
+]);
+export type EndReason = z.infer<typeof EndReason>;
+export const DeactivatedNotification = z.object({
+  activationTime: UtcMillis.optional(),
+  deactivationTime: UtcMillis,
+  reason: EndReason.optional(),
+});
+export type DeactivatedNotification = z.infer<typeof DeactivatedNotification>;
+
+/** A reply on a request channel is either the success shape or an error reply. */
+export function parseReply<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+): { ok: true; value: z.infer<T> } | { ok: false; error: CometErrorReply } {
+  const err = CometErrorReply.safeParse(data);
+  if (err.success) return { ok: false, error: err.data };
+  const ok = schema.safeParse(data);
+  if (ok.success) return { ok: true, value: ok.data };
+  return {
+    ok: false,
+    error: { error: 'invalid-request', message: `malformed reply: ${z.prettifyError(ok.error)}` },
+  };
+}
+
+/** `<base>/cobrowse/slave.html#nosidinput=1&sid=<token>[&debug=1]`; base is `<scheme>://<host>:<port>`. */
+export function agentPageUrl(base: string, token: string, opts: { debug?: boolean } = {}): string {
+  const url = new URL(paths.agentPage, base);
+  url.hash = `nosidinput=1&sid=${SessionToken.parse(token)}${opts.debug ? '&debug=1' : ''}`;
+  return url.toString();
+}
