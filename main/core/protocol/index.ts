@@ -40,6 +40,7 @@ export const RestErrorCode = z.enum([
   'invalid-token',
   'origin-not-allowed',
   'not-owner',
+  'forbidden',
   'invalid-request',
 ]);
 export type RestErrorCode = z.infer<typeof RestErrorCode>;

@@ -1,0 +1,195 @@
+// A node's CometD endpoint: cometd-nodejs-server (long-polling) with the session service channels of
+// protocol.md. Every request is answered on its own channel, errors as `{error, message}`; nothing a client
+// sends can throw out of here.
+import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CometDServer, ServerMessage, ServerSession } from 'cometd-nodejs-server';
+import { z } from 'zod';
+import {
+  ActivatedNotification,
+  channels,
+  CreateReply,
+  CreateRequest,
+  DeactivatedNotification,
+  EmptyReply,
+  JoinedNotification,
+  JoinReply,
+  JoinRequest,
+  UserTokenRequest,
+  type CometErrorCode,
+} from '../../main/core/protocol';
+import type { Logger } from '../../main/core/log/logger';
+import { BodyTooLarge, readBody } from '../http/io';
+import { stickyCookieHeader } from './sticky-cookie';
+import type { Notice, Outcome, SessionStore } from './session-store';
+
+// cometd-nodejs-server is CommonJS whose exports Node's ESM loader cannot detect statically.
+const { createCometDServer } = createRequire(import.meta.url)(
+  'cometd-nodejs-server',
+) as typeof import('cometd-nodejs-server');
+
+/** Limits: a whole HTTP body of Bayeux messages, and the `data` of one service message. */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_DATA_BYTES = 8 * 1024;
+
+// A Bayeux batch as this server accepts it: concrete channel names only (no wildcards), bounded count.
+const ChannelName = z
+  .string()
+  .max(200)
+  .regex(/^\/[A-Za-z0-9_.~-]+(\/[A-Za-z0-9_.~-]+)*$/, 'a concrete channel name');
+const BayeuxMessage = z.looseObject({ channel: ChannelName });
+const BayeuxBatch = z
+  .union([z.array(BayeuxMessage).min(1).max(50), BayeuxMessage])
+  .transform((m) => (Array.isArray(m) ? m : [m]));
+
+const noticeSchemas: Record<string, z.ZodType> = {
+  [channels.joined]: JoinedNotification,
+  [channels.activated]: ActivatedNotification,
+  [channels.deactivated]: DeactivatedNotification,
+};
+
+export interface CometdService {
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  send(notices: Notice[]): void;
+  close(): void;
+}
+
+export function createCometdService(opts: {
+  node: string;
+  store: SessionStore;
+  logger: Logger;
+}): CometdService {
+  const { node, store, logger } = opts;
+  const server: CometDServer = createCometDServer({
+    // The demo opens the customer page and slave.html as tabs of one browser (one BAYEUX_BROWSER cookie);
+    // the default of 1 long-poll per browser would slow the second tab to polling every 2 s.
+    maxSessionsPerBrowser: 4,
+    browserCookiePath: '/cobrowse',
+  });
+
+  const send = (notices: Notice[]) => {
+    for (const n of notices) {
+      const data = noticeSchemas[n.channel]?.parse(n.data) ?? n.data;
+      for (const clientId of n.to) server.getServerSession(clientId)?.deliver(null, n.channel, data);
+    }
+  };
+
+  const refuse = (session: ServerSession, channel: string, error: CometErrorCode, message: string) => {
+    logger.warn('request refused', { channel, error, message });
+    session.deliver(null, channel, { error, message });
+  };
+
+  function dispatch(session: ServerSession, message: ServerMessage): void {
+    const channel = message.channel;
+    const reply = (schema: z.ZodType, data: unknown) => session.deliver(null, channel, schema.parse(data));
+    const parse = <T extends z.ZodType>(schema: T): z.infer<T> | undefined => {
+      const r = schema.safeParse(message.data ?? {});
+      if (r.success) return r.data;
+      refuse(session, channel, 'invalid-request', z.prettifyError(r.error));
+      return undefined;
+    };
+    const conclude = (outcome: Outcome<unknown>, schema: z.ZodType, data: unknown) => {
+      if (!outcome.ok) return refuse(session, channel, outcome.error, outcome.message);
+      reply(schema, data);
+      send(outcome.notices);
+    };
+
+    if (JSON.stringify(message.data ?? null).length > MAX_DATA_BYTES)
+      return refuse(session, channel, 'invalid-request', `message data exceeds ${MAX_DATA_BYTES} bytes`);
+    switch (channel) {
+      case channels.create: {
+        if (!parse(CreateRequest)) return;
+        const { sessionToken } = store.create();
+        server.context.response?.setHeader('Set-Cookie', stickyCookieHeader(node));
+        return reply(CreateReply, { sessionToken });
+      }
+      case channels.join: {
+        const req = parse(JoinRequest);
+        if (!req) return;
+        const outcome = store.join(req, session.id);
+        return conclude(outcome, JoinReply, outcome.ok ? outcome.value : undefined);
+      }
+      case channels.exit:
+      case channels.stop: {
+        const req = parse(UserTokenRequest);
+        if (!req) return;
+        const outcome = channel === channels.exit ? store.exit(req.userToken) : store.stop(req.userToken);
+        return conclude(outcome, EmptyReply, {});
+      }
+      case channels.joined:
+      case channels.activated:
+      case channels.deactivated:
+        return refuse(session, channel, 'invalid-request', `${channel} is sent by the server only`);
+      default:
+        return refuse(session, channel, 'invalid-request', `unknown channel ${channel}`);
+    }
+  }
+
+  server
+    .createServerChannel('/service/**')
+    .addListener(
+      'message',
+      (session: ServerSession, _wild: unknown, message: ServerMessage, done: () => void) => {
+        try {
+          dispatch(session, message);
+        } catch (err) {
+          logger.error('service message failed', { channel: message.channel, err });
+          refuse(session, message.channel, 'invalid-request', 'the server could not handle this message');
+        }
+        done();
+      },
+    );
+
+  server.policy = {
+    // Only the service channels exist here; broadcast channels are refused with a reply on that channel.
+    canPublish: (session, message, channel, callback) => {
+      if (!channel.service)
+        refuse(session, message.channel, 'invalid-request', `unknown channel ${channel.name}`);
+      callback(undefined, channel.service);
+    },
+    canSubscribe: (_session, _message, channel, callback) => {
+      if (!channel.service) logger.warn('subscription refused', { channel: channel.name });
+      callback(undefined, channel.service);
+    },
+  };
+
+  server.addExtension({
+    incoming: (_server, session, message, callback) => {
+      if (session && !message.channel?.startsWith('/meta/')) store.touchClient(session.id);
+      callback(undefined, true);
+    },
+  });
+  server.addListener('sessionRemoved', (session: ServerSession) => store.removeClient(session.id));
+
+  return {
+    send,
+    close: () => server.close(),
+    handle(req, res) {
+      readBody(req, MAX_BODY_BYTES).then(
+        (text) => {
+          let messages: unknown;
+          try {
+            messages = BayeuxBatch.parse(JSON.parse(text));
+          } catch (err) {
+            logger.warn('malformed Bayeux request', {
+              err: err instanceof z.ZodError ? z.prettifyError(err) : err,
+            });
+            return refuseHttp(res, 400, 'malformed Bayeux message');
+          }
+          // cometd-nodejs-server takes a pre-parsed body as-is; it trusts it, hence the checks above.
+          (req as IncomingMessage & { body?: unknown }).body = messages;
+          server.handle(req, res);
+        },
+        (err: unknown) => {
+          logger.warn('Bayeux request refused', { err });
+          refuseHttp(res, err instanceof BodyTooLarge ? 413 : 400, String(err));
+        },
+      );
+    },
+  };
+}
+
+function refuseHttp(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) return void res.destroy();
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(text);
+}
