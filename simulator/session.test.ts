@@ -1,57 +1,25 @@
-// A whole co-browse session over real HTTP and CometD through the balancer: customer, controller, agent.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// Session semantics over real HTTP and CometD through the balancer: customer, controller, agent.
+import { describe, expect, it } from 'vitest';
 import {
   ActivatedNotification,
   channels,
-  CreateSessionResponse,
   DeactivatedNotification,
   GetSessionResponse,
   JoinedNotification,
   JoinReply,
-  paths,
   Role,
+  StopResponse,
 } from '../main/core/protocol';
-import { quietLogger } from '../main/core/log/logger';
-import { startSimulator, type Simulator } from './index';
-import { createTestClient, type TestClient } from './test-support/cometd-client';
-import { rest, stickyCookie } from './test-support/rest';
+import { rest } from './test-support/rest';
+import { useSimulator } from './test-support/session-setup';
 
-let sim: Simulator;
-const clients: TestClient[] = [];
-const client = (cookie?: string, base = sim.url) => {
-  const c = createTestClient({ url: `${base}${paths.cometd}`, ...(cookie ? { cookie } : {}) });
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, nodes: 2, logger: quietLogger() });
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.disconnect()));
-});
-afterAll(async () => {
-  await sim.stop();
-});
-
-/** Customer creates over REST (gets the cookie), connects with it and joins as role 1. */
-async function customerSession() {
-  const created = await rest(sim.url, '/sessions', { method: 'POST' });
-  expect(created.status).toBe(200);
-  const { sessionToken, sessionServerName } = CreateSessionResponse.parse(created.body);
-  expect(created.setCookie).toContain(`gcbSessionServer=${sessionServerName}`);
-  const customer = client(stickyCookie(sessionServerName));
-  await customer.handshake();
-  const joined = JoinReply.parse(
-    await customer.request(channels.join, { sessionToken, role: Role.customer }),
-  );
-  return { sessionToken, sessionServerName, customer, joined };
-}
+const fx = useSimulator({ nodes: 2 });
 
 describe('a full session', () => {
   it('customer + controller + agent: every reply and notification, with timestamps', async () => {
+    const { sim } = fx;
     const before = Date.now();
-    const { sessionToken, customer, joined: customerJoin } = await customerSession();
+    const { sessionToken, customer, joined: customerJoin } = await fx.customerSession();
     expect(customerJoin.users).toEqual([{ userId: customerJoin.userId, role: 1 }]);
 
     // Controller: get-session (any node may answer), then cookie-mode stickiness on every request.
@@ -60,7 +28,7 @@ describe('a full session', () => {
     const info = GetSessionResponse.parse(got.body);
     const owner = sim.nodes.find((n) => n.name === info.sessionServerName);
     expect(info.sessionServerUrl).toBe(`${owner?.url}/cobrowse`);
-    const controller = client(stickyCookie(info.sessionServerName));
+    const controller = fx.client(`gcbSessionServer=${info.sessionServerName}`);
     await controller.handshake();
     const ctl = JoinReply.parse(
       await controller.request(channels.join, { sessionToken, role: Role.controller, name: 'Sidebar' }),
@@ -72,9 +40,11 @@ describe('a full session', () => {
       name: 'Sidebar',
     });
 
-    const agent = client(stickyCookie(info.sessionServerName));
-    await agent.handshake();
-    const agentJoin = JoinReply.parse(await agent.request(channels.join, { sessionToken, role: Role.agent }));
+    const { client: agent, joined: agentJoin } = await fx.member(
+      sessionToken,
+      info.sessionServerName,
+      Role.agent,
+    );
     expect(agentJoin.users.map((u) => u.role)).toEqual([1, 3, 2]);
     for (const c of [customer, controller])
       expect(JoinedNotification.parse(await c.next(channels.joined))).toEqual({
@@ -101,5 +71,95 @@ describe('a full session', () => {
     expect(await agent.request(channels.join, { sessionToken, role: Role.agent })).toMatchObject({
       error: 'session-ended',
     });
+  });
+
+  it('tokens are 9 digits and unique, history ids are UUIDs', async () => {
+    const tokens = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      const { sessionToken, joined } = await fx.customerSession();
+      expect(sessionToken).toMatch(/^\d{9}$/);
+      expect(joined.sessionHistoryId).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      tokens.add(sessionToken);
+    }
+    expect(tokens.size).toBe(5);
+  });
+
+  it('a customer exit ends the session for everyone, and the agent cannot join afterwards', async () => {
+    const { sessionToken, sessionServerName, customer, joined } = await fx.customerSession();
+    const { client: controller } = await fx.member(sessionToken, sessionServerName, Role.controller);
+    expect(await customer.request(channels.exit, { userToken: joined.userToken })).toEqual({});
+    for (const c of [customer, controller]) {
+      const d = DeactivatedNotification.parse(await c.next(channels.deactivated));
+      expect(d.reason).toBe('customer-exit');
+      expect(d.activationTime).toBeUndefined(); // never activated: no agent joined
+    }
+    const late = fx.client(`gcbSessionServer=${sessionServerName}`);
+    await late.handshake();
+    expect(await late.request(channels.join, { sessionToken, role: Role.agent })).toMatchObject({
+      error: 'session-ended',
+    });
+  });
+
+  it('an agent exit ends the session with reason agent-exit', async () => {
+    const { sessionToken, sessionServerName, customer } = await fx.customerSession();
+    const { client: agent, joined } = await fx.member(sessionToken, sessionServerName, Role.agent);
+    await customer.next(channels.activated);
+    expect(await agent.request(channels.exit, { userToken: joined.userToken })).toEqual({});
+    expect(DeactivatedNotification.parse(await customer.next(channels.deactivated)).reason).toBe(
+      'agent-exit',
+    );
+  });
+
+  it('one agent per session: a second agent is refused', async () => {
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    await fx.member(sessionToken, sessionServerName, Role.agent);
+    const second = fx.client(`gcbSessionServer=${sessionServerName}`);
+    await second.handshake();
+    expect(await second.request(channels.join, { sessionToken, role: Role.agent })).toMatchObject({
+      error: 'forbidden',
+      message: expect.stringContaining('agent'),
+    });
+  });
+
+  it('stop by a non-controller is refused (forbidden), over CometD and REST', async () => {
+    const { sessionToken, sessionServerName, customer, joined } = await fx.customerSession();
+    const { client: agent, joined: agentJoin } = await fx.member(sessionToken, sessionServerName, Role.agent);
+    expect(await agent.request(channels.stop, { userToken: agentJoin.userToken })).toMatchObject({
+      error: 'forbidden',
+    });
+    const viaRest = await rest(fx.sim.url, `/users/${joined.userToken}/session/stop`, {
+      cookie: `gcbSessionServer=${sessionServerName}`,
+    });
+    expect(viaRest).toMatchObject({ status: 403, body: { error: 'forbidden' } });
+    // Still running: the customer never saw a deactivation.
+    expect(customer.received.some((m) => m.channel === channels.deactivated)).toBe(false);
+  });
+
+  it('the controller stops over REST: times back, deactivation to all', async () => {
+    const { sessionToken, sessionServerName, customer } = await fx.customerSession();
+    const { joined: ctl } = await fx.member(sessionToken, sessionServerName, Role.controller);
+    await fx.member(sessionToken, sessionServerName, Role.agent);
+    const { activationTime } = ActivatedNotification.parse(await customer.next(channels.activated));
+    const stopped = await rest(fx.sim.url, `/users/${ctl.userToken}/session/stop`, {
+      cookie: `gcbSessionServer=${sessionServerName}`,
+    });
+    expect(stopped.status).toBe(200);
+    const times = StopResponse.parse(stopped.body);
+    expect(times.activationTime).toBe(activationTime);
+    expect(DeactivatedNotification.parse(await customer.next(channels.deactivated))).toEqual({
+      ...times,
+      reason: 'controller-stop',
+    });
+  });
+
+  it('a controller exit leaves the session running', async () => {
+    const { sessionToken, sessionServerName, customer } = await fx.customerSession();
+    const { client, joined } = await fx.member(sessionToken, sessionServerName, Role.controller);
+    expect(await client.request(channels.exit, { userToken: joined.userToken })).toEqual({});
+    const { joined: agent } = await fx.member(sessionToken, sessionServerName, Role.agent);
+    expect(agent.users.map((u) => u.role)).toEqual([1, 2]);
+    await customer.next(channels.activated);
   });
 });

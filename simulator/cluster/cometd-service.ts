@@ -30,7 +30,7 @@ const { createCometDServer } = createRequire(import.meta.url)(
 
 /** Limits: a whole HTTP body of Bayeux messages, and the `data` of one service message. */
 export const MAX_BODY_BYTES = 64 * 1024;
-export const MAX_DATA_BYTES = 8 * 1024;
+export const MAX_DATA_BYTES = 4 * 1024; // under the cometd client's own 8 KB message cap
 
 // A Bayeux batch as this server accepts it: concrete channel names only (no wildcards), bounded count.
 const ChannelName = z
