@@ -76,6 +76,20 @@ export const SettingsView = z.object({
   locked: z.array(z.string()),
 });
 
+export const UpdateView = z.object({
+  /** disabled: no update feed (development, or not configured); ready: downloaded, waiting for a restart. */
+  state: z.enum(['disabled', 'idle', 'checking', 'downloading', 'ready', 'error']),
+  /** The version on offer (available or downloaded). */
+  version: z.string().nullable(),
+  /** Download progress 0–100 while downloading. */
+  percent: z.number().min(0).max(100).nullable(),
+  /** Whether `restartToUpdate` would be honoured now: never while a co-browse session is under way. */
+  canRestart: z.boolean(),
+  /** Why the restart waits, or what went wrong, in words an agent understands. */
+  detail: z.string().nullable(),
+});
+export type UpdateView = z.infer<typeof UpdateView>;
+
 export const AppState = z.object({
   mode: z.enum(['demo', 'live']),
   /** The Co-browse service the app talks to, and for the demo the customer page to open. */
@@ -95,5 +109,6 @@ export const AppState = z.object({
   agentView: AgentView.nullable(),
   settings: SettingsView,
   lastError: AppError.nullable(),
+  update: UpdateView,
 });
 export type AppState = z.infer<typeof AppState>;

@@ -1,0 +1,73 @@
+// The update offer as the sidebar shows it, and the one rule about restarting: never while a co-browse
+// session is under way (a restart would drop the customer's session mid-way). Plain data in, plain data out.
+import type { JoinPhase, UpdateView } from '../../../preload/contract';
+
+/** Phases in which the agent is, or is about to be, in a co-browse session. */
+const BUSY: ReadonlySet<JoinPhase> = new Set([
+  'looking-up',
+  'connecting',
+  'joined',
+  'waiting-customer',
+  'active',
+  'ending',
+]);
+
+export const WAIT_FOR_SESSION = 'The update will be offered again when the co-browse session has ended.';
+
+export type RestartDecision = { ok: true } | { ok: false; reason: string };
+
+export function canRestartForUpdate(
+  update: Pick<UpdateView, 'state'>,
+  sessionPhases: readonly JoinPhase[],
+): RestartDecision {
+  if (update.state !== 'ready') return { ok: false, reason: 'No update has been downloaded yet.' };
+  if (sessionPhases.some((p) => BUSY.has(p))) return { ok: false, reason: WAIT_FOR_SESSION };
+  return { ok: true };
+}
+
+/** What electron-updater reports, reduced to what we need (its own event names). */
+export type UpdaterEvent =
+  | { type: 'checking-for-update' }
+  | { type: 'update-not-available' }
+  | { type: 'update-available'; version: string }
+  | { type: 'download-progress'; percent: number }
+  | { type: 'update-downloaded'; version: string }
+  | { type: 'error'; message: string };
+
+export const initialUpdateView = (enabled: boolean): UpdateView => ({
+  state: enabled ? 'idle' : 'disabled',
+  version: null,
+  percent: null,
+  canRestart: false,
+  detail: null,
+});
+
+/** Folds one updater event into the view; `canRestart` is left to `withRestartGate`. */
+export function reduceUpdate(view: UpdateView, e: UpdaterEvent): UpdateView {
+  switch (e.type) {
+    case 'checking-for-update':
+      // A finished download stays on offer while a later check runs.
+      return view.state === 'ready' ? view : { ...view, state: 'checking', detail: null };
+    case 'update-not-available':
+      return view.state === 'ready' ? view : { ...view, state: 'idle', version: null, percent: null };
+    case 'update-available':
+      return { ...view, state: 'downloading', version: e.version, percent: 0, detail: null };
+    case 'download-progress':
+      return view.state === 'downloading'
+        ? { ...view, percent: Math.max(0, Math.min(100, Math.round(e.percent))) }
+        : view;
+    case 'update-downloaded':
+      return { ...view, state: 'ready', version: e.version, percent: 100, detail: null };
+    case 'error':
+      return view.state === 'ready'
+        ? view
+        : { ...view, state: 'error', percent: null, detail: `The update could not be fetched: ${e.message}` };
+  }
+}
+
+/** Sets `canRestart` and its reason from the current sessions; call on every state push. */
+export function withRestartGate(view: UpdateView, sessionPhases: readonly JoinPhase[]): UpdateView {
+  if (view.state !== 'ready') return view.canRestart ? { ...view, canRestart: false } : view;
+  const d = canRestartForUpdate(view, sessionPhases);
+  return { ...view, canRestart: d.ok, detail: d.ok ? null : d.reason };
+}
