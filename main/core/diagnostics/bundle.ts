@@ -1,0 +1,83 @@
+// "Copy diagnostics": one text block support can read, with the app's version, platform, effective
+// settings (and which were locked or rejected) and the tail of the recent logs. Nothing secret leaves:
+// session tokens are masked, credentials in URLs and key=value/JSON secrets are redacted, the Workspace
+// client id is hidden.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { maskTokensIn } from '../log/mask';
+import type { Settings, SettingsKey } from '../settings/schema';
+
+export interface DiagnosticsInput {
+  app: { name: string; version: string };
+  runtime: Record<string, string>;
+  settings: Settings;
+  locked: readonly SettingsKey[];
+  problems: readonly string[];
+  /** Newest first, as FileLogSink.files() returns them. */
+  logFiles: readonly string[];
+  /** Total log text included, from the newest lines back. */
+  maxLogBytes?: number;
+  now?: Date;
+}
+
+const REDACTED = '[redacted]';
+const SECRET_NAMES =
+  'password|passwd|secret|client_secret|token|access_token|refresh_token|id_token|apikey|api_key|authorization|cookie|set-cookie';
+// `"name": "value"`, `name=value`, `name: value` (headers), with any quoting.
+const SECRET_PAIR = new RegExp(
+  `((?:${SECRET_NAMES})["']?\\s*[:=]\\s*)(?:(?:Bearer|Basic)\\s+)?(?:"[^"]*"|'[^']*'|[^\\s,;&}]+)`,
+  'gi',
+);
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+(?::[^\s/@]*)?@/gi;
+
+/** Redacts everything secret-shaped from free text; tokens keep their last 3 digits (maskTokensIn). */
+export function redactSecrets(text: string): string {
+  return maskTokensIn(
+    text
+      .replace(URL_CREDENTIALS, `$1${REDACTED}@`)
+      .replace(SECRET_PAIR, `$1${REDACTED}`)
+      .replace(BEARER, `$1 ${REDACTED}`),
+  );
+}
+
+function safeSettings(s: Settings): Record<string, unknown> {
+  return { ...s, workspaceClientId: s.workspaceClientId ? REDACTED : '' };
+}
+
+async function logTails(files: readonly string[], budget: number): Promise<string[]> {
+  const parts: string[] = [];
+  let left = budget;
+  for (const file of files) {
+    if (left <= 0) break;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      parts.push(`--- ${basename(file)}: unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    // Whole lines only, from the end: the newest lines matter most.
+    const tail = text.length > left ? text.slice(text.indexOf('\n', text.length - left) + 1) : text;
+    const cut = tail.length < text.length;
+    left = cut ? 0 : left - tail.length;
+    parts.push(`--- ${basename(file)}${cut ? ' (last lines)' : ''}\n${tail.trimEnd()}`);
+  }
+  return parts;
+}
+
+export async function buildDiagnostics(input: DiagnosticsInput): Promise<string> {
+  const head = [
+    `${input.app.name} ${input.app.version} — diagnostics at ${(input.now ?? new Date()).toISOString()}`,
+    ...Object.entries(input.runtime).map(([k, v]) => `${k}: ${v}`),
+    '',
+    '## Settings (effective)',
+    JSON.stringify(safeSettings(input.settings), null, 2),
+    `Locked by the administrator: ${input.locked.length ? input.locked.join(', ') : 'none'}`,
+    ...(input.problems.length ? ['Settings problems:', ...input.problems.map((p) => `- ${p}`)] : []),
+    '',
+    '## Recent logs (newest file first)',
+  ];
+  const logs = await logTails(input.logFiles, input.maxLogBytes ?? 256 * 1024);
+  return redactSecrets([...head, ...logs].join('\n')) + '\n';
+}
