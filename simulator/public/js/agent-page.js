@@ -1,0 +1,89 @@
+// slave.html, the agent's view of a co-browse session. Hash options (protocol.md "Agent page"):
+// nosidinput=1 hides the session-ID field, sid=<token> joins at once as agent, debug=1 logs to the console.
+import { CobrowseSession, Roles } from './cobrowse-session.js';
+import { debugLog, readHashOptions } from './page-options.js';
+import { $, endedText, groupDigits, showError, showState } from './ui.js';
+
+const options = readHashOptions();
+const log = debugLog(options.debug);
+const form = $('join-form');
+const input = $('sid');
+const state = $('state');
+const error = $('error');
+const exit = $('exit');
+const area = $('customer-area');
+const participants = $('participants');
+
+let session;
+
+log('agent page loaded', { nosidinput: options.nosidinput, sid: options.sid, debug: options.debug });
+form.hidden = options.nosidinput;
+
+function renderParticipants(users) {
+  participants.replaceChildren(
+    ...users.map((u) => {
+      const li = document.createElement('li');
+      li.textContent = `${['', 'Customer', 'Agent', 'Agent application'][u.role] ?? 'User'}${u.name ? ` (${u.name})` : ''}`;
+      return li;
+    }),
+  );
+}
+
+async function join(token) {
+  if (session && session.state !== 'ended' && session.state !== 'disconnected') return;
+  showError(error, '');
+  session = new CobrowseSession({ log });
+  session.addEventListener('state', (e) => {
+    showState(state, e.detail.state);
+    area.dataset.state = e.detail.state;
+    exit.disabled = e.detail.state !== 'active' && e.detail.state !== 'idle';
+    form.querySelector('button').disabled = e.detail.state === 'connecting' || e.detail.state === 'active';
+  });
+  session.addEventListener('joined', () => renderParticipants(session.users));
+  session.addEventListener('deactivated', (e) => {
+    showState(state, 'ended', endedText(e.detail.reason));
+    exit.disabled = true;
+  });
+  session.addEventListener('failure', (e) => showError(error, e.detail.message));
+  try {
+    await session.join(token, Roles.agent);
+    $('session-id').textContent = groupDigits(token);
+    renderParticipants(session.users);
+  } catch (err) {
+    log('join failed', err.code, err.message);
+    const hint =
+      err.code === 'not-owner' ? ' (this server does not host the session: check the stickiness cookie)' : '';
+    showError(error, `Could not join: ${err.message}${hint}`);
+  }
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const token = input.value.replace(/\s/g, '');
+  if (!/^\d{9}$/.test(token)) {
+    input.setAttribute('aria-invalid', 'true');
+    showError(error, 'A session ID is exactly 9 digits.');
+    input.focus();
+    return;
+  }
+  input.removeAttribute('aria-invalid');
+  void join(token);
+});
+
+exit.addEventListener('click', async () => {
+  exit.disabled = true;
+  try {
+    await session?.exit();
+  } catch (err) {
+    showError(error, `Could not exit: ${err.message}`);
+    exit.disabled = false;
+  }
+});
+
+window.addEventListener('hashchange', () => {
+  const next = readHashOptions();
+  form.hidden = next.nosidinput;
+  if (next.sid) void join(next.sid);
+});
+
+if (options.sid) void join(options.sid);
