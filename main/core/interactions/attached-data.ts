@@ -1,0 +1,16 @@
+// The attached data of the spec's table, built at the moments it names.
+import type { AttachedData } from '../sources/port';
+
+/** On the join reply: associated, how many co-browse sessions this interaction has had, and this one's id. */
+export function onJoinReply(quantity: number, sessionHistoryId: string): AttachedData {
+  return {
+    CoBrowseAssociated: 'Yes',
+    CoBrowseSessionsQuantity: String(quantity),
+    CoBrowseSessionId: sessionHistoryId,
+  };
+}
+
+/** On activation: when the session started, ISO 8601 in UTC. */
+export function onActivation(activationTime: number): AttachedData {
+  return { CoBrowseStartTime: new Date(activationTime).toISOString() };
+}

@@ -1,0 +1,222 @@
+// The local integration API against a real client on 127.0.0.1: auth, browser refusal, validation errors,
+// the token file, the WebSocket push/ack, and the OpenAPI file covering every route.
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { quietLogger } from '../../log/logger';
+import type { SourceEvent, SourceStatus } from '../port';
+import { InteractionServerSim } from '../../../../simulator/interactions';
+import { createLocalApiSource, routes, type LocalApiSource } from './server';
+import { ErrorBody } from './wire';
+
+let dir: string;
+let api: LocalApiSource;
+let token: string;
+const events: SourceEvent[] = [];
+const statuses: SourceStatus[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'local-api-'));
+  api = createLocalApiSource({
+    port: 0,
+    tokenFile: join(dir, 'settings', 'local-api-token'),
+    log: quietLogger(),
+    getState: () => ({ interactions: [] }),
+    ackTimeoutMs: 500,
+  });
+  await api.start(
+    (e) => events.push(e),
+    (s) => statuses.push(s),
+  );
+  token = (await readFile(join(dir, 'settings', 'local-api-token'), 'utf8')).trim();
+});
+
+afterAll(async () => {
+  await api.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const auth = () => ({ Authorization: `Bearer ${token}` });
+async function post(body: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${api.url}/v1/events`, {
+    method: 'POST',
+    headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
+    body,
+  });
+  return { status: res.status, body: ErrorBody.or(ErrorBody.partial()).parse(await res.json()), res };
+}
+
+describe('local API token', () => {
+  it('is generated on first start, kept with mode 0600, and reused on the next start', async () => {
+    const file = join(dir, 'settings', 'local-api-token');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const again = createLocalApiSource({ port: 0, tokenFile: file, log: quietLogger() });
+    await again.start(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      const res = await fetch(`${again.url}/v1/state`, { headers: auth() });
+      expect(res.status).toBe(200);
+    } finally {
+      await again.stop();
+    }
+  });
+});
+
+describe('local API HTTP', () => {
+  it('accepts one event or a batch with 202 and hands them on validated', async () => {
+    const before = events.length;
+    const one = await post(JSON.stringify({ type: 'interaction-added', interactionId: 'c1', media: 'chat' }));
+    expect(one.status).toBe(202);
+    const batch = await post(
+      JSON.stringify([
+        { type: 'chat-message', interactionId: 'c1', from: 'customer', text: 'hi' },
+        { type: 'interaction-closed', interactionId: 'c1' },
+      ]),
+    );
+    expect(batch.status).toBe(202);
+    expect(events.slice(before)).toEqual([
+      { type: 'interaction-added', interactionId: 'c1', media: 'chat', customerName: 'Customer' },
+      { type: 'chat-message', interactionId: 'c1', from: 'customer', text: 'hi' },
+      { type: 'interaction-closed', interactionId: 'c1' },
+    ]);
+  });
+
+  it('401 without a token or with a wrong one, with WWW-Authenticate', async () => {
+    const none = await fetch(`${api.url}/v1/state`);
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer');
+    expect(((await none.json()) as ErrorBody).error).toBe('unauthorized');
+    const wrong = await fetch(`${api.url}/v1/state`, { headers: { Authorization: `Bearer ${token}x` } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('403 for any request carrying an Origin header, and never a CORS header', async () => {
+    const res = await fetch(`${api.url}/v1/state`, { headers: { ...auth(), Origin: 'http://127.0.0.1:1' } });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as ErrorBody).error).toBe('origin-forbidden');
+    const ok = await fetch(`${api.url}/v1/state`, { headers: auth() });
+    expect([...ok.headers.keys()].filter((h) => h.startsWith('access-control'))).toEqual([]);
+  });
+
+  it('403 for a Host that is not loopback (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${api.url}/v1/state`,
+        { headers: { ...auth(), Host: 'evil.example:80' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('400 invalid-json for a body that is not JSON', async () => {
+    const r = await post('{"type":');
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('invalid-json');
+  });
+
+  it('400 invalid-event with the issues for a body that is not a SourceEvent', async () => {
+    const r = await post(
+      JSON.stringify({ type: 'chat-message', interactionId: 'c1', from: 'robot', text: 1 }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('invalid-event');
+    expect(r.body.issues?.length).toBeGreaterThan(0);
+  });
+
+  it('413 for a body over the limit', async () => {
+    const r = await post(JSON.stringify({ pad: 'x'.repeat(70_000) }));
+    expect(r.status).toBe(413);
+    expect(r.body.error).toBe('body-too-large');
+  });
+
+  it('415 for a body that is not application/json', async () => {
+    const r = await post('type=chat', { 'Content-Type': 'application/x-www-form-urlencoded' });
+    expect(r.status).toBe(415);
+    expect(r.body.error).toBe('unsupported-media-type');
+  });
+
+  it('404 for an unknown path, 405 for a wrong method, 426 for /v1/ws without upgrade', async () => {
+    const missing = await fetch(`${api.url}/v1/nope`, { headers: auth() });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as ErrorBody).error).toBe('not-found');
+    const wrong = await fetch(`${api.url}/v1/state`, { method: 'DELETE', headers: auth() });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET');
+    await wrong.body?.cancel();
+    const ws = await fetch(`${api.url}/v1/ws`, { headers: auth() });
+    expect(ws.status).toBe(426);
+    await ws.body?.cancel();
+  });
+
+  it('GET /v1/state answers the state provider', async () => {
+    const res = await fetch(`${api.url}/v1/state`, { headers: auth() });
+    expect(await res.json()).toEqual({ interactions: [] });
+  });
+});
+
+describe('local API WebSocket', () => {
+  it('refuses an upgrade without the token or with an Origin', async () => {
+    const attempt = (headers: Record<string, string>) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${api.url.replace('http', 'ws')}/v1/ws`, { headers });
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('error', () => undefined);
+      });
+    expect(await attempt({})).toBe(401);
+    expect(await attempt({ ...auth(), Origin: 'http://localhost' })).toBe(403);
+  });
+
+  it('pushes attached data, resolves on the ack, reports up/down, rejects with nobody connected', async () => {
+    await expect(api.applyAttachedData('c1', { CoBrowseAssociated: 'Yes' }, 'w0')).rejects.toThrow(
+      /no desktop app/,
+    );
+    const sim = new InteractionServerSim({ log: quietLogger() });
+    await sim.connect({ url: api.url, token });
+    try {
+      const id = await sim.openChat('Ann');
+      await api.applyAttachedData(id, { CoBrowseAssociated: 'Yes' }, 'w1');
+      await api.applyAttachedData(id, { CoBrowseAssociated: 'Yes' }, 'w1');
+      expect(sim.get(id).attachedData).toEqual({ CoBrowseAssociated: 'Yes' });
+      expect(sim.get(id).writes).toHaveLength(1);
+      expect(sim.deliveries).toBe(2);
+      expect(statuses.at(-1)?.state).toBe('up');
+    } finally {
+      await sim.disconnect();
+    }
+    await expect.poll(() => statuses.at(-1)?.state).toBe('down');
+  });
+
+  it('answers an invalid client message with a specific error', async () => {
+    const ws = new WebSocket(`${api.url.replace('http', 'ws')}/v1/ws`, { headers: auth() });
+    await new Promise((r) => ws.once('open', r));
+    const reply = new Promise<string>((r) => ws.once('message', (m) => r(String(m))));
+    ws.send(JSON.stringify({ type: 'ack' }));
+    expect(JSON.parse(await reply)).toMatchObject({ type: 'error', error: 'invalid-message' });
+    ws.close();
+  });
+});
+
+describe('OpenAPI file', () => {
+  it('documents every route the server answers, with its method', async () => {
+    const doc = load(await readFile(new URL('./openapi.yaml', import.meta.url), 'utf8')) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    for (const r of routes) expect(doc.paths[r.path]?.[r.method], `${r.method} ${r.path}`).toBeDefined();
+    expect(Object.keys(doc.paths).sort()).toEqual([...new Set(routes.map((r) => r.path))].sort());
+  });
+});

@@ -1,0 +1,311 @@
+// The local integration API: an InteractionSource that a softphone or any desktop app drives over
+// 127.0.0.1. HTTP for events in and state out, a WebSocket on which attached data are pushed and acked.
+// Browsers are kept out: no CORS headers, any request with an Origin header is refused, Host must be
+// loopback (DNS rebinding), and every call needs the bearer token from the user's settings folder.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../../log/logger';
+import type { AttachedData, InteractionSource, SourceEvent, SourceStatus } from '../port';
+import { loadOrCreateToken, tokensEqual } from './token-file';
+import {
+  API_PREFIX,
+  AttachedDataPush,
+  BODY_LIMIT_BYTES,
+  ClientMessage,
+  EventsBody,
+  issuesOf,
+  type ErrorBody,
+} from './wire';
+
+/** Every route the server answers; the OpenAPI test checks each one is documented. */
+export const routes = [
+  { method: 'post', path: `${API_PREFIX}/events` },
+  { method: 'get', path: `${API_PREFIX}/state` },
+  { method: 'get', path: `${API_PREFIX}/ws` },
+] as const;
+
+export interface LocalApiOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Where the bearer token lives, e.g. `<settings folder>/local-api-token`. */
+  tokenFile: string;
+  log: Logger;
+  /** What `GET /v1/state` answers. */
+  getState?: () => unknown;
+  /** How long a pushed write waits for its ack before the outbox retries it. */
+  ackTimeoutMs?: number;
+}
+
+export interface LocalApiSource extends InteractionSource {
+  /** `http://127.0.0.1:<port>` once started. */
+  readonly url: string;
+  setStateProvider(getState: () => unknown): void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body.message);
+  }
+}
+
+const HOST = '127.0.0.1';
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+async function readLimited(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const tooLarge = () =>
+    new HttpError(413, { error: 'body-too-large', message: `the body exceeds ${limit} bytes` });
+  if (declared > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
+  const log = opts.log.child('local-api');
+  const ackTimeoutMs = opts.ackTimeoutMs ?? 5_000;
+  let getState = opts.getState ?? (() => ({}));
+  let token = '';
+  let server: Server | undefined;
+  let wss: WebSocketServer | undefined;
+  let port = 0;
+  let onEvent: (event: SourceEvent) => void = () => undefined;
+  let onStatus: (status: SourceStatus) => void = () => undefined;
+  const clients: WebSocket[] = [];
+  interface Waiter {
+    resolve: () => void;
+    reject: (err: Error) => void;
+    timer: NodeJS.Timeout;
+    ws: WebSocket;
+  }
+  const waiting = new Map<string, Waiter>();
+  const settle = (writeId: string, err?: Error) => {
+    const w = waiting.get(writeId);
+    if (!w) return;
+    waiting.delete(writeId);
+    clearTimeout(w.timer);
+    if (err) w.reject(err);
+    else w.resolve();
+  };
+
+  const reportStatus = () =>
+    onStatus(
+      clients.length > 0
+        ? { state: 'up', detail: `${clients.length} desktop app(s) connected` }
+        : { state: 'down', detail: `listening on ${HOST}:${port}; no desktop app connected` },
+    );
+
+  /** Checks shared by HTTP and the WebSocket upgrade. */
+  function admit(req: IncomingMessage): void {
+    if (req.headers.origin !== undefined)
+      throw new HttpError(403, { error: 'origin-forbidden', message: 'requests from web pages are refused' });
+    const host = req.headers.host ?? '';
+    if (host !== `${HOST}:${port}` && host !== `localhost:${port}`)
+      throw new HttpError(403, { error: 'host-forbidden', message: `Host must be ${HOST}:${port}` });
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+    if (!given || !tokensEqual(given, token))
+      throw new HttpError(
+        401,
+        { error: 'unauthorized', message: 'a valid bearer token is required (see the local-api-token file)' },
+        { 'WWW-Authenticate': 'Bearer' },
+      );
+  }
+
+  function route(req: IncomingMessage) {
+    const path = new URL(req.url ?? '/', `http://${HOST}`).pathname;
+    const matches = routes.filter((r) => r.path === path);
+    if (matches.length === 0) throw new HttpError(404, { error: 'not-found', message: `no route ${path}` });
+    const method = (req.method ?? 'GET').toLowerCase();
+    const found = matches.find((r) => r.method === method);
+    if (!found)
+      throw new HttpError(
+        405,
+        { error: 'method-not-allowed', message: `${req.method} is not allowed on ${path}` },
+        { Allow: matches.map((r) => r.method.toUpperCase()).join(', ') },
+      );
+    return found;
+  }
+
+  async function postEvents(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json')
+      throw new HttpError(415, {
+        error: 'unsupported-media-type',
+        message: 'send the events as Content-Type: application/json',
+      });
+    const text = await readLimited(req, BODY_LIMIT_BYTES);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      throw new HttpError(400, { error: 'invalid-json', message: (err as Error).message });
+    }
+    const parsed = EventsBody.safeParse(json);
+    if (!parsed.success)
+      throw new HttpError(400, {
+        error: 'invalid-event',
+        message: 'the body is not a SourceEvent or an array of them',
+        issues: issuesOf(parsed.error),
+      });
+    const events = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+    for (const event of events) onEvent(event);
+    sendJson(res, 202, { accepted: events.length });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      admit(req);
+      const r = route(req);
+      if (r.path === `${API_PREFIX}/events`) await postEvents(req, res);
+      else if (r.path === `${API_PREFIX}/state`) sendJson(res, 200, getState());
+      else
+        sendJson(
+          res,
+          426,
+          { error: 'upgrade-required', message: 'open this path as a WebSocket' },
+          { Upgrade: 'websocket' },
+        );
+    } catch (err) {
+      if (err instanceof HttpError) {
+        log.info('request refused', { status: err.status, error: err.body.error, path: req.url });
+        sendJson(res, err.status, err.body, err.headers);
+      } else {
+        log.error('request failed', { error: err });
+        sendJson(res, 500, { error: 'internal', message: 'internal error' });
+      }
+      req.resume();
+    }
+  }
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    try {
+      admit(req);
+      const r = route(req);
+      if (r.path !== `${API_PREFIX}/ws`)
+        throw new HttpError(404, { error: 'not-found', message: 'not a WebSocket path' });
+    } catch (err) {
+      const e =
+        err instanceof HttpError
+          ? err
+          : new HttpError(400, { error: 'invalid-message', message: 'bad upgrade' });
+      const body = JSON.stringify(e.body);
+      socket.end(
+        `HTTP/1.1 ${e.status} ${e.body.error}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      return;
+    }
+    wss!.handleUpgrade(req, socket, head, (ws) => connected(ws));
+  }
+
+  function connected(ws: WebSocket): void {
+    clients.push(ws);
+    log.info('desktop app connected', { clients: clients.length });
+    reportStatus();
+    ws.on('message', (raw) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(String(raw));
+      } catch (err) {
+        ws.send(JSON.stringify({ type: 'error', error: 'invalid-json', message: (err as Error).message }));
+        return;
+      }
+      const msg = ClientMessage.safeParse(json);
+      if (!msg.success) {
+        ws.send(
+          JSON.stringify({
+            type: 'error',
+            error: 'invalid-message',
+            message: 'expected {"type":"ack","writeId":"…"}',
+            issues: issuesOf(msg.error),
+          }),
+        );
+        return;
+      }
+      // A late ack for a write that already timed out finds no waiter: its retry will be acked again.
+      settle(msg.data.writeId);
+    });
+    ws.on('close', () => {
+      clients.splice(clients.indexOf(ws), 1);
+      for (const [writeId, w] of waiting)
+        if (w.ws === ws) settle(writeId, new Error('the desktop app disconnected before acking'));
+      log.info('desktop app disconnected', { clients: clients.length });
+      reportStatus();
+    });
+    ws.on('error', (err) => log.warn('websocket error', { error: err }));
+  }
+
+  return {
+    kind: 'local-api',
+    get url() {
+      return `http://${HOST}:${port}`;
+    },
+    setStateProvider(fn) {
+      getState = fn;
+    },
+    async start(eventSink, statusSink) {
+      onEvent = eventSink;
+      onStatus = statusSink;
+      onStatus({ state: 'starting' });
+      token = await loadOrCreateToken(opts.tokenFile);
+      wss = new WebSocketServer({ noServer: true, maxPayload: BODY_LIMIT_BYTES });
+      const srv = createServer((req, res) => void handle(req, res));
+      srv.on('upgrade', upgrade);
+      server = srv;
+      await new Promise<void>((resolve, reject) => {
+        srv.once('error', reject);
+        srv.listen(opts.port, HOST, () => resolve());
+      });
+      const address = srv.address();
+      port = typeof address === 'object' && address ? address.port : opts.port;
+      log.info('local integration API listening', { url: `http://${HOST}:${port}` });
+      reportStatus();
+    },
+    async stop() {
+      for (const writeId of [...waiting.keys()])
+        settle(writeId, new Error(`stopped before write ${writeId} was acknowledged`));
+      for (const ws of [...clients]) ws.terminate();
+      wss?.close();
+      const srv = server;
+      server = undefined;
+      if (srv) {
+        srv.closeAllConnections();
+        await new Promise<void>((resolve) => srv.close(() => resolve()));
+      }
+    },
+    applyAttachedData(interactionId: string, data: AttachedData, writeId: string) {
+      const ws = clients.at(-1);
+      if (!ws) return Promise.reject(new Error('no desktop app connected to the local API'));
+      const push: AttachedDataPush = { type: 'attached-data', interactionId, data, writeId };
+      return new Promise<void>((resolve, reject) => {
+        settle(writeId, new Error('superseded by a retry'));
+        const timer = setTimeout(
+          () => settle(writeId, new Error(`no ack for write ${writeId} within ${ackTimeoutMs} ms`)),
+          ackTimeoutMs,
+        );
+        waiting.set(writeId, { resolve, reject, timer, ws });
+        ws.send(JSON.stringify(push), (err) => err && settle(writeId, err));
+      });
+    },
+  };
+}
