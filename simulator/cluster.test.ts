@@ -149,4 +149,16 @@ describe('inactivity', () => {
     expect(d.deactivationTime - started).toBeGreaterThanOrEqual(300);
     expect(d.activationTime).toBeDefined();
   });
+
+  it('activity from any client of the session restarts the clock', async () => {
+    const { sessionToken, sessionServerName, customer } = await short.customerSession();
+    const controller = short.client(stickyCookie(sessionServerName));
+    await controller.handshake();
+    await new Promise((r) => setTimeout(r, 200));
+    const lastActivity = Date.now();
+    JoinReply.parse(await controller.request(channels.join, { sessionToken, role: Role.controller }));
+    const d = DeactivatedNotification.parse(await customer.next(channels.deactivated, 3000));
+    expect(d.reason).toBe('inactivity-timeout');
+    expect(d.deactivationTime - lastActivity).toBeGreaterThanOrEqual(300);
+  });
 });
