@@ -112,6 +112,8 @@ describe('a node dies mid-session', () => {
     );
 
     await sim.stopNode(sessionServerName);
+    const node = sim.nodes.find((n) => n.name === sessionServerName);
+    await expect(fetch(`${node?.url}${paths.health}`)).rejects.toThrow(); // its socket is really closed
     expect((await failed).successful).toBe(false);
     // The balancer cannot reach the cookie's node; any node answers get-session, and the session is gone.
     expect(
@@ -123,7 +125,6 @@ describe('a node dies mid-session', () => {
     expect(sim.balancer.log.some((e) => e.routedTo === sessionServerName && e.status === 503)).toBe(true);
 
     await sim.startNode(sessionServerName);
-    const node = sim.nodes.find((n) => n.name === sessionServerName);
     expect((await fetch(`${node?.url}${paths.health}`)).status).toBe(200);
     const created = await rest(sim.url, '/sessions', {
       method: 'POST',

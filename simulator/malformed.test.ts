@@ -2,11 +2,16 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'cometd';
-import { channels, CometErrorReply, paths, RestErrorBody, Role } from '../main/core/protocol';
+import { createLogger } from '../main/core/log/logger';
+import { channels, CometErrorReply, JoinReply, paths, RestErrorBody, Role } from '../main/core/protocol';
 import { rest, stickyCookie } from './test-support/rest';
 import { useSimulator } from './test-support/session-setup';
 
-const fx = useSimulator({ nodes: 1 });
+const logLines: string[] = [];
+const fx = useSimulator({
+  nodes: 1,
+  logger: createLogger({ level: 'info', sink: (line) => logLines.push(line) }),
+});
 
 /** A raw POST to the CometD endpoint (what a broken client could send). */
 function rawPost(body: string): Promise<number> {
@@ -139,5 +144,26 @@ describe('a strict origin list', () => {
     expect((await at('http://localhost:4000')).status).toBe(200);
     expect((await at('http://localhost.evil:4000')).status).toBe(403);
     expect((await at('https://agent.example.evil')).status).toBe(403);
+  });
+});
+
+describe('log lines', () => {
+  it('every refusal is logged, with session and user tokens masked', async () => {
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    const c = fx.client(stickyCookie(sessionServerName));
+    await c.handshake();
+    const { userToken } = JoinReply.parse(await c.request(channels.join, { sessionToken, role: Role.agent }));
+    logLines.length = 0;
+    await c.request('/service/session/teleport', {});
+    await c.request(channels.stop, { userToken });
+    await rest(fx.sim.url, `/users/${userToken}/session/stop`);
+    expect(logLines.filter((l) => l.includes('WARN'))).toEqual([
+      expect.stringContaining('unknown channel /service/session/teleport'),
+      expect.stringMatching(/"error":"forbidden".*only the controller/),
+      expect.stringMatching(/REST request refused.*"status":403/),
+    ]);
+    const all = logLines.join('\n');
+    expect(all).not.toContain(sessionToken);
+    expect(all).not.toContain(userToken);
   });
 });

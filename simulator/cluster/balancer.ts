@@ -12,6 +12,7 @@ import { connect, type Socket } from 'node:net';
 import { STICKY_COOKIE } from '../../main/core/protocol';
 import type { Logger } from '../../main/core/log/logger';
 import { cookieValue, sendJson } from '../http/io';
+import { loggablePath } from '../http/log-safe';
 import type { SimNode } from './node';
 
 export interface BalancerLogEntry {
@@ -103,7 +104,7 @@ export class Balancer {
     if (!node?.alive) {
       entry.status = 503;
       const message = node ? `${node.name} is not available` : 'no node is available';
-      this.logger.warn('balancer: no route', { path: entry.path, message });
+      this.logger.warn('balancer: no route', { path: loggablePath(entry.path), message });
       return sendJson(res, 503, { error: 'node-unavailable', message });
     }
     const upstream = httpRequest(
@@ -117,7 +118,7 @@ export class Balancer {
     );
     upstream.on('error', (err) => {
       entry.status = 502;
-      this.logger.warn('balancer: node failed', { node: node.name, path: entry.path, err });
+      this.logger.warn('balancer: node failed', { node: node.name, path: loggablePath(entry.path), err });
       if (res.headersSent) res.destroy();
       else sendJson(res, 502, { error: 'node-unavailable', message: `${node.name} failed: ${err.message}` });
     });

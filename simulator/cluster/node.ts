@@ -7,6 +7,7 @@ import { paths } from '../../main/core/protocol';
 import type { Logger } from '../../main/core/log/logger';
 import { serveStatic } from '../http/static-files';
 import { sendJson } from '../http/io';
+import { loggablePath } from '../http/log-safe';
 import type { OriginCheck } from '../http/origins';
 import { createCometdService, type CometdService } from './cometd-service';
 import type { ClusterDirectory } from './directory';
@@ -103,7 +104,7 @@ export class SimNode {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     res.setHeader('X-Cobrowse-Node', this.opts.name);
     const failed = (err: unknown) => {
-      this.opts.logger.child(this.opts.name).error('request failed', { path: pathname, err });
+      this.opts.logger.child(this.opts.name).error('request failed', { path: loggablePath(pathname), err });
       if (!res.headersSent) sendJson(res, 500, { error: 'invalid-request', message: 'internal error' });
       else res.destroy();
     };

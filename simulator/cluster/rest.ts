@@ -12,8 +12,8 @@ import {
   type RestErrorCode,
 } from '../../main/core/protocol';
 import type { Logger } from '../../main/core/log/logger';
-import { maskTokensIn } from '../../main/core/log/mask';
 import { BodyTooLarge, readBody, sendJson } from '../http/io';
+import { loggablePath } from '../http/log-safe';
 import { requestOrigin, type OriginCheck } from '../http/origins';
 import type { ClusterDirectory } from './directory';
 import type { Notice, SessionStore } from './session-store';
@@ -47,7 +47,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx:
   const fail = (status: number, error: RestErrorCode, message: string) => {
     ctx.logger.warn('REST request refused', {
       method: req.method,
-      path: maskTokensIn(path),
+      path: loggablePath(path),
       status,
       error,
       message,

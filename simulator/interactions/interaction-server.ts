@@ -57,6 +57,12 @@ export class InteractionServerSim {
     this.ws = ws;
   }
 
+  /** Connects again to the API it was last connected to. */
+  reconnect(): Promise<void> {
+    if (!this.api) throw new Error('never connected');
+    return this.connect(this.api);
+  }
+
   /** Drops the WebSocket: the app sees its interaction source go down. */
   async disconnect(): Promise<void> {
     const ws = this.ws;
