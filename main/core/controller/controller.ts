@@ -1,0 +1,102 @@
+// The Controller factory: one keep-alive HTTP client shared by the sessions it joins, options checked once.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { createLogger, type Logger } from '../log/logger';
+import { paths } from '../protocol';
+import { StickinessMode, TransportKind } from '../settings/schema';
+import { HttpClient, caBundle } from './http-client';
+import { baseOf } from './owner';
+import { defaultDeadlines, joinSession, type Deadlines } from './session';
+import { ControllerError, type Controller, type ControllerSession } from './types';
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+export const ControllerOptions = z.object({
+  /** The Co-browse service base, e.g. `https://cobrowse.example.com` (a trailing `/cobrowse` is tolerated). */
+  serviceUrl: httpUrl,
+  /** The Origin sent with get-session; empty → the service's own origin. */
+  origin: z.union([httpUrl, z.literal('')]).default(''),
+  stickiness: StickinessMode.default('cookie'),
+  transport: TransportKind.default('long-polling'),
+  agentName: z.string().trim().max(100).default('Agent'),
+  /** PEM file with an extra CA (private enterprise CA), trusted besides the system's. */
+  extraCaFile: z.string().default(''),
+  deadlines: z
+    .object({
+      restMs: z.number().int().positive(),
+      handshakeMs: z.number().int().positive(),
+      joinMs: z.number().int().positive(),
+      disconnectMs: z.number().int().positive(),
+      longPollMs: z.number().int().positive(),
+      networkDelayMs: z.number().int().positive(),
+      probeMs: z.number().int().positive(),
+    })
+    .partial()
+    .default({}),
+  /** Open connections to the service right away so the first join pays no connection setup. */
+  warmUp: z.boolean().default(true),
+});
+export type ControllerOptionsInput = z.input<typeof ControllerOptions> & { logger?: Logger };
+
+export function createController(input: ControllerOptionsInput): Controller {
+  const { logger: given, ...rest } = input;
+  const logger = (given ?? createLogger()).child('controller');
+  const parsed = ControllerOptions.safeParse(rest);
+  if (!parsed.success) throw new Error(`controller options: ${z.prettifyError(parsed.error)}`);
+  const o = parsed.data;
+  const serviceBase = baseOf(o.serviceUrl);
+  const deadlines: Deadlines = { ...defaultDeadlines, ...o.deadlines };
+
+  // An unreadable CA file must not crash the app: every join then explains it instead.
+  let caProblem: string | undefined;
+  let ca: string[] | undefined;
+  try {
+    ca = o.extraCaFile ? caBundle(readFileSync(o.extraCaFile, 'utf8')) : undefined;
+  } catch (e) {
+    caProblem = `the extra CA file ${o.extraCaFile} cannot be used: ${(e as Error).message}`;
+    logger.error(caProblem);
+  }
+  const client = new HttpClient(ca ? { ca } : {});
+  const sessions = new Set<ControllerSession>();
+  let closed = false;
+
+  if (o.warmUp && !caProblem)
+    // Two sockets: a joined session holds one long-poll while it publishes on the other.
+    for (let i = 0; i < 2; i++)
+      client
+        .request(serviceBase + paths.health, { method: 'GET' }, AbortSignal.timeout(deadlines.restMs))
+        .catch((e: unknown) => logger.debug('warm-up failed', { err: e }));
+
+  return {
+    async join(token, options) {
+      if (closed) throw new ControllerError('closed', 'the controller is closed', { step: 'validate' });
+      if (caProblem)
+        throw new ControllerError('unreachable', caProblem, {
+          step: 'get-session',
+          host: new URL(serviceBase).host,
+        });
+      const session = await joinSession(token, options, {
+        client,
+        serviceBase,
+        origin: o.origin || new URL(serviceBase).origin,
+        stickiness: o.stickiness,
+        transport: o.transport,
+        agentName: o.agentName,
+        deadlines,
+        logger,
+        onClosed: (s) => sessions.delete(s),
+      });
+      if (closed) {
+        await session.close();
+        throw new ControllerError('closed', 'the controller was closed during the join', { step: 'join' });
+      }
+      sessions.add(session);
+      return session;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...sessions].map((s) => s.close()));
+      client.close();
+    },
+  };
+}
