@@ -5,16 +5,16 @@ import type { DeepLink } from './parse';
 describe('deep-link inbox', () => {
   it('queues links until the window is ready, then delivers them in order, then at once', () => {
     const got: DeepLink[] = [];
-    const inbox = createDeepLinkInbox((l) => got.push(l));
+    const inbox = createDeepLinkInbox();
     inbox.push('cobrowse-agent://join?sid=111111111');
     inbox.push('cobrowse-agent://nope');
     expect(got).toEqual([]);
-    inbox.ready();
+    inbox.ready((l) => got.push(l));
     expect(got).toEqual([
       { ok: true, action: 'join', sid: '111111111' },
       { ok: false, reason: 'Unknown link action "nope": only "join" is supported.' },
     ]);
-    inbox.ready(); // idempotent: nothing delivered twice
+    expect(() => inbox.ready(() => {})).toThrow('deep-link inbox: ready() was already called');
     inbox.push('cobrowse-agent://join?sid=222222222');
     expect(got.map((l) => (l.ok ? l.sid : l.reason))).toEqual([
       '111111111',
@@ -25,9 +25,9 @@ describe('deep-link inbox', () => {
 
   it('keeps only the latest links when flooded before the window exists', () => {
     const got: DeepLink[] = [];
-    const inbox = createDeepLinkInbox((l) => got.push(l));
+    const inbox = createDeepLinkInbox();
     for (let i = 0; i < 15; i++) inbox.push(`cobrowse-agent://join?sid=${String(i).padStart(9, '0')}`);
-    inbox.ready();
+    inbox.ready((l) => got.push(l));
     expect(got).toHaveLength(10);
     expect(got[0]).toEqual({ ok: true, action: 'join', sid: '000000005' });
     expect(got[9]).toEqual({ ok: true, action: 'join', sid: '000000014' });
