@@ -48,11 +48,12 @@ export class InteractionServerSim {
     const ws = new WebSocket(`${api.url.replace(/^http/, 'ws')}/v1/ws`, {
       headers: { Authorization: `Bearer ${api.token}` },
     });
+    // Listen before `open` resolves: the app pushes pending writes the moment the connection is up.
+    ws.on('message', (raw) => this.onPush(ws, String(raw)));
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    ws.on('message', (raw) => this.onPush(ws, String(raw)));
     ws.on('error', (err) => this.log.warn('websocket error', { error: err }));
     this.ws = ws;
   }

@@ -1,0 +1,301 @@
+// The lifecycle engine end to end: the real Controller against the real Co-browse simulator, interactions
+// from the real interaction-server simulator through the real local API. Attached data are asserted where
+// they land (the simulator's desktop side).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createController, type Controller } from '../controller';
+import { quietLogger } from '../log/logger';
+import { channels, Role } from '../protocol';
+import { createLocalApiSource } from '../sources/local-api/server';
+import { loadOrCreateToken } from '../sources/local-api/token-file';
+import { InteractionServerSim } from '../../../simulator/interactions';
+import { useSimulator } from '../../../simulator/test-support/session-setup';
+import { InteractionEngine, type EngineState } from './engine';
+import { closeReasons, endReasons } from './messages';
+
+const fixture = useSimulator({ nodes: 2 });
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+interface App {
+  engine: InteractionEngine;
+  desk: InteractionServerSim;
+  controller: Controller;
+  snapshots: EngineState[];
+  state(): EngineState;
+}
+
+async function startApp(): Promise<App> {
+  const dir = await mkdtemp(join(tmpdir(), 'engine-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const log = quietLogger();
+  const controller = createController({
+    serviceUrl: fixture.sim.url,
+    agentName: 'Ada',
+    warmUp: false,
+    logger: log,
+  });
+  cleanups.push(() => controller.close());
+  const source = createLocalApiSource({ port: 0, tokenFile: join(dir, 'local-api-token'), log });
+  const engine = await InteractionEngine.create({
+    controller,
+    source,
+    journalFile: join(dir, 'attached-data.journal'),
+    log,
+    backoff: { baseMs: 20, capMs: 200 },
+  });
+  source.setStateProvider(() => engine.getState());
+  cleanups.push(() => engine.close());
+  const snapshots: EngineState[] = [];
+  engine.subscribe((s) => snapshots.push(s));
+  await engine.start();
+  const desk = new InteractionServerSim({ log });
+  await desk.connect({ url: source.url, token: await loadOrCreateToken(join(dir, 'local-api-token')) });
+  cleanups.push(() => desk.disconnect());
+  return { engine, desk, controller, snapshots, state: () => engine.getState() };
+}
+
+const sessionOn = (app: App, interactionId: string | null) =>
+  app.state().sessions.filter((s) => s.interactionId === interactionId);
+const interaction = (app: App, id: string) => app.state().interactions.find((i) => i.id === id)!;
+
+/** A customer session, a chat asking for it, and the engine joined on it. */
+async function chatCobrowse(app: App, name = 'Ann', chatId?: string) {
+  const customer = await fixture.customerSession();
+  const id = chatId ?? (await app.desk.openChat(name));
+  await app.desk.say(id, 'customer', `{start:${customer.sessionToken}}`);
+  await expect.poll(() => sessionOn(app, id).at(-1)?.phase).toBe('joined');
+  return { id, customer };
+}
+
+/** The agent page joins (role 2): the session activates. */
+async function agentJoins(app: App, token: string, node: string, id: string) {
+  const agent = await fixture.member(token, node, Role.agent);
+  await expect.poll(() => sessionOn(app, id).at(-1)?.phase).toBe('active');
+  return agent;
+}
+
+describe('chat trigger', () => {
+  it('a customer {start:NNNNNNNNN} joins on that chat, shows "co-browse requested", and writes the attached data', async () => {
+    const app = await startApp();
+    const { id, customer } = await chatCobrowse(app);
+    const timeline = interaction(app, id).timeline.map((t) => t.text);
+    expect(timeline).toContain('co-browse requested');
+    expect(timeline.join('\n')).not.toContain(customer.sessionToken);
+
+    await app.engine.outboxDrained();
+    expect(app.desk.get(id).attachedData).toEqual({
+      CoBrowseAssociated: 'Yes',
+      CoBrowseSessionsQuantity: '1',
+      CoBrowseSessionId: customer.joined.sessionHistoryId,
+    });
+    const view = app.state().agentView;
+    expect(view?.url).toMatch(
+      new RegExp(`/cobrowse/slave\\.html#nosidinput=1&sid=${customer.sessionToken}$`),
+    );
+    expect(view?.cookie).toBe(`gcbSessionServer=${customer.sessionServerName}`);
+
+    await agentJoins(app, customer.sessionToken, customer.sessionServerName, id);
+    await app.engine.outboxDrained();
+    const activatedAt = sessionOn(app, id)[0]!.activatedAt!;
+    expect(app.desk.get(id).attachedData.CoBrowseStartTime).toBe(new Date(activatedAt).toISOString());
+    expect(app.desk.get(id).writes).toHaveLength(2);
+    expect(app.desk.deliveries).toBe(2);
+  });
+
+  it('near-misses never join: 8 or 10 digits, surrounding text, agent or system senders', async () => {
+    const app = await startApp();
+    const { sessionToken: t } = await fixture.customerSession();
+    const id = await app.desk.openChat();
+    const misses: Array<['customer' | 'agent' | 'system', string]> = [
+      ['customer', `{start:${t.slice(1)}}`],
+      ['customer', `{start:${t}0}`],
+      ['customer', `please {start:${t}}`],
+      ['customer', `{start:${t}} thanks`],
+      ['customer', ` {start:${t}}`],
+      ['customer', `{start: ${t}}`],
+      ['customer', t],
+      ['agent', `{start:${t}}`],
+      ['system', `{start:${t}}`],
+    ];
+    for (const [from, text] of misses) await app.desk.say(id, from, text);
+    await expect.poll(() => interaction(app, id).timeline.length).toBe(1 + misses.length);
+    expect(app.state().sessions).toEqual([]);
+    expect(interaction(app, id).timeline.map((t) => t.text)).not.toContain('co-browse requested');
+  });
+});
+
+describe('other entries', () => {
+  it('a typed token joins on the selected interaction; null co-browses with nothing attached', async () => {
+    const app = await startApp();
+    const id = await app.desk.openChat();
+    await expect.poll(() => app.state().selectedInteractionId).toBe(id);
+    const a = await fixture.customerSession();
+    const sid = await app.engine.join(a.sessionToken, { via: 'typed' });
+    expect(app.state().sessions.find((s) => s.id === sid)).toMatchObject({
+      interactionId: id,
+      phase: 'joined',
+    });
+
+    const b = await fixture.customerSession();
+    const loose = await app.engine.join(b.sessionToken, { interactionId: null, via: 'deep-link' });
+    expect(app.state().sessions.find((s) => s.id === loose)).toMatchObject({
+      interactionId: null,
+      phase: 'joined',
+    });
+    await app.engine.outboxDrained();
+    expect(app.desk.deliveries).toBe(1);
+  });
+
+  it('the local API join-requested joins on the selected interaction', async () => {
+    const app = await startApp();
+    const id = await app.desk.openChat();
+    const c = await fixture.customerSession();
+    await app.desk.send({ type: 'join-requested', token: c.sessionToken });
+    await expect.poll(() => sessionOn(app, id).at(-1)?.phase).toBe('joined');
+  });
+
+  it('an invalid token fails at once with a specific error and no I/O', async () => {
+    const app = await startApp();
+    const sid = await app.engine.join('12345678', { interactionId: null, via: 'typed' });
+    expect(app.state().sessions.find((s) => s.id === sid)).toMatchObject({
+      phase: 'failed',
+      error: { code: 'invalid-token' },
+    });
+  });
+});
+
+describe('two interactions at once', () => {
+  it('co-browses on two chats at the same time, each with its own attached data', async () => {
+    const app = await startApp();
+    const [one, two] = await Promise.all([chatCobrowse(app, 'Ann'), chatCobrowse(app, 'Bob')]);
+    await app.engine.outboxDrained();
+    for (const { id, customer } of [one, two])
+      expect(app.desk.get(id).attachedData).toEqual({
+        CoBrowseAssociated: 'Yes',
+        CoBrowseSessionsQuantity: '1',
+        CoBrowseSessionId: customer.joined.sessionHistoryId,
+      });
+    app.engine.selectInteraction(two.id);
+    expect(app.state().agentView?.url).toContain(`sid=${two.customer.sessionToken}`);
+    app.engine.selectInteraction(one.id);
+    expect(app.state().agentView?.url).toContain(`sid=${one.customer.sessionToken}`);
+  });
+});
+
+describe('close scenarios', () => {
+  it('1. exit from the web UI: session ends, the interaction stays, the next session raises the quantity', async () => {
+    const app = await startApp();
+    const first = await chatCobrowse(app);
+    await agentJoins(app, first.customer.sessionToken, first.customer.sessionServerName, first.id);
+    await first.customer.customer.request(channels.exit, { userToken: first.customer.joined.userToken });
+    await expect.poll(() => sessionOn(app, first.id)[0]?.phase).toBe('ended');
+    expect(sessionOn(app, first.id)[0]?.endReason).toBe(endReasons['customer-exit']);
+    expect(interaction(app, first.id).state).toBe('active');
+    expect(interaction(app, first.id).timeline.at(-1)?.text).toContain(endReasons['customer-exit']);
+
+    const second = await chatCobrowse(app, 'Ann', first.id);
+    const agent = await agentJoins(
+      app,
+      second.customer.sessionToken,
+      second.customer.sessionServerName,
+      first.id,
+    );
+    await agent.client.request(channels.exit, { userToken: agent.joined.userToken });
+    await expect.poll(() => sessionOn(app, first.id)[1]?.endReason).toBe(endReasons['agent-exit']);
+    await app.engine.outboxDrained();
+    expect(app.desk.get(first.id).attachedData).toMatchObject({
+      CoBrowseSessionsQuantity: '2',
+      CoBrowseSessionId: second.customer.joined.sessionHistoryId,
+    });
+    expect(interaction(app, first.id).cobrowseQuantity).toBe(2);
+  });
+
+  it('2. transfer: the controller stops co-browse first, then the interaction is marked transferred', async () => {
+    const app = await startApp();
+    const { id, customer } = await chatCobrowse(app);
+    await agentJoins(app, customer.sessionToken, customer.sessionServerName, id);
+    await app.desk.transfer(id, 'Billing');
+    await expect.poll(() => interaction(app, id).state).toBe('transferred');
+    const firstTransferred = app.snapshots.find((s) =>
+      s.interactions.some((i) => i.id === id && i.state === 'transferred'),
+    )!;
+    expect(firstTransferred.sessions.find((s) => s.interactionId === id)?.phase).toBe('ended');
+    expect(sessionOn(app, id)[0]?.endReason).toBe(closeReasons.transferred);
+    expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
+    expect(interaction(app, id).timeline.map((t) => t.text)).toContain('interaction transferred to Billing');
+  });
+
+  it('3. handling timeout: the controller stops co-browse and says why', async () => {
+    const app = await startApp();
+    const { id, customer } = await chatCobrowse(app);
+    await app.desk.handlingTimeout(id);
+    await expect.poll(() => interaction(app, id).state).toBe('timed-out');
+    expect(sessionOn(app, id)[0]).toMatchObject({ phase: 'ended', endReason: closeReasons.timedOut });
+    expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
+  });
+
+  it('4. interaction closed: the controller stops co-browse and the agent view closes', async () => {
+    const app = await startApp();
+    const { id, customer } = await chatCobrowse(app);
+    await agentJoins(app, customer.sessionToken, customer.sessionServerName, id);
+    expect(app.state().agentView).not.toBeNull();
+    await app.desk.close(id);
+    await expect.poll(() => interaction(app, id).state).toBe('closed');
+    expect(app.state().agentView).toBeNull();
+    expect(sessionOn(app, id)[0]).toMatchObject({ phase: 'ended', endReason: closeReasons.closed });
+    expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
+    // A closed interaction takes no new co-browse.
+    const again = await fixture.customerSession();
+    const sid = await app.engine.join(again.sessionToken, { interactionId: id, via: 'typed' });
+    expect(app.state().sessions.find((s) => s.id === sid)?.error?.code).toBe('interaction-ended');
+  });
+
+  it('the agent stops co-browse from the sidebar; exit leaves the session', async () => {
+    const app = await startApp();
+    const { id, customer } = await chatCobrowse(app);
+    await app.engine.stop(sessionOn(app, id)[0]!.id);
+    expect(sessionOn(app, id)[0]).toMatchObject({ phase: 'ended', endReason: closeReasons.agentStop });
+    expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
+  });
+
+  it('a node lost mid-session ends co-browse with a clear reason', async () => {
+    const app = await startApp();
+    const { id, customer } = await chatCobrowse(app);
+    await fixture.sim.stopNode(customer.sessionServerName);
+    try {
+      await expect.poll(() => sessionOn(app, id)[0]?.phase, { timeout: 12_000 }).toBe('ended');
+      expect(sessionOn(app, id)[0]).toMatchObject({
+        endReason: endReasons['node-lost'],
+        error: { code: 'node-lost' },
+      });
+      expect(interaction(app, id).state).toBe('active');
+    } finally {
+      await fixture.sim.startNode(customer.sessionServerName);
+    }
+  });
+});
+
+describe('attached data across a source outage', () => {
+  it('writes made while the desktop app is away arrive once when it is back', async () => {
+    const app = await startApp();
+    const id = await app.desk.openChat();
+    await expect.poll(() => interaction(app, id)).toBeDefined();
+    await app.desk.disconnect();
+    await expect.poll(() => app.state().source.state).toBe('down');
+    const customer = await fixture.customerSession();
+    await app.engine.join(customer.sessionToken, { interactionId: id, via: 'typed' });
+    expect(interaction(app, id).pendingWrites).toBe(1);
+    expect(interaction(app, id).attachedData.CoBrowseAssociated).toBe('Yes');
+    await new Promise((r) => setTimeout(r, 300));
+    await app.desk.reconnect();
+    await app.engine.outboxDrained();
+    expect(app.desk.deliveries).toBe(1);
+    expect(app.desk.get(id).writes).toHaveLength(1);
+    expect(interaction(app, id).pendingWrites).toBe(0);
+  });
+});
