@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ActivatedNotification,
   channels,
+  CreateReply,
   DeactivatedNotification,
   GetSessionResponse,
   JoinedNotification,
@@ -71,6 +72,18 @@ describe('a full session', () => {
     expect(await agent.request(channels.join, { sessionToken, role: Role.agent })).toMatchObject({
       error: 'session-ended',
     });
+  });
+
+  it('a create over CometD lands on the node it reached, which sets the stickiness cookie', async () => {
+    const node = fx.sim.nodes[1];
+    const c = fx.client(undefined, node?.url);
+    await c.handshake();
+    const { sessionToken } = CreateReply.parse(await c.request(channels.create, {}));
+    expect(c.cookieStore['127.0.0.1']?.gcbSessionServer).toBe(`gcbSessionServer=${node?.name}`);
+    const got = await rest(fx.sim.url, `/sessions/${sessionToken}`, { origin: fx.sim.url });
+    expect(GetSessionResponse.parse(got.body).sessionServerName).toBe(node?.name);
+    const joined = JoinReply.parse(await c.request(channels.join, { sessionToken, role: Role.customer }));
+    expect(joined.users).toEqual([{ userId: joined.userId, role: 1 }]);
   });
 
   it('tokens are 9 digits and unique, history ids are UUIDs', async () => {
