@@ -1,4 +1,6 @@
 // The controller against the real simulator cluster (two nodes behind the sticky balancer), over real HTTP.
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channels, DeactivatedNotification, paths, Role } from '../protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
@@ -105,6 +107,46 @@ describe('joining as Controller', () => {
       details: { host: '127.0.0.1:9', step: 'get-session' },
     });
     expect(unreachable.message).toContain('127.0.0.1:9');
+  });
+
+  it('broken stickiness: the wrong node refuses the join with not-owner', async () => {
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    const wrong = fx.sim.nodes.find((n) => n.name !== sessionServerName)?.name ?? '';
+    // A front that lies about the owner in get-session and passes everything else to the balancer.
+    const target = new URL(fx.sim.url);
+    const front = createServer((req, res) => {
+      const lie = req.url === `${paths.restBase}/sessions/${sessionToken}`;
+      const upstream = request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          if (!lie) return void (res.writeHead(answer.statusCode ?? 502, answer.headers), answer.pipe(res));
+          let body = '';
+          answer.on('data', (c: Buffer) => (body += c.toString()));
+          answer.on('end', () =>
+            res.writeHead(200).end(JSON.stringify({ sessionToken, sessionServerName: wrong })),
+          );
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+    try {
+      const c = testController(`http://127.0.0.1:${(front.address() as AddressInfo).port}`);
+      controllers.push(c);
+      const refused = await rejection(() => c.join(sessionToken, eventLog()));
+      expect(refused).toMatchObject({
+        code: 'not-owner',
+        details: { step: 'join', serverCode: 'not-owner' },
+      });
+      expect(
+        fx.sim.balancer.log.some(
+          (e) => e.routedTo === wrong && e.cookie.includes(`gcbSessionServer=${wrong}`),
+        ),
+      ).toBe(true);
+    } finally {
+      front.closeAllConnections();
+      await new Promise((r) => front.close(r));
+    }
   });
 
   it('an ended session cannot be joined', async () => {

@@ -121,7 +121,7 @@ export async function joinSession(
 }
 
 class CometSession implements ControllerSession {
-  readonly #cometd = new CometD();
+  readonly #cometd: CometD;
   readonly #jar = new CookieJar();
   readonly #host: string;
   readonly #log: Logger;
@@ -148,6 +148,8 @@ class CometSession implements ControllerSession {
     this.#host = new URL(owner.baseUrl).host;
     this.#log = ctx.logger.child(`session ${maskToken(token)}`);
     this.#d = ctx.deadlines;
+    ensureCometdRuntime(); // before the first CometD: it reads `window` in its constructor
+    this.#cometd = new CometD();
     if (owner.cookie) this.#jar.set(STICKY_COOKIE, owner.sessionServerName);
     this.#setUpCometd();
   }
@@ -158,7 +160,6 @@ class CometSession implements ControllerSession {
   }
 
   #setUpCometd(): void {
-    ensureCometdRuntime();
     const cometd = this.#cometd;
     const io = {
       client: this.ctx.client,

@@ -1,0 +1,177 @@
+// The controller against a deliberately bad server of our own (node:http on 127.0.0.1): garbage, silence,
+// dropped connections, malformed or refusing CometD replies. Every case must end in a precise ControllerError
+// within its deadline, never a crash, a hang or an unhandled rejection.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { channels, paths } from '../protocol';
+import { eventLog, rejection, testController } from './test-helpers';
+import type { Controller } from './types';
+
+type Behaviour = 'ok' | 'garbage' | 'silent' | 'drop' | 'http-500';
+let rest: Behaviour;
+let cometd: Behaviour;
+let joinReply: unknown;
+/** Messages the next held /meta/connect delivers. */
+let pushed: unknown[] = [];
+const TOKEN = '123456789';
+
+let server: Server;
+let base = '';
+const open = new Set<ServerResponse>();
+
+function misbehave(b: Behaviour, req: IncomingMessage, res: ServerResponse): boolean {
+  if (b === 'silent') return (open.add(res), true);
+  if (b === 'drop') return (req.socket.destroy(), true);
+  if (b === 'garbage') return (res.end('<html>hello</html>'), true);
+  if (b === 'http-500') return (res.writeHead(500).end(), true);
+  return false;
+}
+
+function bayeux(req: IncomingMessage, res: ServerResponse, body: string): void {
+  const replies: unknown[] = [];
+  let hold = false;
+  for (const m of JSON.parse(body) as { channel: string; id: string }[]) {
+    if (m.channel === '/meta/handshake')
+      replies.push({
+        channel: m.channel,
+        id: m.id,
+        successful: true,
+        clientId: 'c1',
+        version: '1.0',
+        supportedConnectionTypes: ['long-polling'],
+        advice: { reconnect: 'retry', interval: 0, timeout: 30_000 },
+      });
+    else if (m.channel === '/meta/connect') {
+      replies.push({ channel: m.channel, id: m.id, successful: true });
+      hold = pushed.length === 0;
+      replies.push(...pushed.splice(0));
+    } else if (m.channel === channels.join)
+      replies.push(
+        { channel: m.channel, id: m.id, successful: true },
+        { channel: m.channel, data: joinReply },
+      );
+    else replies.push({ channel: m.channel, id: m.id, successful: true });
+  }
+  const send = () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(replies));
+  if (hold) setTimeout(send, 200);
+  else send();
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      if (req.url?.startsWith(paths.restBase)) {
+        if (misbehave(rest, req, res)) return;
+        return void res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ sessionToken: TOKEN, sessionServerName: 'node1' }));
+      }
+      if (req.url === paths.health) return void res.writeHead(200).end();
+      if (misbehave(cometd, req, res)) return;
+      bayeux(req, res, body);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  for (const res of open) res.destroy();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+const controllers: Controller[] = [];
+afterAll(() => Promise.all(controllers.map((c) => c.close())));
+const deadlines = { restMs: 300, handshakeMs: 300, joinMs: 300, disconnectMs: 200 };
+const join = (signal?: AbortSignal) => {
+  const c = testController(base, { deadlines });
+  controllers.push(c);
+  const events = eventLog();
+  return rejection(() => c.join(TOKEN, { ...events, ...(signal ? { signal } : {}) }));
+};
+const host = () => new URL(base).host;
+
+beforeEach(() => {
+  rest = 'ok';
+  cometd = 'ok';
+  joinReply = undefined;
+  pushed = [];
+});
+
+describe('a faulty server', () => {
+  it('get-session: garbage, silence, a dropped connection, a 500', async () => {
+    rest = 'garbage';
+    expect(await join()).toMatchObject({ code: 'protocol', details: { step: 'get-session', host: host() } });
+    rest = 'silent';
+    const started = Date.now();
+    expect(await join()).toMatchObject({ code: 'timeout', details: { step: 'get-session', host: host() } });
+    expect(Date.now() - started).toBeLessThan(1000);
+    rest = 'drop';
+    expect(await join()).toMatchObject({
+      code: 'unreachable',
+      details: { step: 'get-session', host: host() },
+    });
+    rest = 'http-500';
+    expect(await join()).toMatchObject({ code: 'protocol', details: { step: 'get-session' } });
+  });
+
+  it('handshake: garbage, silence, a dropped connection', async () => {
+    cometd = 'garbage';
+    expect(await join()).toMatchObject({ code: 'protocol', details: { step: 'handshake', host: host() } });
+    cometd = 'silent';
+    expect(await join()).toMatchObject({ code: 'timeout', details: { step: 'handshake' } });
+    cometd = 'drop';
+    expect(await join()).toMatchObject({ code: 'unreachable', details: { step: 'handshake', host: host() } });
+  });
+
+  it('join: a malformed reply, a refusal with the server reason, no reply at all', async () => {
+    joinReply = { userToken: 'u', users: 'everyone' };
+    expect(await join()).toMatchObject({ code: 'protocol', details: { step: 'join' } });
+    joinReply = { error: 'forbidden', message: 'no controllers today' };
+    const refused = await join();
+    expect(refused).toMatchObject({
+      code: 'join-refused',
+      details: { step: 'join', serverCode: 'forbidden' },
+    });
+    expect(refused.message).toContain('no controllers today');
+    joinReply = { error: 'not-owner', message: 'hosted elsewhere' };
+    expect(await join()).toMatchObject({ code: 'not-owner', details: { step: 'join' } });
+    joinReply = undefined; // the server acknowledges the publish but never replies
+    expect(await join()).toMatchObject({ code: 'timeout', details: { step: 'join' } });
+  });
+
+  it('an AbortSignal cancels a join under way', async () => {
+    rest = 'silent';
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 50);
+    expect(await join(abort.signal)).toMatchObject({ code: 'closed', details: { step: 'get-session' } });
+  });
+
+  it('malformed notifications are dropped, valid ones still arrive', async () => {
+    joinReply = {
+      userToken: 'user-token-1',
+      userId: 'u3',
+      users: [{ userId: 'u3', role: 3, name: 'Ada' }],
+      sessionHistoryId: '4b0f7f5e-2a7e-4c57-9a51-7f2b3c1d9e10',
+    };
+    const c = testController(base, { deadlines });
+    controllers.push(c);
+    const events = eventLog();
+    const session = await c.join(TOKEN, events);
+    pushed = [
+      { channel: channels.activated, data: { activationTime: 'soon' } },
+      { channel: channels.joined, data: { role: 9 } },
+      { channel: channels.deactivated, data: { deactivationTime: 5, reason: 'customer-exit' } },
+    ];
+    expect(await events.waitFor((e) => e.type === 'deactivated')).toEqual({
+      type: 'deactivated',
+      deactivationTime: 5,
+      reason: 'customer-exit',
+    });
+    expect(events.events.filter((e) => e.type === 'activated' || e.type === 'joined')).toEqual([]);
+    await session.close();
+  });
+});
