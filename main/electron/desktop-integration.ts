@@ -1,0 +1,112 @@
+// The desktop integration the Electron entry needs, in two steps: `beginDesktop()` first thing in main,
+// synchronously, before `app.whenReady()` (single-instance lock, deep-link listeners, log files), then
+// `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its own module.
+import { app, type BrowserWindow } from 'electron';
+import type { AppError, AppState, JoinPhase, UpdateView } from '../../preload/contract';
+import type { Logger } from '../core/log/logger';
+import type { LoadedSettings } from '../core/settings/store';
+import { canRestartForUpdate, initialUpdateView, type RestartDecision } from '../core/update/gate';
+import { claimSingleInstance } from './single-instance';
+import { pushDeepLinkFromArgv, receiveDeepLinks } from './deep-link';
+import { createAppLog } from './log-file';
+import { copyDiagnostics } from './diagnostics';
+import { startUpdater, type Updater } from './updater';
+import { createStatusTray, type StatusTray } from './tray';
+import { createCobrowseNotifier } from './notifications';
+
+export interface DesktopHost {
+  window: BrowserWindow;
+  productName: string;
+  /** A valid deep link: join as from the sidebar, e.g. `engine.join(sid, { via: 'deep-link' })`. */
+  joinFromLink(sid: string): void;
+  /** A refused deep link (or other desktop problem) for the sidebar, e.g. as `AppState.lastError`. */
+  showError(error: AppError): void;
+  /** Push a fresh AppState (the update offer changed). */
+  pushState(): void;
+  settings(): LoadedSettings;
+}
+
+export interface Desktop {
+  log: Logger;
+  logFiles(): string[];
+  attach(host: DesktopHost): void;
+  /** `AppState.update`, gated on the sessions' phases. */
+  updateView(sessionPhases: readonly JoinPhase[]): UpdateView;
+  /** The sidebar's `restartToUpdate` request. */
+  restartToUpdate(sessionPhases: readonly JoinPhase[]): RestartDecision;
+  /** Call on every state push: tray state, co-browse notifications. */
+  onState(prev: AppState | null, next: AppState): void;
+  /** Tray menu and the sidebar's "Copy diagnostics". */
+  copyDiagnostics(): Promise<void>;
+}
+
+const show = (win: BrowserWindow) => {
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+};
+
+/** Null when another instance already runs (it received our argv): quit at once. */
+export function beginDesktop(): Desktop | null {
+  const { log, files } = createAppLog();
+  let host: DesktopHost | null = null;
+  const links = receiveDeepLinks();
+  const claimed = claimSingleInstance((argv) => {
+    if (host) show(host.window);
+    pushDeepLinkFromArgv(links, argv);
+  });
+  if (!claimed) return null;
+
+  let updater: Updater | null = null;
+  let tray: StatusTray | null = null;
+  let notify: ReturnType<typeof createCobrowseNotifier> | null = null;
+  const desktop: Desktop = {
+    log,
+    logFiles: files,
+    attach(h) {
+      host = h;
+      updater = startUpdater({ log, onChange: () => h.pushState() });
+      tray = createStatusTray({
+        productName: h.productName,
+        onOpen: () => show(h.window),
+        onCopyDiagnostics: () => void desktop.copyDiagnostics(),
+        onQuit: () => app.quit(),
+      });
+      notify = createCobrowseNotifier({
+        isWindowVisible: () => h.window.isVisible() && !h.window.isMinimized(),
+        onClick: () => show(h.window),
+      });
+      links.ready((link) => {
+        if (link.ok) {
+          show(h.window);
+          h.joinFromLink(link.sid);
+        } else {
+          log.warn('deep link refused', { reason: link.reason });
+          h.showError({
+            code: 'deep-link-refused',
+            message: link.reason,
+            action: 'Ask the customer for the 9-digit session number and type it in the sidebar.',
+          });
+        }
+      });
+    },
+    // Before attach there is no updater yet: nothing on offer.
+    updateView: (phases) => updater?.view(phases) ?? initialUpdateView(true),
+    restartToUpdate: (phases) =>
+      updater?.restartToUpdate(phases) ?? canRestartForUpdate(initialUpdateView(true), phases),
+    onState(prev, next) {
+      tray?.update(next);
+      if (prev) notify?.(prev, next);
+    },
+    async copyDiagnostics() {
+      if (!host) return;
+      const length = await copyDiagnostics(host.settings(), files());
+      log.info('diagnostics copied to the clipboard', { length });
+    },
+  };
+  app.on('will-quit', () => {
+    updater?.stop();
+    tray?.destroy();
+  });
+  return desktop;
+}
