@@ -7,7 +7,7 @@ import { StickinessMode, TransportKind } from '../settings/schema';
 import { HttpClient, caBundle } from './http-client';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
-import { ControllerError, type Controller, type ControllerSession } from './types';
+import { ControllerError, type Controller, type ControllerSession, type JoinStep } from './types';
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
@@ -36,10 +36,14 @@ export const ControllerOptions = z.object({
   /** Open connections to the service right away so the first join pays no connection setup. */
   warmUp: z.boolean().default(true),
 });
-export type ControllerOptionsInput = z.input<typeof ControllerOptions> & { logger?: Logger };
+export type ControllerOptionsInput = z.input<typeof ControllerOptions> & {
+  logger?: Logger;
+  /** Told when each join step completes, with the ms since that join began. */
+  onStep?: (step: JoinStep, elapsedMs: number) => void;
+};
 
 export function createController(input: ControllerOptionsInput): Controller {
-  const { logger: given, ...rest } = input;
+  const { logger: given, onStep, ...rest } = input;
   const logger = (given ?? createLogger()).child('controller');
   const parsed = ControllerOptions.safeParse(rest);
   if (!parsed.success) throw new Error(`controller options: ${z.prettifyError(parsed.error)}`);
@@ -84,6 +88,7 @@ export function createController(input: ControllerOptionsInput): Controller {
         agentName: o.agentName,
         deadlines,
         logger,
+        onStep,
         onClosed: (s) => sessions.delete(s),
       });
       if (closed) {

@@ -79,6 +79,8 @@ export interface SessionContext {
   agentName: string;
   deadlines: Deadlines;
   logger: Logger;
+  /** Told when each join step completes, with the ms since the join began (benches, diagnostics). */
+  onStep?: ((step: JoinStep, elapsedMs: number) => void) | undefined;
   /** Called once when the session is closed, for the controller's bookkeeping. */
   onClosed(session: ControllerSession): void;
 }
@@ -103,6 +105,8 @@ export async function joinSession(
       'A session ID is exactly 9 digits; ask the customer to read it again.',
       { step: 'validate' },
     );
+  const started = performance.now();
+  const traced = (step: JoinStep) => ctx.onStep?.(step, performance.now() - started);
   const serviceHost = new URL(ctx.serviceBase).host;
   const info = await withDeadline(
     'get-session',
@@ -110,9 +114,10 @@ export async function joinSession(
     { host: serviceHost, outer: options.signal },
     (signal) => getSession({ client: ctx.client, base: ctx.serviceBase, signal }, token, ctx.origin),
   );
+  traced('get-session');
   const session = new CometSession(token, resolveOwner(info, ctx.stickiness, ctx.serviceBase), options, ctx);
   try {
-    await session.connect(options.signal);
+    await session.connect(options.signal, traced);
     return session;
   } catch (e) {
     await session.close();
@@ -225,9 +230,10 @@ class CometSession implements ControllerSession {
     });
   }
 
-  async connect(signal: AbortSignal | undefined): Promise<void> {
+  async connect(signal: AbortSignal | undefined, traced: (step: JoinStep) => void): Promise<void> {
     const where = { host: this.#host, outer: signal };
     await withDeadline('handshake', this.#d.handshakeMs, where, () => this.#handshake());
+    traced('handshake');
     const request = JoinRequest.parse({
       sessionToken: this.token,
       role: Role.controller,
@@ -236,6 +242,7 @@ class CometSession implements ControllerSession {
     const reply = await withDeadline('join', this.#d.joinMs, where, (s) =>
       this.#request(channels.join, request, JoinReply, 'join', s),
     );
+    traced('join');
     this.#result = { ...reply, owner: this.owner };
     this.#log.info('joined as controller', { node: this.owner.sessionServerName, users: reply.users.length });
     this.#setState('connected');
