@@ -1,19 +1,11 @@
 // The lifecycle engine end to end: the real Controller against the real Co-browse simulator, interactions
 // from the real interaction-server simulator through the real local API. Attached data are asserted where
 // they land (the simulator's desktop side).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createController, type Controller } from '../controller';
-import { quietLogger } from '../log/logger';
 import { channels, Role } from '../protocol';
-import { createLocalApiSource } from '../sources/local-api/server';
-import { loadOrCreateToken } from '../sources/local-api/token-file';
-import { InteractionServerSim } from '../../../simulator/interactions';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
-import { InteractionEngine, type EngineState } from './engine';
 import { closeReasons, endReasons } from './messages';
+import { startLifecycle, type Lifecycle } from './test-harness';
 
 const fixture = useSimulator({ nodes: 2 });
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -21,42 +13,12 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-interface App {
-  engine: InteractionEngine;
-  desk: InteractionServerSim;
-  controller: Controller;
-  snapshots: EngineState[];
-  state(): EngineState;
-}
+type App = Lifecycle;
 
 async function startApp(): Promise<App> {
-  const dir = await mkdtemp(join(tmpdir(), 'engine-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const log = quietLogger();
-  const controller = createController({
-    serviceUrl: fixture.sim.url,
-    agentName: 'Ada',
-    warmUp: false,
-    logger: log,
-  });
-  cleanups.push(() => controller.close());
-  const source = createLocalApiSource({ port: 0, tokenFile: join(dir, 'local-api-token'), log });
-  const engine = await InteractionEngine.create({
-    controller,
-    source,
-    journalFile: join(dir, 'attached-data.journal'),
-    log,
-    backoff: { baseMs: 20, capMs: 200 },
-  });
-  source.setStateProvider(() => engine.getState());
-  cleanups.push(() => engine.close());
-  const snapshots: EngineState[] = [];
-  engine.subscribe((s) => snapshots.push(s));
-  await engine.start();
-  const desk = new InteractionServerSim({ log });
-  await desk.connect({ url: source.url, token: await loadOrCreateToken(join(dir, 'local-api-token')) });
-  cleanups.push(() => desk.disconnect());
-  return { engine, desk, controller, snapshots, state: () => engine.getState() };
+  const app = await startLifecycle(fixture.sim.url);
+  cleanups.push(() => app.close());
+  return app;
 }
 
 const sessionOn = (app: App, interactionId: string | null) =>

@@ -217,16 +217,14 @@ export class InteractionEngine {
   private async joined(session: Session, inter: Interaction | undefined): Promise<void> {
     const result = session.controllerSession!.result;
     session.owner = result.owner;
-    Object.assign(session.view, {
-      phase: 'joined',
-      joinedAt: Date.now(),
-      sessionHistoryId: result.sessionHistoryId,
-    });
+    session.view.sessionHistoryId = result.sessionHistoryId;
     if (inter) {
       inter.view.cobrowseQuantity += 1;
       this.note(inter, `co-browse joined (session ${session.view.tokenMasked})`);
+      // Journaled before the session shows as joined: whoever sees `joined` sees the write pending.
       await this.write(inter, onJoinReply(inter.view.cobrowseQuantity, result.sessionHistoryId));
     }
+    Object.assign(session.view, { phase: 'joined', joinedAt: Date.now() });
     this.emit();
     const early = session.early ?? [];
     session.early = null;
@@ -245,14 +243,7 @@ export class InteractionEngine {
     const inter = this.interactionOf(session);
     switch (event.type) {
       case 'activated':
-        if (!VIEWABLE.has(session.view.phase)) return;
-        session.view.phase = 'active';
-        session.view.activatedAt = event.activationTime;
-        if (inter) {
-          this.note(inter, 'co-browse active');
-          void this.write(inter, onActivation(event.activationTime));
-        }
-        this.emit();
+        if (VIEWABLE.has(session.view.phase)) void this.activated(session, inter, event.activationTime);
         return;
       case 'deactivated':
         this.ended(session, session.endReason ?? endReasons[event.reason], event.deactivationTime);
@@ -266,6 +257,18 @@ export class InteractionEngine {
         this.log.debug('controller event', { type: event.type });
         return;
     }
+  }
+
+  private async activated(session: Session, inter: Interaction | undefined, activationTime: number) {
+    session.view.activatedAt = activationTime;
+    if (inter) {
+      this.note(inter, 'co-browse active');
+      // Journaled before the session shows as active, as on the join reply.
+      await this.write(inter, onActivation(activationTime));
+    }
+    if (!VIEWABLE.has(session.view.phase)) return;
+    session.view.phase = 'active';
+    this.emit();
   }
 
   private async end(session: Session, how: 'exit' | 'stop', reason: string): Promise<void> {

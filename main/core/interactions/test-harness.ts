@@ -1,0 +1,58 @@
+// Shared by the lifecycle tests (vitest and Playwright): the real controller, the local API, the engine and
+// the interaction-server simulator connected to it, all on 127.0.0.1, torn down by `close()`.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InteractionServerSim } from '../../../simulator/interactions';
+import { createController } from '../controller';
+import { quietLogger } from '../log/logger';
+import { createLocalApiSource } from '../sources/local-api/server';
+import { loadOrCreateToken } from '../sources/local-api/token-file';
+import { InteractionEngine, type EngineState } from './engine';
+
+export interface Lifecycle {
+  engine: InteractionEngine;
+  /** The desktop side: opens chats, relays messages, receives the attached data. */
+  desk: InteractionServerSim;
+  /** Every state the engine pushed, in order. */
+  snapshots: EngineState[];
+  state(): EngineState;
+  close(): Promise<void>;
+}
+
+/** `desk` may be given so its routes can be mounted on a simulator before the app starts. */
+export async function startLifecycle(
+  serviceUrl: string,
+  desk = new InteractionServerSim({ log: quietLogger() }),
+) {
+  const dir = await mkdtemp(join(tmpdir(), 'lifecycle-'));
+  const log = quietLogger();
+  const controller = createController({ serviceUrl, agentName: 'Ada', warmUp: false, logger: log });
+  const tokenFile = join(dir, 'local-api-token');
+  const source = createLocalApiSource({ port: 0, tokenFile, log });
+  const engine = await InteractionEngine.create({
+    controller,
+    source,
+    journalFile: join(dir, 'attached-data.journal'),
+    log,
+    backoff: { baseMs: 20, capMs: 200 },
+  });
+  source.setStateProvider(() => engine.getState());
+  const snapshots: EngineState[] = [];
+  engine.subscribe((s) => snapshots.push(s));
+  await engine.start();
+  await desk.connect({ url: source.url, token: await loadOrCreateToken(tokenFile) });
+  const lifecycle: Lifecycle = {
+    engine,
+    desk,
+    snapshots,
+    state: () => engine.getState(),
+    async close() {
+      await desk.disconnect();
+      await engine.close();
+      await controller.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return lifecycle;
+}
