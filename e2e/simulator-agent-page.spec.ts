@@ -52,7 +52,7 @@ test('sid joins at once as agent, the customer sees it active, debug=1 logs, Exi
   await expect(shown).toHaveText(/^\d{3} \d{3} \d{3}$/); // large, grouped for reading aloud
   const token = await shown.getAttribute('data-token');
   expect(token).toBe((await shown.textContent())?.replace(/ /g, ''));
-  await expect(customer.getByRole('status')).toHaveText('Waiting for the agent');
+  await expect(customer.locator('#state')).toHaveText('Waiting for the agent');
 
   // As the controller would: learn the owner, then give the agent view the stickiness cookie.
   const got = await fetch(`${sim.url}${paths.restBase}/sessions/${token}`, { headers: { Origin: sim.url } });
@@ -68,7 +68,7 @@ test('sid joins at once as agent, the customer sees it active, debug=1 logs, Exi
   await expect(agent.getByRole('status')).toHaveText('Co-browsing');
   await expect(agent.getByLabel('Session ID')).toBeHidden();
   await expect(agent.getByRole('listitem')).toHaveText(['Customer', 'Agent']);
-  await expect(customer.getByRole('status')).toHaveText('An agent is viewing this page');
+  await expect(customer.locator('#state')).toHaveText('An agent is viewing this page');
   expect(cobrowseLogs(messages).length).toBeGreaterThan(0);
   // The token is masked in the console, and every request of the agent page reached the owner.
   expect(messages.some((m) => m.text().includes(token ?? '?'))).toBe(false);
@@ -80,6 +80,6 @@ test('sid joins at once as agent, the customer sees it active, debug=1 logs, Exi
 
   await agent.getByRole('button', { name: 'Exit session' }).click();
   await expect(agent.getByRole('status')).toHaveText('Session ended: the agent left');
-  await expect(customer.getByRole('status')).toHaveText('Session ended: the agent left');
+  await expect(customer.locator('#state')).toHaveText('Session ended: the agent left');
   await expect(agent.getByRole('button', { name: 'Exit session' })).toBeDisabled();
 });

@@ -13,6 +13,15 @@ const error = $('error');
 const exit = $('exit');
 const area = $('customer-area');
 const participants = $('participants');
+const placeholder = area.querySelector('.placeholder');
+
+const AREA_TEXT = {
+  disconnected: "The customer's page appears here once you join their session.",
+  connecting: 'Joining the session…',
+  idle: 'Waiting for the session to start…',
+  active: "You are co-browsing: the customer's page is shown here.",
+  ended: 'The session has ended.',
+};
 
 let session;
 
@@ -36,6 +45,7 @@ async function join(token) {
   session.addEventListener('state', (e) => {
     showState(state, e.detail.state);
     area.dataset.state = e.detail.state;
+    placeholder.textContent = AREA_TEXT[e.detail.state] ?? AREA_TEXT.disconnected;
     exit.disabled = e.detail.state !== 'active' && e.detail.state !== 'idle';
     form.querySelector('button').disabled = e.detail.state === 'connecting' || e.detail.state === 'active';
   });
