@@ -120,7 +120,7 @@ export async function joinSession(
     await session.connect(options.signal, traced);
     return session;
   } catch (e) {
-    await session.close();
+    void session.close(); // bounded by the disconnect deadline; the caller hears of the failure right away
     throw e;
   }
 }
@@ -302,11 +302,22 @@ class CometSession implements ControllerSession {
           ),
         );
       });
-      this.#cometd.publish(channel, data, (ack: Message) => {
-        if (ack.successful) return;
+      try {
+        this.#cometd.publish(channel, data, (ack: Message) => {
+          if (ack.successful) return;
+          done();
+          reject(this.#transportError(step, ack));
+        });
+      } catch {
+        // cometd throws when it is already disconnected (the node went away meanwhile).
         done();
-        reject(this.#transportError(step, ack));
-      });
+        reject(
+          new ControllerError('closed', `the connection to ${this.#host} closed before the ${step}`, {
+            step,
+            host: this.#host,
+          }),
+        );
+      }
     });
   }
 
