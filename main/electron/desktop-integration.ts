@@ -47,10 +47,10 @@ const show = (win: BrowserWindow) => {
 };
 
 /** Null when another instance already runs (it received our argv): quit at once. */
-export function beginDesktop(): Desktop | null {
+export function beginDesktop(argv: readonly string[] = process.argv): Desktop | null {
   const { log, files } = createAppLog();
   let host: DesktopHost | null = null;
-  const links = receiveDeepLinks();
+  const links = receiveDeepLinks(argv);
   const claimed = claimSingleInstance((argv) => {
     if (host) show(host.window);
     pushDeepLinkFromArgv(links, argv);
