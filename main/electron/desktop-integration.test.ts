@@ -89,8 +89,10 @@ describe('desktop integration (Electron faked)', () => {
     const h = host();
     h.window.minimized = true;
     desktop.attach(h.host);
+    fake.app.emit('second-instance', {}, ['app'], '/'); // a plain double click: just come to the front
+    expect(h.window.log).toEqual(['restore', 'show', 'focus']);
+    expect(h.joined).toEqual([]);
     fake.app.emit('second-instance', {}, ['app', '--flag', 'cobrowse-agent://join?sid=555000111'], '/');
-    expect(h.window.log.slice(0, 3)).toEqual(['restore', 'show', 'focus']);
     expect(h.joined).toEqual(['555000111']);
     fake.app.emit('second-instance', {}, ['app', 'cobrowse-agent://join?sid=1'], '/');
     expect(h.joined).toEqual(['555000111']);
