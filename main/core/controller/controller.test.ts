@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channels, DeactivatedNotification, paths, Role } from '../protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
+import { createLogger } from '../log/logger';
 import { eventLog, rejection, testController } from './test-helpers';
 import { ControllerError, type Controller } from './types';
 
@@ -147,6 +148,21 @@ describe('joining as Controller', () => {
       front.closeAllConnections();
       await new Promise((r) => front.close(r));
     }
+  });
+
+  it('logs never hold a whole session token or user token', async () => {
+    const { sessionToken } = await fx.customerSession();
+    const lines: string[] = [];
+    const c = controller({ logger: createLogger({ level: 'debug', sink: (l) => lines.push(l) }) });
+    const session = await c.join(sessionToken, eventLog());
+    await session.stop();
+    await rejection(() => c.join('000000002', eventLog()));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).not.toContain(sessionToken);
+      expect(line).not.toContain(session.result.userToken);
+    }
+    expect(lines.some((l) => l.includes(`******${sessionToken.slice(-3)}`))).toBe(true);
   });
 
   it('an ended session cannot be joined', async () => {

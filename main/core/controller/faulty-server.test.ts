@@ -12,6 +12,7 @@ type Behaviour = 'ok' | 'garbage' | 'silent' | 'drop' | 'http-500';
 let rest: Behaviour;
 let cometd: Behaviour;
 let joinReply: unknown;
+let healthy = true;
 /** Messages the next held /meta/connect delivers. */
 let pushed: unknown[] = [];
 const TOKEN = '123456789';
@@ -69,7 +70,7 @@ beforeAll(async () => {
           .writeHead(200, { 'Content-Type': 'application/json' })
           .end(JSON.stringify({ sessionToken: TOKEN, sessionServerName: 'node1' }));
       }
-      if (req.url === paths.health) return void res.writeHead(200).end();
+      if (req.url === paths.health) return void res.writeHead(healthy ? 200 : 503).end();
       if (misbehave(cometd, req, res)) return;
       bayeux(req, res, body);
     });
@@ -99,7 +100,15 @@ beforeEach(() => {
   cometd = 'ok';
   joinReply = undefined;
   pushed = [];
+  healthy = true;
 });
+
+const validJoinReply = {
+  userToken: 'user-token-1',
+  userId: 'u3',
+  users: [{ userId: 'u3', role: 3, name: 'Ada' }],
+  sessionHistoryId: '4b0f7f5e-2a7e-4c57-9a51-7f2b3c1d9e10',
+};
 
 describe('a faulty server', () => {
   it('get-session: garbage, silence, a dropped connection, a 500', async () => {
@@ -151,12 +160,7 @@ describe('a faulty server', () => {
   });
 
   it('malformed notifications are dropped, valid ones still arrive', async () => {
-    joinReply = {
-      userToken: 'user-token-1',
-      userId: 'u3',
-      users: [{ userId: 'u3', role: 3, name: 'Ada' }],
-      sessionHistoryId: '4b0f7f5e-2a7e-4c57-9a51-7f2b3c1d9e10',
-    };
+    joinReply = validJoinReply;
     const c = testController(base, { deadlines });
     controllers.push(c);
     const events = eventLog();
@@ -173,5 +177,21 @@ describe('a faulty server', () => {
     });
     expect(events.events.filter((e) => e.type === 'activated' || e.type === 'joined')).toEqual([]);
     await session.close();
+  });
+
+  it('a node that goes silent (no socket closes) is declared lost within 2 s by the watchdog', async () => {
+    joinReply = validJoinReply;
+    const c = testController(base, { deadlines });
+    controllers.push(c);
+    const events = eventLog();
+    await c.join(TOKEN, events);
+    cometd = 'silent';
+    healthy = false;
+    const started = Date.now();
+    expect(await events.waitFor((e) => e.type === 'connection' && e.state === 'lost', 2500)).toMatchObject({
+      detail: expect.stringContaining(host()),
+    });
+    expect(Date.now() - started).toBeLessThanOrEqual(2000);
+    expect(await events.waitFor((e) => e.type === 'deactivated', 100)).toMatchObject({ reason: 'node-lost' });
   });
 });
