@@ -217,12 +217,23 @@ describe('close scenarios', () => {
     expect(app.state().sessions.find((s) => s.id === sid)?.error?.code).toBe('interaction-ended');
   });
 
-  it('the agent stops co-browse from the sidebar; exit leaves the session', async () => {
+  it('the agent stops co-browse from the sidebar: ended for everyone', async () => {
     const app = await startApp();
     const { id, customer } = await chatCobrowse(app);
     await app.engine.stop(sessionOn(app, id)[0]!.id);
     expect(sessionOn(app, id)[0]).toMatchObject({ phase: 'ended', endReason: closeReasons.agentStop });
     expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
+  });
+
+  it('the agent exits from the sidebar: the controller leaves, the customer session goes on', async () => {
+    const app = await startApp();
+    const { id, customer } = await chatCobrowse(app);
+    await app.engine.exit(sessionOn(app, id)[0]!.id);
+    expect(sessionOn(app, id)[0]).toMatchObject({ phase: 'ended', endReason: closeReasons.agentExit });
+    expect(app.state().agentView).toBeNull();
+    // The customer's session is still live: an agent can still join it.
+    const agent = await fixture.member(customer.sessionToken, customer.sessionServerName, Role.agent);
+    expect(agent.joined.users.map((u) => u.role)).toEqual([Role.customer, Role.agent]);
   });
 
   it('a node lost mid-session ends co-browse with a clear reason', async () => {

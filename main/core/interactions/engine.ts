@@ -58,6 +58,8 @@ interface Session {
   owner?: SessionOwner;
   /** Set before we end it ourselves, so the deactivation that follows reports our reason. */
   endReason?: string;
+  /** Under way once the controller was asked to exit or stop. */
+  ending?: Promise<void>;
   /** Events that arrived before the join reply was handled. */
   early: ControllerEvent[] | null;
   abort: AbortController;
@@ -271,27 +273,32 @@ export class InteractionEngine {
     this.emit();
   }
 
-  private async end(session: Session, how: 'exit' | 'stop', reason: string): Promise<void> {
-    if (!LIVE.has(session.view.phase) || session.view.phase === 'ending') return;
+  /** Ends the session through the controller; a second call while it is ending waits for the first. */
+  private end(session: Session, how: 'exit' | 'stop', reason: string): Promise<void> {
+    if (session.ending) return session.ending;
+    if (!LIVE.has(session.view.phase)) return Promise.resolve();
     session.endReason ??= reason;
     const cs = session.controllerSession;
     if (!cs) {
       // Still joining: cancel it; `joined` stops it if the reply wins the race.
       session.abort.abort();
-      return;
+      return Promise.resolve();
     }
     session.view.phase = 'ending';
     this.emit();
-    try {
-      if (how === 'stop') await cs.stop();
-      else await cs.exit();
-    } catch (err) {
-      this.log.warn(`${how} failed; ending locally`, { error: err });
-      session.view.error = toAppError(err);
-    }
-    await cs.close().catch(() => undefined);
-    this.ended(session, session.endReason, Date.now());
-    this.emit();
+    session.ending = (async () => {
+      try {
+        if (how === 'stop') await cs.stop();
+        else await cs.exit();
+      } catch (err) {
+        this.log.warn(`${how} failed; ending locally`, { error: err });
+        session.view.error = toAppError(err);
+      }
+      await cs.close().catch(() => undefined);
+      this.ended(session, session.endReason ?? reason, Date.now());
+      this.emit();
+    })();
+    return session.ending;
   }
 
   private ended(session: Session, reason: string, at: number): void {
