@@ -24,11 +24,12 @@ export async function startLatencyProxy(
   oneWayMs: number,
 ): Promise<LatencyProxy> {
   const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
+  // noDelay: the link's delay is the only one wanted, not Nagle's on top of it.
+  const server: Server = createServer({ noDelay: true }, (client) => {
     // A new connection pays its TCP handshake across the link (SYN, SYN-ACK: one round trip) before data.
     client.pause();
     setTimeout(() => {
-      const upstream = connect(target.port, target.host, () => {
+      const upstream = connect({ port: target.port, host: target.host, noDelay: true }, () => {
         delayedPipe(client, upstream, oneWayMs);
         delayedPipe(upstream, client, oneWayMs);
         client.resume();
