@@ -194,4 +194,24 @@ describe('a faulty server', () => {
     expect(Date.now() - started).toBeLessThanOrEqual(2000);
     expect(await events.waitFor((e) => e.type === 'deactivated', 100)).toMatchObject({ reason: 'node-lost' });
   });
+
+  it('a failed long-poll on a healthy node is a blip: reconnecting, then connected again, the session kept', async () => {
+    joinReply = validJoinReply;
+    const c = testController(base, { deadlines });
+    controllers.push(c);
+    const events = eventLog();
+    await c.join(TOKEN, events);
+    cometd = 'http-500';
+    await events.waitFor((e) => e.type === 'connection' && e.state === 'reconnecting');
+    cometd = 'ok';
+    await events.waitFor(
+      (e) => e.type === 'connection' && e.state === 'connected' && events.events.indexOf(e) > 0,
+      3000,
+    );
+    expect(events.events.map((e) => (e.type === 'connection' ? e.state : e.type))).toEqual([
+      'connected',
+      'reconnecting',
+      'connected',
+    ]);
+  });
 });
