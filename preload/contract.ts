@@ -112,3 +112,95 @@ export const AppState = z.object({
   update: UpdateView,
 });
 export type AppState = z.infer<typeof AppState>;
+
+// ---- requests: the renderer asks, main answers with a Reply (errors are values: IPC loses thrown shapes) ----
+const Token = z.string().max(200); // raw input: main cleans and checks it (pasted spaces, `{start:…}`, links)
+const Id = z.string().min(1).max(200);
+
+export const SettingsPatch = z
+  .object({
+    serviceUrl: z.string().max(2000),
+    origin: z.string().max(2000),
+    stickiness: SettingsView.shape.stickiness,
+    transport: SettingsView.shape.transport,
+    agentName: z.string().max(100),
+    debug: z.boolean(),
+    alwaysOnTop: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const Bounds = z.object({
+  x: z.number().int().min(0).max(100_000),
+  y: z.number().int().min(0).max(100_000),
+  width: z.number().int().min(0).max(100_000),
+  height: z.number().int().min(0).max(100_000),
+});
+export type Bounds = z.infer<typeof Bounds>;
+
+const Empty = z.object({}).strict();
+
+export const requests = {
+  /** The renderer mounted: main answers with the state and starts pushing events (held until then). */
+  ready: { input: Empty, output: AppState },
+  join: {
+    input: z.object({ token: Token, interactionId: Id.nullable().optional() }).strict(),
+    output: z.object({ sessionId: z.string() }),
+  },
+  exit: { input: z.object({ sessionId: Id }).strict(), output: z.null() },
+  stop: { input: z.object({ sessionId: Id }).strict(), output: z.null() },
+  selectInteraction: { input: z.object({ interactionId: Id.nullable() }).strict(), output: z.null() },
+  updateSettings: { input: SettingsPatch, output: SettingsView },
+  /** Where the agent page goes, in CSS pixels of the sidebar window; null hides it (desktop host only). */
+  setAgentViewBounds: { input: z.object({ bounds: Bounds.nullable() }).strict(), output: z.null() },
+  /** Moves the agent page to its own large window, and back. */
+  popOutAgentView: { input: z.object({ out: z.boolean() }).strict(), output: z.object({ out: z.boolean() }) },
+  dismissError: { input: Empty, output: z.null() },
+  restartToUpdate: { input: Empty, output: z.null() },
+  /** Desktop: copies to the clipboard itself (`text` null); web: returns the bundle for the page to copy. */
+  copyDiagnostics: { input: Empty, output: z.object({ text: z.string().nullable() }) },
+} as const;
+export type RequestName = keyof typeof requests;
+export type RequestInput<K extends RequestName> = z.input<(typeof requests)[K]['input']>;
+export type RequestOutput<K extends RequestName> = z.infer<(typeof requests)[K]['output']>;
+export const requestNames = Object.keys(requests) as RequestName[];
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: AppError };
+export const replySchema = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: AppError }),
+  ]);
+
+// ---- events: main pushes ----
+export const events = {
+  state: AppState,
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+/** Electron IPC channel names derive from the keys: `cobrowse:req:<name>` and `cobrowse:evt:<name>`. */
+export const CHANNEL_PREFIX = 'cobrowse:';
+export const requestChannel = (name: RequestName) => `${CHANNEL_PREFIX}req:${name}`;
+export const eventChannel = (name: EventName) => `${CHANNEL_PREFIX}evt:${name}`;
+
+// ---- the web edition's WebSocket frames carry the same calls ----
+export const WireFromPage = z
+  .object({ id: z.number().int().nonnegative(), name: z.string(), input: z.unknown() })
+  .strict();
+export const WireFromHost = z.union([
+  z.object({ id: z.number().int().nonnegative(), reply: z.unknown() }).strict(),
+  z.object({ event: z.string(), payload: z.unknown() }).strict(),
+]);
+
+export type WireFromPage = z.infer<typeof WireFromPage>;
+export type WireFromHost = z.infer<typeof WireFromHost>;
+
+/** What the page sees as `window.cobrowse`: one method per request, one subscription per event. */
+export type CobrowseApi = {
+  readonly host: 'desktop' | 'web';
+  invoke<K extends RequestName>(name: K, input: RequestInput<K>): Promise<Reply<RequestOutput<K>>>;
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+};
