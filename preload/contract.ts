@@ -204,3 +204,16 @@ export type CobrowseApi = {
   invoke<K extends RequestName>(name: K, input: RequestInput<K>): Promise<Reply<RequestOutput<K>>>;
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
 };
+
+/**
+ * The 9-digit session ID in what an agent typed or pasted: digits with spaces or dashes, a chat's
+ * `{start:NNNNNNNNN}` message, or a `cobrowse-agent://join?sid=…` link. Null when none is there; main then
+ * refuses the raw text with a specific error. Shared so the field's hint and main agree.
+ */
+export function normaliseSessionId(raw: string): string | null {
+  const text = raw.trim();
+  const wrapped = /^\{start:(\d{9})\}$/.exec(text) ?? /^cobrowse-agent:\/\/join\/?\?sid=(\d{9})$/i.exec(text);
+  if (wrapped) return wrapped[1]!;
+  const digits = text.replace(/[\s-]/g, '');
+  return /^\d{9}$/.test(digits) ? digits : null;
+}

@@ -3,7 +3,13 @@
 // It owns the `interactions`, `selectedInteractionId`, `sessions`, `agentView` and `source` parts of AppState.
 import { randomUUID } from 'node:crypto';
 import type { AppError, AppState, CobrowseSessionView, InteractionView } from '../../../preload/contract';
-import type { Controller, ControllerEvent, ControllerSession, SessionOwner } from '../controller/types';
+import type {
+  ConnectionState,
+  Controller,
+  ControllerEvent,
+  ControllerSession,
+  SessionOwner,
+} from '../controller/types';
 import type { Logger } from '../log/logger';
 import { maskToken } from '../log/mask';
 import { agentPageUrl, TOKEN_PATTERN } from '../protocol';
@@ -26,6 +32,8 @@ export interface EngineState {
   sessions: CobrowseSessionView[];
   agentView: AppState['agentView'];
   source: AppState['source'];
+  /** The live sessions' CometD connection, worst first; `idle` when none is live. */
+  connection: AppState['connection'];
 }
 
 export interface EngineOptions {
@@ -49,6 +57,13 @@ const LIVE: ReadonlySet<CobrowseSessionView['phase']> = new Set([
   'active',
   'ending',
 ]);
+const CONNECTION_RANK: Record<ConnectionState, number> = {
+  closed: 0,
+  connected: 1,
+  connecting: 2,
+  reconnecting: 3,
+  lost: 4,
+};
 const VIEWABLE: ReadonlySet<CobrowseSessionView['phase']> = new Set(['joined', 'waiting-customer', 'active']);
 
 interface Session {
@@ -60,6 +75,7 @@ interface Session {
   endReason?: string;
   /** Under way once the controller was asked to exit or stop. */
   ending?: Promise<void>;
+  connection?: { state: ConnectionState; detail: string | null };
   /** Events that arrived before the join reply was handled. */
   early: ControllerEvent[] | null;
   abort: AbortController;
@@ -120,6 +136,7 @@ export class InteractionEngine {
       sessions: this.sessions.map((s) => ({ ...s.view })),
       agentView: this.agentView(),
       source: { ...this.sourceState },
+      connection: this.connection(),
     };
   }
 
@@ -254,8 +271,11 @@ export class InteractionEngine {
         void session.controllerSession?.close();
         this.emit();
         return;
-      case 'joined':
       case 'connection':
+        session.connection = { state: event.state, detail: event.detail ?? null };
+        this.emit();
+        return;
+      case 'joined':
         this.log.debug('controller event', { type: event.type });
         return;
     }
@@ -441,6 +461,15 @@ export class InteractionEngine {
       attachedData,
       pendingWrites: mine.length,
     };
+  }
+
+  private connection(): AppState['connection'] {
+    const live = this.sessions.filter((s) => LIVE.has(s.view.phase));
+    if (live.length === 0) return { state: 'idle', detail: null };
+    const worst = live
+      .map((s) => s.connection ?? { state: 'connecting' as const, detail: null })
+      .sort((a, b) => CONNECTION_RANK[b.state] - CONNECTION_RANK[a.state])[0]!;
+    return { state: worst.state === 'closed' ? 'idle' : worst.state, detail: worst.detail };
   }
 
   /** The selected interaction's live session, else the most recent live one. */
