@@ -1,0 +1,63 @@
+// `npm run start:web -- [--demo | --service-url <url>] [--port <p>] [--data-dir <dir>]`
+// Prints `web edition on http://127.0.0.1:<p>` (and, in demo mode, the customer page to open), serves until
+// SIGINT/SIGTERM. A bad flag: one error line, exit 2.
+import { parseArgs } from 'node:util';
+import { startWebEdition, type WebEditionOptions } from './index';
+
+function options(argv: string[]): WebEditionOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      demo: { type: 'boolean' },
+      'service-url': { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  if (values.demo && values['service-url']) throw new Error('--demo and --service-url exclude each other');
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: not a port: ${values.port}`);
+  return {
+    port,
+    ...(values.demo ? { demo: true } : {}),
+    ...(values['service-url'] ? { serviceUrl: values['service-url'] } : {}),
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  let opts: WebEditionOptions;
+  try {
+    opts = options(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`start:web: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+  const web = await startWebEdition(opts);
+  const state = web.core.getState();
+  process.stdout.write(`web edition on ${web.url}\n`);
+  if (state.service.demoCustomerUrl)
+    process.stdout.write(`demo mode: open the customer page ${state.service.demoCustomerUrl}\n`);
+  else process.stdout.write(`co-browse service: ${state.service.url}\n`);
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    web.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`start:web: stop failed: ${String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`start:web: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,154 @@
+// The web edition: the same core and sidebar as the desktop app, hosted on loopback. The sidebar is served
+// from the built renderer; the contract travels over a WebSocket at /api, validated exactly like Electron IPC;
+// the agent page shows in an iframe through the agent proxy (its own origin, stickiness added).
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { eventChannel, WireFromPage, type AppState } from '../../preload/contract';
+import { createAppCore, type AppCore } from '../core/app-core';
+import { buildDiagnostics } from '../core/diagnostics/bundle';
+import { createStatePump } from '../core/ipc/state-pump';
+import { createLogger, type Logger } from '../core/log/logger';
+import { startAgentProxy } from './agent-proxy';
+import { contentSecurityPolicy, serveSite } from './static-site';
+
+export interface WebEditionOptions {
+  /** Loopback port of the sidebar; 0 picks a free one. */
+  port?: number;
+  /** Co-browse service URL; omitted with `demo` (or when the settings file sets none) → embedded simulator. */
+  serviceUrl?: string;
+  /** Force demo mode (embedded simulator) whatever the settings say. */
+  demo?: boolean;
+  /** Settings, journal and local API token; default `~/.cobrowse-agent-shell/web`. */
+  dataDir?: string;
+  /** Overrides the local integration API port (tests use 0). */
+  localApiPort?: number;
+  /** The built sidebar, default `out/renderer`. */
+  rendererDir?: string;
+  log?: Logger;
+}
+
+export interface WebEdition {
+  url: string;
+  core: AppCore;
+  localApi: { url: string; tokenFile: string };
+  close(): Promise<void>;
+}
+
+const appVersion = process.env.npm_package_version ?? 'dev';
+const MAX_FRAME_BYTES = 64 * 1024;
+const defaultRendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+
+export async function startWebEdition(opts: WebEditionOptions = {}): Promise<WebEdition> {
+  const log = opts.log ?? createLogger({ scope: 'web' });
+  const dataDir = opts.dataDir ?? join(homedir(), '.cobrowse-agent-shell', 'web');
+  const argv = opts.demo ? ['--service-url', ''] : opts.serviceUrl ? ['--service-url', opts.serviceUrl] : [];
+  const proxy = await startAgentProxy(log.child('agent-proxy'));
+  const core = await createAppCore({
+    dataDir,
+    settings: {
+      userSettingsPath: join(dataDir, 'settings.json'),
+      // The web edition is a user's own tool: no admin-wide layer.
+      managedSettingsPath: join(dataDir, 'managed-settings.json'),
+      argv,
+    },
+    log,
+    ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
+    hooks: {
+      copyDiagnostics: () => {
+        const { settings, locked, problems } = core.settings();
+        return buildDiagnostics({
+          app: { name: 'Cobrowse Agent Shell (web edition)', version: appVersion },
+          runtime: { node: process.version, platform: `${process.platform} ${process.arch}` },
+          settings,
+          locked,
+          problems,
+          logFiles: [],
+        });
+      },
+    },
+  });
+
+  // What this page sees: the agent page URL points at the proxy, never straight at the node.
+  const stateForPage = (): AppState => {
+    const state = core.getState();
+    proxy.retain(state.agentView ? [state.agentView.sessionId] : []);
+    return state.agentView
+      ? { ...state, agentView: { ...state.agentView, url: proxy.expose(state.agentView) } }
+      : state;
+  };
+
+  const csp = contentSecurityPolicy(proxy.origin);
+  const rendererDir = opts.rendererDir ?? defaultRendererDir;
+  const server: Server = createServer((req, res) => {
+    if (!sameHost(req, port)) return void res.writeHead(421).end();
+    void serveSite(rendererDir, req, res, new URL(req.url ?? '/', 'http://127.0.0.1').pathname, csp);
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    // Only the sidebar page itself: same host (DNS rebinding) and same origin (any other page on the machine).
+    const ok = req.url === '/api' && sameHost(req, port) && req.headers.origin === pageOrigin(req);
+    if (!ok) {
+      log.warn('web edition: WebSocket refused', { origin: req.headers.origin ?? '(none)' });
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+  });
+
+  function attach(ws: WebSocket): void {
+    const pump = createStatePump(stateForPage, (state) =>
+      ws.send(JSON.stringify({ event: 'state', payload: state })),
+    );
+    const unsubscribe = core.subscribe(() => pump.changed());
+    ws.on('message', (data) => {
+      let frame: WireFromPage;
+      try {
+        frame = WireFromPage.parse(JSON.parse(String(data)));
+      } catch {
+        log.warn('web edition: malformed frame dropped');
+        return;
+      }
+      void core.dispatch(frame.name, frame.input).then((reply) => {
+        if (frame.name === 'ready' && reply.ok) {
+          pump.ready();
+          reply = { ok: true, value: stateForPage() };
+        }
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: frame.id, reply }));
+      });
+    });
+    ws.on('close', () => {
+      unsubscribe();
+      pump.close();
+    });
+    ws.on('error', (err) => log.warn('web edition: socket error', { error: err.message }));
+  }
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  log.info('web edition up', { url, events: eventChannel('state') });
+
+  return {
+    url,
+    core,
+    localApi: core.localApi(),
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await proxy.close();
+      await core.close();
+    },
+  };
+}
+
+const pageOrigin = (req: IncomingMessage) => `http://${req.headers.host ?? ''}`;
+const sameHost = (req: IncomingMessage, port: number) =>
+  req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;

@@ -1,0 +1,71 @@
+// Serves the built sidebar (out/renderer) with the security headers a loopback page still needs: a strict
+// CSP, no sniffing, no framing by other pages. Paths are confined to the build folder.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** `frameSrc` is the agent-page proxy's origin: the only thing the sidebar may frame. */
+export function contentSecurityPolicy(frameSrc: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    `frame-src ${frameSrc}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export async function serveSite(
+  root: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  csp: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const base = root.endsWith(sep) ? root : root + sep;
+  const file = normalize(join(base, rel));
+  const info = file.startsWith(base) && types[extname(file)] ? await stat(file).catch(() => null) : null;
+  if (!info?.isFile()) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': types[extname(file)]!,
+    'Content-Length': info.size,
+    // Hashed asset names may be cached; the page itself never, so a rebuilt sidebar shows at once.
+    'Cache-Control': rel.startsWith('assets/') ? 'max-age=31536000, immutable' : 'no-cache',
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}

@@ -1,0 +1,171 @@
+// The web edition over real sockets: the contract on the WebSocket (validated, same-origin only), state
+// pushed after `ready`, a typed join against the simulator cluster, and the agent page through the proxy
+// with the stickiness cookie on every request (checked from the balancer's side).
+import { request } from 'node:http';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { AppState, type WireFromHost } from '../../preload/contract';
+import { quietLogger } from '../core/log/logger';
+import { useSimulator } from '../../simulator/test-support/session-setup';
+import { startWebEdition, type WebEdition } from './index';
+
+const fx = useSimulator({ nodes: 2 });
+let web: WebEdition;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'web-edition-'));
+  const site = join(dir, 'site');
+  await mkdir(site);
+  await writeFile(join(site, 'index.html'), '<!doctype html><title>sidebar</title>');
+  web = await startWebEdition({
+    serviceUrl: fx.sim.url,
+    dataDir: join(dir, 'data'),
+    localApiPort: 0,
+    rendererDir: site,
+    log: quietLogger(),
+  });
+});
+afterAll(async () => {
+  await web?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A page-like client: Origin of the sidebar, frames parsed, replies matched by id. */
+async function page(origin = web.url) {
+  const ws = new WebSocket(`${web.url.replace('http', 'ws')}/api`, { headers: { origin } });
+  const frames: WireFromHost[] = [];
+  const waiters: (() => void)[] = [];
+  ws.on('message', (d) => {
+    frames.push(JSON.parse(String(d)) as WireFromHost);
+    waiters.splice(0).forEach((w) => w());
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+  let id = 0;
+  const until = async <T>(pick: () => T | undefined, ms = 8000): Promise<T> => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const found = pick();
+      if (found !== undefined) return found;
+      if (Date.now() > end) throw new Error('timed out waiting for a frame');
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 100);
+      });
+    }
+  };
+  return {
+    ws,
+    frames,
+    async call(name: string, input: unknown) {
+      const mine = ++id;
+      ws.send(JSON.stringify({ id: mine, name, input }));
+      const f = await until(() => frames.find((x) => 'id' in x && x.id === mine));
+      return (f as { reply: { ok: boolean; value?: unknown; error?: { code: string; message: string } } })
+        .reply;
+    },
+    lastState: () => {
+      const states = frames.filter((f) => 'event' in f && f.event === 'state');
+      const last = states.at(-1);
+      return last && 'payload' in last ? AppState.parse(last.payload) : undefined;
+    },
+    until,
+  };
+}
+
+describe('web edition', () => {
+  it('serves the sidebar with a CSP that frames only the agent proxy', async () => {
+    const res = await fetch(web.url);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toMatch(/frame-src http:\/\/127\.0\.0\.1:\d+/);
+    expect((await fetch(`${web.url}/../../etc/passwd`)).status).toBe(404);
+  });
+
+  it('refuses the API to another origin and a foreign Host', async () => {
+    await expect(page('http://evil.example')).rejects.toThrow(/refused 403/);
+    // fetch() may not set Host; a DNS-rebinding page would arrive with its own name there.
+    const status = await new Promise<number | undefined>((resolve, reject) =>
+      request(web.url, { headers: { host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+        .on('error', reject)
+        .end(),
+    );
+    expect(status).toBe(421);
+  });
+
+  it('holds state until ready, then answers requests with specific errors', async () => {
+    const p = await page();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(p.frames).toHaveLength(0);
+    const ready = await p.call('ready', {});
+    expect(ready.ok).toBe(true);
+    expect(AppState.parse(ready.value).mode).toBe('live');
+
+    expect(await p.call('nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
+    expect(await p.call('join', { token: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(await p.call('exit', { sessionId: 'missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-session' },
+    });
+    p.ws.send('not json');
+    expect((await p.call('dismissError', {})).ok).toBe(true); // the socket survived the bad frame
+    p.ws.close();
+  });
+
+  it('joins a typed token; the agent page comes through the proxy with the stickiness cookie', async () => {
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    const p = await page();
+    await p.call('ready', {});
+    const typed = `${sessionToken.slice(0, 3)} ${sessionToken.slice(3, 6)}-${sessionToken.slice(6)}`;
+    const joined = await p.call('join', { token: typed, interactionId: null });
+    expect(joined.ok).toBe(true);
+    const state = await p.until(() => {
+      const s = p.lastState();
+      return s?.agentView ? s : undefined;
+    });
+    const view = state.agentView!;
+    expect(view.url).not.toContain(fx.sim.url); // never straight at the node from the page
+    expect(view.url).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/a\/[0-9a-f]{32}\/cobrowse\/slave\.html#nosidinput=1&sid=\d{9}$/,
+    );
+
+    fx.sim.balancer.clearLog();
+    const html = await fetch(view.url.split('#')[0]!);
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain('agent view');
+    expect(fx.sim.balancer.log.at(-1)?.cookie).toContain(`gcbSessionServer=${sessionServerName}`);
+
+    const sessionId = (joined.value as { sessionId: string }).sessionId;
+    expect((await p.call('stop', { sessionId })).ok).toBe(true);
+    await p.until(() => (p.lastState()?.agentView === null ? true : undefined));
+    expect((await fetch(view.url.split('#')[0]!)).status).toBe(404); // the route went with the view
+    p.ws.close();
+  });
+
+  it('shows a wrong token as a clear session error', async () => {
+    const p = await page();
+    await p.call('ready', {});
+    const r = await p.call('join', { token: '000000001', interactionId: null });
+    expect(r.ok).toBe(true);
+    const failed = await p.until(() =>
+      p.lastState()?.sessions.find((s) => s.id === (r.value as { sessionId: string }).sessionId && s.error),
+    );
+    expect(failed.error).toMatchObject({ code: 'session-not-found' });
+    expect(failed.error?.action).toBeTruthy();
+    p.ws.close();
+  });
+});
