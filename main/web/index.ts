@@ -13,7 +13,8 @@ import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../core/log/logger';
 import { startAgentProxy } from './agent-proxy';
-import { contentSecurityPolicy, serveSite } from './static-site';
+import { serveSite } from './static-site';
+import { contentSecurityPolicy } from '../core/desktop/web-guards';
 
 export interface WebEditionOptions {
   /** Loopback port of the sidebar; 0 picks a free one. */

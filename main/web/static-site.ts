@@ -15,21 +15,6 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** `frameSrc` is the agent-page proxy's origin: the only thing the sidebar may frame. */
-export function contentSecurityPolicy(frameSrc: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    `frame-src ${frameSrc}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
 export async function serveSite(
   root: string,
   req: IncomingMessage,
