@@ -20,6 +20,8 @@ import {
 } from '../../main/core/protocol';
 import type { Logger } from '../../main/core/log/logger';
 import { BodyTooLarge, readBody } from '../http/io';
+import { MIRROR_DATA_BYTES, MIRROR_PREFIX } from './mirror-protocol';
+import { MirrorRelay } from './mirror-relay';
 import { stickyCookieHeader } from './sticky-cookie';
 import type { Notice, Outcome, SessionStore } from './session-store';
 
@@ -67,6 +69,7 @@ export function createCometdService(opts: {
     browserCookiePath: '/cobrowse',
   });
 
+  const mirror = new MirrorRelay(store, logger.child('mirror'));
   const send = (notices: Notice[]) => {
     for (const n of notices) {
       const data = noticeSchemas[n.channel]?.parse(n.data) ?? n.data;
@@ -94,8 +97,16 @@ export function createCometdService(opts: {
       send(outcome.notices);
     };
 
-    if (JSON.stringify(message.data ?? null).length > MAX_DATA_BYTES)
-      return refuse(session, channel, 'invalid-request', `message data exceeds ${MAX_DATA_BYTES} bytes`);
+    const isMirror = channel.startsWith(MIRROR_PREFIX);
+    const maxData = isMirror ? MIRROR_DATA_BYTES : MAX_DATA_BYTES;
+    if (JSON.stringify(message.data ?? null).length > maxData)
+      return refuse(session, channel, 'invalid-request', `message data exceeds ${maxData} bytes`);
+    if (isMirror) {
+      const outcome = mirror.handle(channel, message.data);
+      if (!outcome.ok) return refuse(session, channel, outcome.error, outcome.message);
+      if (outcome.reply !== undefined) session.deliver(null, channel, outcome.reply);
+      return send(outcome.notices);
+    }
     switch (channel) {
       case channels.create: {
         if (!parse(CreateRequest)) return;

@@ -23,6 +23,13 @@ export interface Notice {
   channel: string;
   data: unknown;
 }
+/** A live member as other services see it: who it is, and the session's members with their CometD clients. */
+export interface MemberView {
+  sessionToken: string;
+  userId: string;
+  role: RoleNumber;
+  members: { userId: string; role: RoleNumber; clientId: string }[];
+}
 export type Outcome<T> =
   { ok: true; value: T; notices: Notice[] } | { ok: false; error: CometErrorCode; message: string };
 
@@ -67,6 +74,7 @@ export class SessionStore {
   private readonly ended = new Map<string, EndedSession>();
   private readonly endedUsers = new Map<string, string>();
   private nextUserId = 1;
+  private readonly endedListeners: ((token: string) => void)[] = [];
 
   constructor(private readonly opts: SessionStoreOptions) {}
 
@@ -161,6 +169,21 @@ export class SessionStore {
     return { ok: true, value: times, notices: [notice] };
   }
 
+  /** The live member behind a user token (same refusals as exit/stop for unknown or ended tokens). */
+  memberOf(userToken: string): Outcome<MemberView> {
+    const found = this.findUser(userToken);
+    if (!found.ok) return found;
+    const { session, member } = found.value;
+    const members = session.members.map(({ userId, role, clientId }) => ({ userId, role, clientId }));
+    const view = { sessionToken: session.token, userId: member.userId, role: member.role, members };
+    return { ok: true, value: view, notices: [] };
+  }
+
+  /** Called with the token of every session that ends, whatever the reason (services drop their state). */
+  onEnded(listener: (token: string) => void): void {
+    this.endedListeners.push(listener);
+  }
+
   /** Activity from a CometD client: resets its session's inactivity timer. */
   touchClient(clientId: string): void {
     for (const session of this.live.values())
@@ -211,6 +234,7 @@ export class SessionStore {
       session.members.map((m) => m.userToken),
     );
     this.forgetOldEnded();
+    for (const listener of this.endedListeners) listener(session.token);
     this.opts.logger.info('session ended', { token: session.token, reason });
     return {
       notice: {
