@@ -14,6 +14,8 @@ const packageDir = (name: string) => dirname(require.resolve(`${name}/package.js
 /** Browser libraries served as ES modules; pages map bare imports to these with an import map. */
 export const vendorPackages: Record<string, string> = {
   cometd: packageDir('cometd'),
+  // rrweb's exports map hides its package.json; its entry is dist/rrweb.cjs, beside the self-contained ESM.
+  rrweb: dirname(dirname(require.resolve('rrweb'))),
 };
 
 const types: Record<string, string> = {
