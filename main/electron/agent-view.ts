@@ -1,0 +1,142 @@
+// The Co-browse agent page in a WebContentsView: created only once the controller joined, in its own
+// in-memory session partition (carrying the stickiness cookie), no preload, navigation kept on its origin,
+// window.open and permissions denied, destroyed when the session ends. It sits at the bounds the sidebar
+// reports, re-applied on every window change (a WebContentsView has no auto-resize), or in its own large
+// window when popped out.
+import { BrowserWindow, WebContentsView, type Rectangle } from 'electron';
+import type { AppState, Bounds } from '../../preload/contract';
+import { agentViewCookie, isAllowedAgentNavigation } from '../core/desktop/web-guards';
+import type { Logger } from '../core/log/logger';
+
+type AgentView = NonNullable<AppState['agentView']>;
+const WINDOW_EVENTS = [
+  'resize',
+  'maximize',
+  'unmaximize',
+  'enter-full-screen',
+  'leave-full-screen',
+  'move',
+] as const;
+
+export class AgentViewHost {
+  private view: WebContentsView | null = null;
+  private shown: AgentView | null = null;
+  private bounds: Bounds | null = null;
+  private popup: BrowserWindow | null = null;
+
+  constructor(
+    private readonly sidebar: BrowserWindow,
+    private readonly log: Logger,
+    private readonly onPopOutChange: () => void,
+  ) {
+    for (const e of WINDOW_EVENTS) sidebar.on(e as 'resize', () => this.place());
+  }
+
+  get poppedOut(): boolean {
+    return this.popup !== null;
+  }
+
+  /** Follows AppState.agentView: creates, replaces or destroys the view. */
+  show(next: AgentView | null): void {
+    if (next?.sessionId === this.shown?.sessionId && next?.url === this.shown?.url) return;
+    this.destroy();
+    if (!next) return;
+    this.shown = next;
+    void this.create(next);
+  }
+
+  setBounds(bounds: Bounds | null): void {
+    this.bounds = bounds;
+    this.place();
+  }
+
+  popOut(out: boolean): boolean {
+    if (!this.view || out === this.poppedOut) return this.poppedOut;
+    if (out) {
+      const popup = new BrowserWindow({
+        width: 1280,
+        height: 900,
+        title: 'Co-browse — customer view',
+        show: true,
+      });
+      this.sidebar.contentView.removeChildView(this.view);
+      popup.contentView.addChildView(this.view);
+      for (const e of WINDOW_EVENTS) popup.on(e as 'resize', () => this.place());
+      popup.on('closed', () => {
+        this.popup = null;
+        if (this.view) this.sidebar.contentView.addChildView(this.view);
+        this.place();
+        this.onPopOutChange();
+      });
+      this.popup = popup;
+    } else this.popup?.close();
+    this.place();
+    return out;
+  }
+
+  destroy(): void {
+    const view = this.view;
+    this.view = null;
+    this.shown = null;
+    this.popup?.destroy();
+    this.popup = null;
+    if (!view) return;
+    this.sidebar.contentView.removeChildView(view);
+    view.webContents.close();
+  }
+
+  private async create(agent: AgentView): Promise<void> {
+    // Non-persistent: nothing of a customer's session outlives it on disk.
+    const view = new WebContentsView({
+      webPreferences: {
+        partition: `agent-${agent.sessionId}`,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+      },
+    });
+    view.setBackgroundColor('#00000000');
+    const wc = view.webContents;
+    const ses = wc.session;
+    ses.setPermissionRequestHandler((_wc, _p, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    const guard = (event: { preventDefault(): void }, url: string) => {
+      if (isAllowedAgentNavigation(url, agent.url)) return;
+      event.preventDefault();
+      this.log.warn('agent view navigation refused', { origin: safeOrigin(url) });
+    };
+    wc.on('will-navigate', guard);
+    wc.on('will-redirect', guard);
+    wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+    const cookie = agentViewCookie(agent.cookie, agent.url);
+    if (cookie) await ses.cookies.set(cookie);
+    if (this.shown?.sessionId !== agent.sessionId) return void wc.close(); // ended while we set up
+    this.view = view;
+    this.sidebar.contentView.addChildView(view);
+    this.place();
+    wc.loadURL(agent.url).catch((err: unknown) =>
+      this.log.warn('agent page did not load', { origin: safeOrigin(agent.url), error: String(err) }),
+    );
+  }
+
+  private place(): void {
+    if (!this.view) return;
+    if (this.popup) {
+      const [width, height] = this.popup.getContentSize();
+      this.view.setBounds({ x: 0, y: 0, width: width ?? 0, height: height ?? 0 });
+      this.view.setVisible(true);
+      return;
+    }
+    const b = this.bounds;
+    this.view.setVisible(b !== null && b.width > 0 && b.height > 0);
+    if (b) this.view.setBounds(b satisfies Rectangle);
+  }
+}
+
+const safeOrigin = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(invalid)';
+  }
+};

@@ -1,0 +1,92 @@
+// The Electron entry: a thin host over the core. Desktop integration starts synchronously (single instance,
+// deep links, logs), then on ready: the core, the sidebar window, its IPC, and the agent view.
+import { app, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppState } from '../../preload/contract';
+import { createAppCore, type AppCore } from '../core/app-core';
+import { AgentViewHost } from './agent-view';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { beginDesktop, type Desktop } from './desktop-integration';
+import { serveSidebarIpc } from './ipc';
+import { settingsPaths } from './settings-paths';
+import { createSidebarWindow } from './sidebar-window';
+import { windowStateStore } from './window-state-file';
+
+const PRODUCT = 'Cobrowse Agent Shell';
+const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/ (this file is out/main/index.js)
+
+registerAppScheme();
+const desktop = beginDesktop();
+if (!desktop) app.quit();
+else
+  app.whenReady().then(
+    () => start(desktop),
+    (err: unknown) => desktop.log.error('app not ready', { error: String(err) }),
+  );
+
+async function start(desktop: Desktop): Promise<void> {
+  const log = desktop.log;
+  // electron-vite's dev server (unpackaged runs only) or the built sidebar over app://.
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
+  if (!devUrl) serveRenderer(join(outDir, 'renderer'));
+
+  // The hooks run later, once the window and the agent view exist (they need the core's settings first).
+  const late: { agent?: AgentViewHost; window?: BrowserWindow } = {};
+  const core: AppCore = await createAppCore({
+    dataDir: app.getPath('userData'),
+    settings: settingsPaths(),
+    log,
+    hooks: {
+      updateView: desktop.updateView,
+      restartToUpdate: desktop.restartToUpdate,
+      copyDiagnostics: async () => (await desktop.copyDiagnostics(), null),
+      setAgentViewBounds: (bounds) => late.agent?.setBounds(bounds),
+      popOutAgentView: (out) => late.agent?.popOut(out) ?? false,
+      settingsChanged: (s) => late.window?.setAlwaysOnTop(s.alwaysOnTop),
+    },
+  });
+
+  const places = windowStateStore(app.getPath('userData'), log);
+  const sidebar = createSidebarWindow({
+    bounds: places.initialBounds(),
+    alwaysOnTop: core.settings().settings.alwaysOnTop,
+    preload: join(outDir, 'preload', 'index.cjs'),
+    title: PRODUCT,
+    log,
+  });
+  places.track(sidebar);
+  const agent = new AgentViewHost(sidebar, log, () => core.refresh());
+  Object.assign(late, { agent, window: sidebar });
+  const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log);
+
+  let prev: AppState | null = null;
+  core.subscribe(() => {
+    const next = core.getState();
+    agent.show(next.agentView);
+    desktop.onState(prev, next);
+    prev = next;
+  });
+  desktop.attach({
+    window: sidebar,
+    productName: PRODUCT,
+    joinFromLink: (sid) => core.joinFromLink(sid),
+    showError: (error) => core.showError(error),
+    pushState: () => core.refresh(),
+    settings: () => core.settings(),
+  });
+  await sidebar.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    stopIpc();
+    agent.destroy();
+    // Sessions are left cleanly (and the outbox flushed to its journal) before the process goes.
+    core.close().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+}
