@@ -1,0 +1,62 @@
+// Join progress in words: which co-browse session the sidebar is about, and where it stands.
+import type { AppState, CobrowseSessionView, JoinPhase } from '../../../preload/contract';
+
+const LIVE: ReadonlySet<JoinPhase> = new Set([
+  'looking-up',
+  'connecting',
+  'joined',
+  'waiting-customer',
+  'active',
+  'ending',
+]);
+export const isLive = (phase: JoinPhase) => LIVE.has(phase);
+/** Exit and Stop make sense from the moment the join is under way until it is ending. */
+export const canEnd = (phase: JoinPhase) => isLive(phase) && phase !== 'ending';
+
+/** The session the sidebar is about: the latest one still under way, else the latest one at all. */
+export function currentSession(state: Pick<AppState, 'sessions'>): CobrowseSessionView | null {
+  const { sessions } = state;
+  return sessions.findLast((s) => isLive(s.phase)) ?? sessions.at(-1) ?? null;
+}
+
+/** The sentence the live region reads out for a session (or for none). */
+export function phaseWords(session: CobrowseSessionView | null): string {
+  if (!session) return 'No co-browse session. Enter a session ID to join.';
+  switch (session.phase) {
+    case 'idle':
+      return 'No co-browse session. Enter a session ID to join.';
+    case 'looking-up':
+      return 'Looking up the session…';
+    case 'connecting':
+      return 'Connecting to the co-browse server…';
+    case 'joined':
+    case 'waiting-customer':
+      return 'Joined; waiting for the customer…';
+    case 'active':
+      return 'Co-browsing with the customer.';
+    case 'ending':
+      return 'Ending co-browse…';
+    case 'ended':
+      return `Co-browse ended. ${session.endReason ?? ''}`.trim();
+    case 'failed':
+      return `Could not join session ${session.tokenMasked}.`;
+  }
+}
+
+export const STEPS = [
+  { phase: 'looking-up', label: 'Look up the session' },
+  { phase: 'connecting', label: 'Connect to the co-browse server' },
+  { phase: 'joined', label: 'Join as the agent' },
+  { phase: 'waiting-customer', label: 'Wait for the customer' },
+  { phase: 'active', label: 'Co-browse' },
+] as const satisfies readonly { phase: JoinPhase; label: string }[];
+
+export type StepMark = 'done' | 'current' | 'todo';
+
+/** Each step's mark for a phase on the way in; null once the session is past joining (ending, ended, failed). */
+export function stepMarks(phase: JoinPhase): StepMark[] | null {
+  // Joined means the server accepted the agent; from then on the customer is what is awaited.
+  const at = phase === 'joined' ? 3 : STEPS.findIndex((s) => s.phase === phase);
+  if (at < 0) return null;
+  return STEPS.map((_, i) => (i < at ? 'done' : i === at ? 'current' : 'todo'));
+}

@@ -1,0 +1,17 @@
+// Mounts the sidebar on whichever host carries the contract (Electron preload or the web edition's socket).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { hostApi } from './host/api';
+import { createSidebar } from './store';
+import { App } from './ui/App';
+import { SidebarContext } from './ui/context';
+import './styles.css';
+
+const sidebar = createSidebar(hostApi());
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SidebarContext.Provider value={sidebar}>
+      <App />
+    </SidebarContext.Provider>
+  </StrictMode>,
+);

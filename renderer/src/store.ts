@@ -1,0 +1,88 @@
+// The sidebar's store: a read-only mirror of main's AppState plus what is purely local (which requests are
+// in flight, the refusals they came back with, a short confirmation). Every change to app state is an intent
+// sent through the contract; the mirror only ever changes by main's snapshots.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  AppError,
+  AppState,
+  CobrowseApi,
+  RequestInput,
+  RequestName,
+  RequestOutput,
+} from '../../preload/contract';
+
+export interface SidebarState {
+  /** Main's latest snapshot; null until `ready` answered. */
+  app: AppState | null;
+  /** The Session ID field's text, as typed or pasted. */
+  field: string;
+  pending: Partial<Record<RequestName, boolean>>;
+  /** The last refusal per request, until that request is made again or dismissed. */
+  errors: Partial<Record<RequestName, AppError>>;
+  /** A short confirmation for the live region ("Settings saved."). */
+  notice: string | null;
+  /** Sessions whose error the agent dismissed (main keeps it on the session; the sidebar stops showing it). */
+  dismissedSessions: string[];
+}
+
+export interface Sidebar {
+  store: StoreApi<SidebarState>;
+  host: CobrowseApi['host'];
+  /** Subscribes to state, then says `ready`; returns the unsubscribe function. */
+  connect(): () => void;
+  /** Sends one intent; resolves with the value, or null when main refused (the refusal is in `errors`). */
+  call<K extends RequestName>(name: K, input: RequestInput<K>): Promise<RequestOutput<K> | null>;
+  setField(text: string): void;
+  clearError(name: RequestName): void;
+  dismissSessionError(sessionId: string): void;
+  setNotice(text: string | null): void;
+}
+
+export function createSidebar(api: CobrowseApi): Sidebar {
+  const store = createStore<SidebarState>()(() => ({
+    app: null,
+    field: '',
+    pending: {},
+    errors: {},
+    notice: null,
+    dismissedSessions: [],
+  }));
+  const withKey = <T>(record: Partial<Record<RequestName, T>>, name: RequestName, value: T | undefined) => {
+    const next = { ...record };
+    if (value === undefined) delete next[name];
+    else next[name] = value;
+    return next;
+  };
+
+  const call: Sidebar['call'] = async (name, input) => {
+    store.setState((s) => ({
+      pending: withKey(s.pending, name, true),
+      errors: withKey(s.errors, name, undefined),
+    }));
+    const reply = await api.invoke(name, input);
+    store.setState((s) => ({
+      pending: withKey(s.pending, name, undefined),
+      errors: withKey(s.errors, name, reply.ok ? undefined : reply.error),
+    }));
+    return reply.ok ? reply.value : null;
+  };
+
+  return {
+    store,
+    host: api.host,
+    connect() {
+      const off = api.on('state', (app) => store.setState({ app }));
+      void call('ready', {}).then((initial) => {
+        // A snapshot pushed before the reply arrived is newer than it: keep that one.
+        if (initial && !store.getState().app) store.setState({ app: initial });
+      });
+      return off;
+    },
+    call,
+    setField: (field) => store.setState({ field }),
+    clearError: (name) => store.setState((s) => ({ errors: withKey(s.errors, name, undefined) })),
+    dismissSessionError: (sessionId) =>
+      store.setState((s) => ({ dismissedSessions: [...s.dismissedSessions, sessionId] })),
+    setNotice: (notice) => store.setState({ notice }),
+  };
+}

@@ -1,0 +1,72 @@
+// Where the Co-browse agent page goes. Web edition: an iframe (the page comes from the agent-page proxy, its
+// own origin). Desktop: the page is a separate WebContentsView that main places over this empty element, so
+// the element reports its bounds whenever they may have changed, and null when it goes away.
+import { useEffect, useRef, useState } from 'react';
+import type { AppState, Bounds } from '../../../preload/contract';
+import { sameBounds, toBounds } from '../logic/bounds';
+import { useSidebar } from './context';
+
+type AgentView = NonNullable<AppState['agentView']>;
+
+export function AgentSlot({ view }: { view: AgentView }) {
+  const sidebar = useSidebar();
+  const [poppedOut, setPoppedOut] = useState(false);
+
+  async function toggle() {
+    const result = await sidebar.call('popOutAgentView', { out: !poppedOut });
+    if (result) setPoppedOut(result.out);
+  }
+
+  return (
+    <main className="agent-slot" aria-label="Agent page">
+      {sidebar.host === 'desktop' && (
+        <div className="slot-bar">
+          <button type="button" onClick={() => void toggle()}>
+            {poppedOut ? 'Bring back' : 'Pop out'}
+          </button>
+        </div>
+      )}
+      {sidebar.host === 'web' ? (
+        <iframe
+          title="Co-browse agent page"
+          src={view.url}
+          sandbox="allow-scripts allow-same-origin allow-forms"
+          referrerPolicy="no-referrer"
+        />
+      ) : poppedOut ? (
+        <p className="muted placeholder-note">The agent page is in its own window.</p>
+      ) : (
+        <DesktopPlaceholder />
+      )}
+    </main>
+  );
+}
+
+function DesktopPlaceholder() {
+  const sidebar = useSidebar();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = ref.current!;
+    let last: Bounds | null = null;
+    const report = () => {
+      const bounds = toBounds(el.getBoundingClientRect());
+      if (sameBounds(bounds, last)) return;
+      last = bounds;
+      void sidebar.call('setAgentViewBounds', { bounds });
+    };
+    // The slot's own size, and anything that can move it: the window and the sidebar column above/beside it.
+    const observer = new ResizeObserver(report);
+    observer.observe(el);
+    observer.observe(document.body);
+    window.addEventListener('resize', report);
+    report();
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', report);
+      void sidebar.call('setAgentViewBounds', { bounds: null });
+    };
+  }, [sidebar]);
+
+  return <div ref={ref} className="agent-placeholder" data-testid="agent-view-slot" />;
+}

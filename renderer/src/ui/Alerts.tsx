@@ -1,0 +1,57 @@
+// Every problem the agent should read, each saying what happened and what to do: main's last error, the
+// current session's error and the refusals of the agent's own requests (settings show theirs in place).
+import type { AppError, RequestName } from '../../../preload/contract';
+import { currentSession } from '../logic/progress';
+import { useSidebar, useSidebarState } from './context';
+
+export function Alerts() {
+  const sidebar = useSidebar();
+  const lastError = useSidebarState((s) => s.app?.lastError ?? null);
+  const dismissing = useSidebarState((s) => s.pending.dismissError === true);
+  const session = useSidebarState((s) => (s.app ? currentSession(s.app) : null));
+  const dismissed = useSidebarState((s) => s.dismissedSessions);
+  const errors = useSidebarState((s) => s.errors);
+  const refusals = (Object.entries(errors) as [RequestName, AppError][]).filter(
+    ([name]) => name !== 'updateSettings',
+  );
+
+  return (
+    <div className="alerts">
+      {lastError && (
+        <ErrorBox
+          error={lastError}
+          busy={dismissing}
+          onDismiss={() => void sidebar.call('dismissError', {})}
+        />
+      )}
+      {session?.error && !dismissed.includes(session.id) && (
+        <ErrorBox error={session.error} onDismiss={() => sidebar.dismissSessionError(session.id)} />
+      )}
+      {refusals.map(([name, error]) => (
+        <ErrorBox key={name} error={error} onDismiss={() => sidebar.clearError(name)} />
+      ))}
+    </div>
+  );
+}
+
+export function ErrorBox({
+  error,
+  onDismiss,
+  busy = false,
+}: {
+  error: AppError;
+  onDismiss?: () => void;
+  busy?: boolean;
+}) {
+  return (
+    <div className="error" role="alert" data-code={error.code}>
+      <p className="error-message">{error.message}</p>
+      {error.action && <p className="error-action">{error.action}</p>}
+      {onDismiss && (
+        <button type="button" className="link" disabled={busy} onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
+}
