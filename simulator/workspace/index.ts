@@ -1,0 +1,3 @@
+// The Genesys Workspace API simulator (see README "Workspace API").
+export { WorkspaceSim, type SimChat, type SimCall, type WorkspaceSimOptions } from './workspace-sim';
+export { workspaceRoutes, CONTROL_PREFIX } from './routes';
