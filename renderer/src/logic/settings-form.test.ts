@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { AppState } from '../../../preload/contract';
+import { draftOf, isDirty, settingsPatch } from './settings-form';
+
+const current: AppState['settings'] = {
+  serviceUrl: 'https://cobrowse.example.com',
+  origin: '',
+  stickiness: 'cookie',
+  transport: 'long-polling',
+  agentName: 'Agent',
+  debug: false,
+  alwaysOnTop: false,
+  locked: ['serviceUrl'],
+};
+
+describe('settingsPatch', () => {
+  it('sends only what changed', () => {
+    const draft = { ...draftOf(current), agentName: 'Dana', debug: true };
+    expect(settingsPatch(current, draft)).toEqual({ agentName: 'Dana', debug: true });
+    expect(isDirty(current, draft)).toBe(true);
+  });
+  it('never proposes a locked key', () => {
+    const draft = { ...draftOf(current), serviceUrl: 'https://elsewhere.example.com' };
+    expect(settingsPatch(current, draft)).toEqual({});
+    expect(isDirty(current, draft)).toBe(false);
+  });
+  it('the draft carries no locked list (not a setting)', () => {
+    expect(draftOf(current)).not.toHaveProperty('locked');
+  });
+});

@@ -1,0 +1,75 @@
+// The store against a scripted host: each invoke waits until the test answers it, so ordering races
+// (a pushed snapshot overtaking the `ready` reply) and in-flight flags can be checked exactly.
+import { describe, expect, it } from 'vitest';
+import type { AppState, CobrowseApi, Reply } from '../../preload/contract';
+import { createSidebar } from './store';
+
+function scriptedHost() {
+  const calls: { name: string; input: unknown; answer: (r: Reply<unknown>) => void }[] = [];
+  let push: ((s: AppState) => void) | null = null;
+  const api = {
+    host: 'web',
+    invoke: (name: string, input: unknown) => new Promise((answer) => calls.push({ name, input, answer })),
+    on: (_name: string, listener: (s: AppState) => void) => {
+      push = listener;
+      return () => (push = null);
+    },
+  } as unknown as CobrowseApi;
+  return { api, calls, push: (s: AppState) => push?.(s), subscribed: () => push !== null };
+}
+
+const state = (agentName: string) => ({ settings: { agentName } }) as unknown as AppState;
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('createSidebar', () => {
+  it('subscribes before saying ready, and mirrors the ready reply', async () => {
+    const host = scriptedHost();
+    const sidebar = createSidebar(host.api);
+    sidebar.connect();
+    expect(host.subscribed()).toBe(true);
+    expect(host.calls.map((c) => c.name)).toEqual(['ready']);
+    host.calls[0]!.answer({ ok: true, value: state('A') });
+    await tick();
+    expect(sidebar.store.getState().app).toEqual(state('A'));
+  });
+
+  it('keeps a snapshot pushed before the ready reply (it is newer)', async () => {
+    const host = scriptedHost();
+    const sidebar = createSidebar(host.api);
+    sidebar.connect();
+    host.push(state('pushed'));
+    host.calls[0]!.answer({ ok: true, value: state('reply') });
+    await tick();
+    expect(sidebar.store.getState().app).toEqual(state('pushed'));
+  });
+
+  it('flags a request in flight, records its refusal, and clears it when the request is made again', async () => {
+    const host = scriptedHost();
+    const sidebar = createSidebar(host.api);
+    const refusal = { code: 'session-live', message: 'Not now.', action: 'End the session first.' };
+    const first = sidebar.call('updateSettings', { debug: true });
+    expect(sidebar.store.getState().pending.updateSettings).toBe(true);
+    host.calls[0]!.answer({ ok: false, error: refusal });
+    expect(await first).toBeNull();
+    expect(sidebar.store.getState()).toMatchObject({ pending: {}, errors: { updateSettings: refusal } });
+
+    const second = sidebar.call('updateSettings', { debug: true });
+    expect(sidebar.store.getState().errors.updateSettings).toBeUndefined();
+    host.calls[1]!.answer({ ok: true, value: { debug: true } });
+    expect(await second).toEqual({ debug: true });
+  });
+
+  it('a refusal of one request leaves the others alone until dismissed', async () => {
+    const host = scriptedHost();
+    const sidebar = createSidebar(host.api);
+    const p = sidebar.call('stop', { sessionId: 's1' });
+    host.calls[0]!.answer({ ok: false, error: { code: 'unknown-session', message: 'Not known.' } });
+    await p;
+    const q = sidebar.call('selectInteraction', { interactionId: null });
+    host.calls[1]!.answer({ ok: true, value: null });
+    await q;
+    expect(Object.keys(sidebar.store.getState().errors)).toEqual(['stop']);
+    sidebar.clearError('stop');
+    expect(sidebar.store.getState().errors).toEqual({});
+  });
+});
