@@ -13,7 +13,7 @@ import {
   type UpdateView,
 } from '../../preload/contract';
 import { createController, type Controller } from './controller';
-import { startEmbeddedDemo, type EmbeddedDemo } from './demo/embedded';
+import { demoLocalApiPort, startEmbeddedDemo, type EmbeddedDemo } from './demo/embedded';
 import { InteractionEngine } from './interactions/engine';
 import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch';
 import type { Logger } from './log/logger';
@@ -122,8 +122,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   await applyService(loaded.settings);
 
   const tokenFile = joinPath(opts.dataDir, 'local-api-token');
+  const configuredPort = opts.localApiPort ?? loaded.settings.localApiPort;
   const source = createLocalApiSource({
-    port: opts.localApiPort ?? loaded.settings.localApiPort,
+    port: demo ? await demoLocalApiPort(configuredPort, log) : configuredPort,
     tokenFile,
     log,
   });

@@ -1,6 +1,7 @@
 // Demo mode: with no service URL configured, the app runs against the embedded Co-browse Server simulator,
 // whose demo customer page carries a chat served by the interaction-server simulator. A newcomer can then
 // play both sides of a real session on one machine.
+import { createServer } from 'node:net';
 import type { Logger } from '../log/logger';
 import { startSimulator } from '../../../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../../../simulator/interactions';
@@ -32,4 +33,18 @@ export async function startEmbeddedDemo(log: Logger): Promise<EmbeddedDemo> {
       await sim.stop();
     },
   };
+}
+
+/**
+ * The local API port for demo mode: the configured one when free, else any free port. In demo mode only the
+ * embedded chat desk connects, so a busy port (another copy of the app) must not cost the demo its chats.
+ */
+export async function demoLocalApiPort(configured: number, log: Logger): Promise<number> {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(configured, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  if (!free) log.info('demo mode: local API port busy, using a free one', { configured });
+  return free ? configured : 0;
 }

@@ -1,0 +1,23 @@
+// `npm start`: the desktop app where the Electron binary is present (built with electron-vite, then
+// launched; demo mode unless a service URL is configured). Where it is missing, one line says so and the
+// web edition starts in demo mode instead, printing its URL. Arguments after `--` go to the app.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { electronBinaryProblem } from './dist-preflight';
+
+const bin = (name: string) =>
+  join('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const run = (cmd: string, args: string[]) =>
+  spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+
+const args = process.argv.slice(2);
+if (electronBinaryProblem(join('node_modules', 'electron')) === null) {
+  const built = run(bin('electron-vite'), ['build']);
+  process.exit(built === 0 ? run(bin('electron'), ['.', ...args]) : built);
+}
+console.log(
+  'start: the Electron binary is not installed here, so the desktop app cannot open; starting the web edition in demo mode instead (npm run start:web).',
+);
+const built = run('npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn']);
+if (built !== 0) process.exit(built);
+process.exit(run(bin('tsx'), ['main/web/cli.ts', ...(args.length ? args : ['--demo'])]));
