@@ -1,0 +1,142 @@
+// The sidebar host's Electron glue against a named FAKE of Electron (the binary cannot run here) and the REAL
+// core, controller and simulator: IPC only from the sidebar's main frame, state held until `ready`; the agent
+// view created after the join with its stickiness cookie set before the page loads, kept on its origin,
+// permissions and new windows denied, placed where the sidebar says, destroyed when the session ends.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eventChannel, requestChannel } from '../../preload/contract';
+import { createAppCore, type AppCore } from '../core/app-core';
+import { quietLogger } from '../core/log/logger';
+import { useSimulator } from '../../simulator/test-support/session-setup';
+import * as fake from './fake-electron-host.test-support';
+
+vi.mock('electron', () => import('./fake-electron-host.test-support'));
+const { serveSidebarIpc } = await import('./ipc');
+const { AgentViewHost } = await import('./agent-view');
+
+const APP = 'app://sidebar';
+const fx = useSimulator({ nodes: 2 });
+let core: AppCore;
+let dir: string;
+let sidebar: fake.BrowserWindow;
+let agent: InstanceType<typeof AgentViewHost>;
+let stopIpc: () => void;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sidebar-host-'));
+  core = await createAppCore({
+    dataDir: dir,
+    settings: {
+      userSettingsPath: join(dir, 's.json'),
+      managedSettingsPath: join(dir, 'm.json'),
+      argv: ['--service-url', fx.sim.url],
+    },
+    log: quietLogger(),
+    localApiPort: 0,
+    hooks: { setAgentViewBounds: (b) => agent.setBounds(b), popOutAgentView: (out) => agent.popOut(out) },
+  });
+  sidebar = new fake.BrowserWindow();
+  sidebar.webContents.mainFrame.url = `${APP}/index.html`;
+  agent = new AgentViewHost(sidebar as never, quietLogger(), () => core.refresh());
+  core.subscribe(() => agent.show(core.getState().agentView));
+  stopIpc = serveSidebarIpc(core, sidebar as never, APP, quietLogger());
+});
+afterAll(async () => {
+  stopIpc();
+  agent.destroy();
+  await core.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const call = (
+  name: Parameters<typeof requestChannel>[0],
+  input: unknown,
+  frame?: { url: string },
+  sender = sidebar.webContents,
+) =>
+  fake.ipcMain.invoke(requestChannel(name), input, sender, frame) as Promise<{
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string };
+  }>;
+
+async function until<T>(pick: () => T | undefined | null | false, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = pick();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('sidebar host (Electron glue against a fake Electron)', () => {
+  it('refuses IPC from an iframe, another webContents or another origin', async () => {
+    const iframe = { url: `${APP}/index.html` }; // same URL, but not the main frame object
+    expect(await call('ready', {}, iframe)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const other = new fake.WebContentsView({ webPreferences: {} }).webContents;
+    other.mainFrame.url = `${APP}/index.html`;
+    expect(await call('ready', {}, undefined, other)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    sidebar.webContents.mainFrame.url = 'https://evil.example/';
+    expect(await call('ready', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    sidebar.webContents.mainFrame.url = `${APP}/index.html`;
+    expect(sidebar.webContents.sent).toHaveLength(0); // nothing pushed before ready
+  });
+
+  it('answers the sidebar, then pushes state; the agent view follows the session', async () => {
+    expect(await call('ready', {})).toMatchObject({ ok: true });
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    const joined = await call('join', { token: sessionToken, interactionId: null });
+    expect(joined.ok).toBe(true);
+    await until(() => sidebar.webContents.sent.some((m) => m.channel === eventChannel('state')));
+
+    const view = await until(() => sidebar.contentView.children[0]);
+    const wc = view.webContents;
+    expect(view.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+    expect(view.options.webPreferences).not.toHaveProperty('preload');
+    expect(wc.session.cookieLog).toEqual([
+      expect.objectContaining({ name: 'gcbSessionServer', value: sessionServerName, url: fx.sim.url }),
+    ]);
+    expect(wc.loaded).toHaveLength(1);
+    expect(wc.loaded[0]).toMatch(/\/cobrowse\/slave\.html#nosidinput=1&sid=\d{9}$/);
+
+    expect(wc.navigate(`${fx.sim.url}/cobrowse/other.html`)).toBe(true);
+    expect(wc.navigate('https://evil.example/')).toBe(false);
+    expect(wc.navigate('https://evil.example/', 'will-redirect')).toBe(false);
+    expect(wc.windowOpen?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    let granted: boolean | undefined;
+    wc.session.permissionRequest?.(wc, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+
+    expect(view.visible).toBe(false); // no place reported yet
+    expect(
+      await call('setAgentViewBounds', { bounds: { x: 0, y: 300, width: 400, height: 500 } }),
+    ).toMatchObject({ ok: true });
+    expect(view.bounds).toEqual({ x: 0, y: 300, width: 400, height: 500 });
+    expect(view.visible).toBe(true);
+    expect(await call('setAgentViewBounds', { bounds: { x: -1, y: 0, width: 1, height: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+
+    expect(await call('popOutAgentView', { out: true })).toMatchObject({ ok: true, value: { out: true } });
+    expect(sidebar.contentView.children).toHaveLength(0);
+    expect(view.bounds).toEqual({ x: 0, y: 0, width: 1280, height: 900 });
+    expect(await call('popOutAgentView', { out: false })).toMatchObject({ ok: true, value: { out: false } });
+    expect(sidebar.contentView.children).toEqual([view]);
+
+    const sessionId = (joined.value as { sessionId: string }).sessionId;
+    expect(await call('stop', { sessionId })).toMatchObject({ ok: true });
+    await until(() => wc.closed);
+    expect(sidebar.contentView.children).toHaveLength(0);
+  });
+});
