@@ -33,7 +33,9 @@ export function createSafeStorageSecretStore(file: string, storage: Crypto): Sec
     },
     async set(key, value) {
       if (!storage.isEncryptionAvailable())
-        throw new Error('the OS offers no encryption for secrets here; the sign-in is kept for this run only');
+        throw new Error(
+          'the OS offers no encryption for secrets here; the sign-in is kept for this run only',
+        );
       const all = await readAll();
       all[key] = storage.encryptString(value).toString('base64');
       await writeAll(all);

@@ -26,7 +26,13 @@ async function body<T extends z.ZodType>(req: IncomingMessage, schema: T): Promi
   return schema.parse(text.trim() === '' ? {} : JSON.parse(text));
 }
 
-async function control(sim: WorkspaceSim, prefix: string, req: IncomingMessage, res: ServerResponse, path: string) {
+async function control(
+  sim: WorkspaceSim,
+  prefix: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+) {
   const method = req.method ?? 'GET';
   if (path === `${prefix}/chats` && method === 'POST')
     return sendJson(res, 201, { interactionId: sim.openChat((await body(req, OpenChat)).customerName) });
@@ -39,15 +45,21 @@ async function control(sim: WorkspaceSim, prefix: string, req: IncomingMessage, 
   }
   const m = new RegExp(`^${prefix}/chats/([^/]+)(?:/(messages|transfer|timeout|close))?$`).exec(path);
   const chat = m ? sim.chats.get(decodeURIComponent(m[1]!)) : undefined;
-  if (!m || !chat) return sendJson(res, 404, { error: 'invalid-request', message: `no route or chat ${path}` });
+  if (!m || !chat)
+    return sendJson(res, 404, { error: 'invalid-request', message: `no route or chat ${path}` });
   if (!m[2] && method === 'GET')
     return sendJson(res, 200, {
       interactionId: chat.id,
       state: chat.state,
-      messages: chat.messages.map((x) => ({ from: x.from?.type === 'Customer' ? 'customer' : 'agent', text: x.text, at: x.at })),
+      messages: chat.messages.map((x) => ({
+        from: x.from?.type === 'Customer' ? 'customer' : 'agent',
+        text: x.text,
+        at: x.at,
+      })),
       attachedData: chat.userData,
     });
-  if (method !== 'POST' || !m[2]) return sendJson(res, 405, { error: 'invalid-request', message: `${method} ${path}` });
+  if (method !== 'POST' || !m[2])
+    return sendJson(res, 405, { error: 'invalid-request', message: `${method} ${path}` });
   if (m[2] === 'messages') sim.say(chat.id, 'customer', (await body(req, Message)).text);
   else if (m[2] === 'transfer') sim.transfer(chat.id, (await body(req, Transfer)).to);
   else if (m[2] === 'timeout') sim.handlingTimeout(chat.id);

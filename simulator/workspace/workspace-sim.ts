@@ -18,9 +18,10 @@ import {
 } from '../../main/core/sources/workspace/wire';
 import { cookieValue, readBody, sendJson } from '../http/io';
 
-const { createCometDServer } = createRequire(import.meta.url)(
-  'cometd-nodejs-server',
-) as typeof import('cometd-nodejs-server');
+const require = createRequire(import.meta.url);
+const { createCometDServer } = require('cometd-nodejs-server') as typeof import('cometd-nodejs-server');
+const { AcknowledgedMessagesExtension } =
+  require('cometd-nodejs-server/ack-extension') as typeof import('cometd-nodejs-server/ack-extension');
 
 export type Sender = 'customer' | 'agent' | 'system';
 const PARTICIPANT: Record<Sender, string> = { customer: 'Customer', agent: 'Agent', system: 'External' };
@@ -87,6 +88,8 @@ export class WorkspaceSim {
     this.userName = opts.userName ?? 'agent.ada';
     this.log = (opts.log ?? createLogger({ scope: 'sim' })).child('workspace');
     this.cometd = createCometDServer({ timeout: opts.longPollMs ?? 10_000 });
+    // Acknowledged delivery: notifications flushed onto a connection that then dropped are sent again.
+    this.cometd.addExtension(new AcknowledgedMessagesExtension());
     this.cometd.policy = {
       canHandshake: (_session, _message, callback) => {
         this.counts.handshakes += 1;
@@ -94,14 +97,23 @@ export class WorkspaceSim {
       },
       canSubscribe: (session, _message, channel, callback) => {
         callback(undefined, true);
-        // Initialization completes at once here; a late subscriber still learns the outcome.
-        if (channel.name === notificationChannels.initialization)
-          setImmediate(() =>
+        setImmediate(() => {
+          // Initialization completes at once here; a late subscriber still learns the outcome.
+          if (channel.name === notificationChannels.initialization)
             session.deliver(null, channel.name, {
               state: 'Complete',
               data: { user: { userName: this.userName } },
-            }),
-          );
+            });
+          // A new session recovers the agent's open interactions (states only, never old transcripts).
+          if (channel.name === notificationChannels.chat)
+            for (const chat of this.chats.values())
+              if (chat.state === 'Accepted')
+                session.deliver(null, channel.name, this.chatNotice(chat, 'InteractionRecovered'));
+          if (channel.name === notificationChannels.voice)
+            for (const call of this.calls.values())
+              if (call.state === 'Established')
+                session.deliver(null, channel.name, this.callNotice(call, 'CallRecovered'));
+        });
       },
     };
   }
@@ -110,7 +122,15 @@ export class WorkspaceSim {
 
   openChat(customerName = 'Customer'): string {
     const id = `chat-${(++this.counter).toString().padStart(4, '0')}-${randomBytes(4).toString('hex')}`;
-    const chat: SimChat = { id, customerName, state: 'Invited', queue: 'Chat', messages: [], userData: {}, writes: [] };
+    const chat: SimChat = {
+      id,
+      customerName,
+      state: 'Invited',
+      queue: 'Chat',
+      messages: [],
+      userData: {},
+      writes: [],
+    };
     this.chats.set(id, chat);
     this.chatState(chat); // the offer…
     chat.state = 'Accepted'; // …auto-accepted, as an agent in auto-answer would
@@ -227,7 +247,8 @@ export class WorkspaceSim {
 
   private failed(res: ServerResponse, err: unknown): void {
     this.log.warn('request failed', { error: err });
-    if (!res.headersSent) sendJson(res, 400, { status: { code: 400, message: String((err as Error).message) } });
+    if (!res.headersSent)
+      sendJson(res, 400, { status: { code: 400, message: String((err as Error).message) } });
   }
 
   private grant(): Grant {
@@ -256,7 +277,10 @@ export class WorkspaceSim {
       const q = Object.fromEntries(url.searchParams);
       const redirect = z.url({ protocol: /^http$/, hostname: /^127\.0\.0\.1$/ }).safeParse(q.redirect_uri);
       if (q.client_id !== this.clientId || !redirect.success || q.response_type !== 'code')
-        return sendJson(res, 400, { error: 'invalid_request', error_description: 'unknown client or redirect' });
+        return sendJson(res, 400, {
+          error: 'invalid_request',
+          error_description: 'unknown client or redirect',
+        });
       if (q.code_challenge_method !== 'S256' || !q.code_challenge)
         return sendJson(res, 400, { error: 'invalid_request', error_description: 'PKCE S256 required' });
       // The agent "signs in" at once: straight back to the app with a code.
@@ -338,7 +362,8 @@ export class WorkspaceSim {
     const ok = { status: { code: 0 } };
     if (path === '/workspace/v3/initialize-workspace' && req.method === 'POST') {
       const g = this.bearer(req);
-      if (!this.live(g)) return sendJson(res, 401, { status: { code: 401, message: 'invalid or expired token' } });
+      if (!this.live(g))
+        return sendJson(res, 401, { status: { code: 401, message: 'invalid or expired token' } });
       const id = randomBytes(16).toString('hex');
       this.sessions.set(id, g);
       return sendJson(res, 200, ok, { 'Set-Cookie': `${SESSION_COOKIE}=${id}; Path=/; HttpOnly` });
@@ -347,7 +372,9 @@ export class WorkspaceSim {
       req.resume();
       return sendJson(res, 401, { status: { code: 401, message: 'no valid Workspace session' } });
     }
-    const media = /^\/workspace\/v3\/media\/chat\/interactions\/([^/]+)\/(update-user-data|messages)$/.exec(path);
+    const media = /^\/workspace\/v3\/media\/chat\/interactions\/([^/]+)\/(update-user-data|messages)$/.exec(
+      path,
+    );
     const voice = /^\/workspace\/v3\/voice\/calls\/([^/]+)\/update-user-data$/.exec(path);
     if (media?.[2] === 'messages' && req.method === 'GET') {
       const chat = this.chats.get(decodeURIComponent(media[1]!));
@@ -383,9 +410,13 @@ export class WorkspaceSim {
   }
 
   private chatState(chat: SimChat): void {
-    this.publish(notificationChannels.chat, {
+    this.publish(notificationChannels.chat, this.chatNotice(chat, 'StatusChange'));
+  }
+
+  private chatNotice(chat: SimChat, notificationType: string) {
+    return {
       messageType: 'InteractionStateChanged',
-      notificationType: 'StatusChange',
+      notificationType,
       interaction: {
         id: chat.id,
         mediatype: 'chat',
@@ -394,10 +425,13 @@ export class WorkspaceSim {
         userData: [{ key: 'FirstName', type: 'str', value: chat.customerName }],
         chat: { participants: [{ type: 'Customer', nickname: chat.customerName }] },
       },
-    });
+    };
   }
 
-  private append(chat: SimChat, m: { type: string; from: { type: string; nickname: string }; text?: string }): void {
+  private append(
+    chat: SimChat,
+    m: { type: string; from: { type: string; nickname: string }; text?: string },
+  ): void {
     const message = { ...m, index: chat.messages.length + 1, at: Date.now() };
     chat.messages.push(message);
     const { at: _at, ...wire } = message;
@@ -410,10 +444,14 @@ export class WorkspaceSim {
   }
 
   private callState(call: SimCall, notificationType: string): void {
-    this.publish(notificationChannels.voice, {
+    this.publish(notificationChannels.voice, this.callNotice(call, notificationType));
+  }
+
+  private callNotice(call: SimCall, notificationType: string) {
+    return {
       messageType: 'CallStateChanged',
       notificationType,
       call: { id: call.id, state: call.state, participants: [{ number: call.number }] },
-    });
+    };
   }
 }

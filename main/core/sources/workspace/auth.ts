@@ -126,7 +126,8 @@ export async function signInWithBrowser(ep: AuthEndpoint, opts: SignInOptions): 
         res.end(DONE_PAGE);
         if (given.length !== expected.length || !timingSafeEqual(given, expected))
           return fail(new AuthError('the sign-in redirect carried the wrong state (not our request)', true));
-        if (error || !got) return fail(new AuthError(`sign-in refused: ${error ?? 'no code returned'}`, true));
+        if (error || !got)
+          return fail(new AuthError(`sign-in refused: ${error ?? 'no code returned'}`, true));
         clearTimeout(timer);
         resolve({ code: got, redirectUri });
       });

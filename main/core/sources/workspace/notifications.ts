@@ -2,7 +2,7 @@
 // controller's per-session transport (our HttpClient + this connection's own CookieJar, since
 // cometd-nodejs-client's adapt() shares one cookie jar per host across the process). The Workspace session
 // cookie set by initialize-workspace rides on every request, long-polls included.
-import { CometD, type Message } from 'cometd';
+import { AckExtension, CometD, type Message } from 'cometd';
 import type { CookieJar } from '../../controller/cookie-jar';
 import type { HttpClient } from '../../controller/http-client';
 import {
@@ -65,6 +65,9 @@ export class WorkspaceNotifications {
       backoffIncrement: 250,
       maxBackoff: 5000,
     });
+    // With a server that supports it, acknowledged delivery: a notification flushed onto a long-poll that died
+    // on the way is sent again on the next connect, so a dropped channel loses nothing (inert otherwise).
+    this.cometd.registerExtension('ack', new AckExtension());
     // Subscriptions do not survive a re-handshake in the cometd client: (re)subscribe on every handshake.
     this.cometd.addListener('/meta/handshake', (m: Message) => {
       if (!m.successful || this.closed) return;
@@ -83,7 +86,9 @@ export class WorkspaceNotifications {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.cometd.disconnect();
-        reject(new Error(`no CometD handshake from ${this.host} within ${this.opts.handshakeMs ?? 10_000} ms`));
+        reject(
+          new Error(`no CometD handshake from ${this.host} within ${this.opts.handshakeMs ?? 10_000} ms`),
+        );
       }, this.opts.handshakeMs ?? 10_000);
       this.cometd.handshake((m: Message) => {
         clearTimeout(timer);

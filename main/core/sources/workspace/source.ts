@@ -74,7 +74,11 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
   const base = opts.workspaceUrl.replace(/\/+$/, '');
   const log = opts.log.child('workspace');
   const client = new HttpClient(opts.ca ? { ca: opts.ca } : {});
-  const auth: AuthEndpoint = { client, authBase: opts.authUrl ?? `${base}${AUTH_PREFIX}`, clientId: opts.clientId };
+  const auth: AuthEndpoint = {
+    client,
+    authBase: opts.authUrl ?? `${base}${AUTH_PREFIX}`,
+    clientId: opts.clientId,
+  };
   const vault = new TokenVault(opts.secrets, base);
   const timeoutMs = opts.requestTimeoutMs ?? 10_000;
   const host = new URL(base).host;
@@ -190,20 +194,28 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
       }
     }
     report({ state: 'starting', detail: `connecting to ${host}` });
+    // The translator outlives a reconnect or a new sign-in: the agent's interactions (and the transcript
+    // positions already reported) are the same ones; only a sign-out forgets them.
     jar = new CookieJar();
-    translator = new NotificationTranslator();
     try {
       const init = await rest('POST', '/initialize-workspace');
       if (init.status === 401 || init.status === 403) return signedOut(EXPIRED);
       if (init.status !== 200 && init.status !== 202)
-        throw new HttpStatusError(init.status, `${host} answered initialize-workspace with HTTP ${init.status}`);
+        throw new HttpStatusError(
+          init.status,
+          `${host} answered initialize-workspace with HTTP ${init.status}`,
+        );
       const initialized = waitForInitialization();
       const n = new WorkspaceNotifications(
         { client, jar, url: `${base}${WORKSPACE_PREFIX}/notifications`, log, handshakeMs: timeoutMs },
         {
           onMessage: (channel, data) => {
             if (channel === notificationChannels.initialization) return initialized.notice(data);
-            emit(translator.translate(channel, data, (why) => log.warn('malformed notification', { channel, why })));
+            emit(
+              translator.translate(channel, data, (why) =>
+                log.warn('malformed notification', { channel, why }),
+              ),
+            );
           },
           onConnection: (state, detail) => {
             if (notifications !== n || status.state === 'signed-out') return;
@@ -275,7 +287,10 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     for (const [id, held] of translator.known) {
       if (held.media !== 'chat' || held.ended) continue;
       try {
-        const reply = await rest('GET', `/media/${encodeURIComponent(held.mediatype)}/interactions/${encodeURIComponent(id)}/messages`);
+        const reply = await rest(
+          'GET',
+          `/media/${encodeURIComponent(held.mediatype)}/interactions/${encodeURIComponent(id)}/messages`,
+        );
         const parsed = MessagesReply.safeParse(JSON.parse(reply.body));
         if (reply.status === 200 && parsed.success) emit(translator.messages(id, parsed.data.data.messages));
         else log.warn('transcript resync refused', { id, status: reply.status });
@@ -286,7 +301,8 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
   }
 
   async function writeUserData(interactionId: string, data: AttachedData, writeId: string): Promise<void> {
-    if (status.state !== 'up') throw new Error(`the Workspace API is not connected (${status.detail ?? status.state})`);
+    if (status.state !== 'up')
+      throw new Error(`the Workspace API is not connected (${status.detail ?? status.state})`);
     const held = translator.known.get(interactionId);
     if (!held) throw new Error(`interaction ${interactionId} is not (yet) known to the Workspace connection`);
     const path =
@@ -305,7 +321,10 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     if (reply.status === 401 || reply.status === 403) {
       const n = notifications;
       if (n) void serial(() => sessionRefused(n));
-      throw new HttpStatusError(reply.status, `${host} refused update-user-data: the sign-in is no longer valid`);
+      throw new HttpStatusError(
+        reply.status,
+        `${host} refused update-user-data: the sign-in is no longer valid`,
+      );
     }
     let parsed: ReturnType<typeof ApiStatusReply.safeParse> | undefined;
     try {
@@ -361,7 +380,10 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     useToken(accessToken, expiresInSeconds = 3600) {
       const token = accessToken.trim().replace(/^Bearer\s+/i, '');
       if (!token) return Promise.reject(new Error('the pasted token is empty'));
-      return signInWith(async () => ({ accessToken: token, expiresAt: Date.now() + expiresInSeconds * 1000 }));
+      return signInWith(async () => ({
+        accessToken: token,
+        expiresAt: Date.now() + expiresInSeconds * 1000,
+      }));
     },
     signOut() {
       return serial(async () => {

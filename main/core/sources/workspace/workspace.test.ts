@@ -1,0 +1,251 @@
+// The Workspace connector end to end: the real engine and Controller against the co-browse simulator, with
+// the Workspace API simulator mounted on the same port (real HTTP, real CometD). Attached data are asserted
+// where they land: on the simulated Workspace interaction.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSimulator } from '../../../../simulator/test-support/session-setup';
+import { WorkspaceSim, workspaceRoutes } from '../../../../simulator/workspace';
+import { channels, Role } from '../../protocol';
+import { createController } from '../../controller';
+import { InteractionEngine } from '../../interactions/engine';
+import { closeReasons } from '../../interactions/messages';
+import { createLogger, quietLogger } from '../../log/logger';
+import { FakeFileSecretStore } from './fake-secret-store.test-support';
+import { createWorkspaceSource, type WorkspaceSource } from './source';
+
+const ws = new WorkspaceSim({ log: quietLogger(), longPollMs: 1000 });
+const fixture = useSimulator({ nodes: 2, routes: [workspaceRoutes(ws)] });
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+  ws.tokenLifetimeS = 3600;
+});
+
+interface App {
+  engine: InteractionEngine;
+  source: WorkspaceSource;
+  secrets: FakeFileSecretStore;
+  statuses: string[];
+}
+
+/** Follows the authorize redirect like the system browser would, landing on the app's loopback listener. */
+async function browser(url: string): Promise<void> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`sign-in page answered ${res.status}`);
+}
+
+async function startApp(secretsFile?: string): Promise<App> {
+  const dir = await mkdtemp(join(tmpdir(), 'workspace-'));
+  const log = process.env.WSDEBUG ? createLogger({ level: 'debug' }) : quietLogger();
+  const secrets = new FakeFileSecretStore(secretsFile ?? join(dir, 'secrets.json'));
+  const controller = createController({
+    serviceUrl: fixture.sim.url,
+    agentName: 'Ada',
+    warmUp: false,
+    logger: log,
+  });
+  const source = createWorkspaceSource({
+    workspaceUrl: fixture.sim.url,
+    clientId: ws.clientId,
+    secrets,
+    openBrowser: browser,
+    log,
+    retryMs: 200,
+    requestTimeoutMs: 5000,
+  });
+  const engine = await InteractionEngine.create({
+    controller,
+    source,
+    journalFile: join(dir, 'attached-data.journal'),
+    log,
+    backoff: { baseMs: 20, capMs: 200 },
+  });
+  const statuses: string[] = [];
+  engine.subscribe((s) => {
+    const line = `${s.source.state}: ${s.source.detail ?? ''}`;
+    if (statuses.at(-1) !== line) statuses.push(line);
+  });
+  await engine.start();
+  cleanups.push(async () => {
+    await engine.close();
+    await controller.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return { engine, source, secrets, statuses };
+}
+
+async function signedIn(): Promise<App> {
+  const app = await startApp();
+  expect(app.engine.getState().source.state).toBe('signed-out');
+  await app.source.signIn();
+  expect(app.engine.getState().source).toMatchObject({ kind: 'workspace', state: 'up' });
+  return app;
+}
+
+const interaction = (app: App, id: string) => app.engine.getState().interactions.find((i) => i.id === id);
+const sessionOn = (app: App, id: string) =>
+  app.engine.getState().sessions.filter((s) => s.interactionId === id);
+
+async function chatCobrowse(app: App) {
+  const customer = await fixture.customerSession();
+  const id = ws.openChat('Ann Lee');
+  await expect.poll(() => interaction(app, id)?.customerName).toBe('Ann Lee');
+  ws.say(id, 'customer', `{start:${customer.sessionToken}}`);
+  await expect.poll(() => sessionOn(app, id).at(-1)?.phase).toBe('joined');
+  return { id, customer };
+}
+
+describe('chats through the Workspace API', () => {
+  it('signs in with PKCE, sees a chat, joins on {start:…} and writes the attached data onto the interaction', async () => {
+    const app = await signedIn();
+    const stored = Object.keys(await app.secrets.all());
+    expect(stored).toEqual([`workspace-tokens:${new URL(fixture.sim.url).origin}`]);
+
+    const { id, customer } = await chatCobrowse(app);
+    await app.engine.outboxDrained();
+    expect(ws.chat(id).userData).toEqual({
+      CoBrowseAssociated: 'Yes',
+      CoBrowseSessionsQuantity: '1',
+      CoBrowseSessionId: customer.joined.sessionHistoryId,
+    });
+    await fixture.member(customer.sessionToken, customer.sessionServerName, Role.agent);
+    await expect.poll(() => sessionOn(app, id)[0]?.phase).toBe('active');
+    await app.engine.outboxDrained();
+    const activatedAt = sessionOn(app, id)[0]!.activatedAt!;
+    expect(ws.chat(id).userData.CoBrowseStartTime).toBe(new Date(activatedAt).toISOString());
+    expect(ws.chat(id).writes).toHaveLength(2);
+  });
+
+  it('an agent message with a token never joins; the offer before accept is not an interaction', async () => {
+    const app = await signedIn();
+    const { sessionToken } = await fixture.customerSession();
+    const id = ws.openChat();
+    ws.say(id, 'agent', `{start:${sessionToken}}`);
+    ws.say(id, 'customer', 'hello');
+    await expect.poll(() => interaction(app, id)?.timeline.map((t) => t.text)).toContain('customer: hello');
+    expect(app.engine.getState().sessions).toEqual([]);
+    expect(app.engine.getState().interactions.filter((i) => i.id === id)).toHaveLength(1);
+  });
+
+  const ends = [
+    ['transfer', (id: string) => ws.transfer(id, 'Billing'), 'transferred', closeReasons.transferred],
+    ['handling timeout', (id: string) => ws.handlingTimeout(id), 'timed-out', closeReasons.timedOut],
+    ['completion', (id: string) => ws.complete(id), 'closed', closeReasons.closed],
+  ] as const;
+  for (const [name, act, state, reason] of ends)
+    it(`${name} ends co-browse: the controller stops the session, the interaction is ${state}`, async () => {
+      const app = await signedIn();
+      const { id, customer } = await chatCobrowse(app);
+      act(id);
+      await expect.poll(() => interaction(app, id)?.state).toBe(state);
+      expect(sessionOn(app, id)[0]).toMatchObject({ phase: 'ended', endReason: reason });
+      expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
+    });
+});
+
+describe('calls through the Workspace API', () => {
+  it('an answered call is an interaction; attached data go through the voice endpoint; release closes it', async () => {
+    const app = await signedIn();
+    const callId = ws.openCall('+15550123');
+    await expect
+      .poll(() => interaction(app, callId))
+      .toMatchObject({ media: 'voice', customerName: '+15550123' });
+    const customer = await fixture.customerSession();
+    await app.engine.join(customer.sessionToken, { interactionId: callId, via: 'typed' });
+    await app.engine.outboxDrained();
+    expect(ws.call(callId).userData).toMatchObject({
+      CoBrowseAssociated: 'Yes',
+      CoBrowseSessionsQuantity: '1',
+    });
+    ws.releaseCall(callId);
+    await expect.poll(() => interaction(app, callId)?.state).toBe('closed');
+    expect(sessionOn(app, callId)[0]).toMatchObject({ phase: 'ended', endReason: closeReasons.closed });
+  });
+
+  it('a transferred call stops co-browse', async () => {
+    const app = await signedIn();
+    const callId = ws.openCall();
+    await expect.poll(() => interaction(app, callId)).toBeDefined();
+    ws.transferCall(callId);
+    await expect.poll(() => interaction(app, callId)?.state).toBe('transferred');
+  });
+});
+
+describe('faults', () => {
+  it('the notification channel drops: the source goes down, reconnects, and the chat message sent meanwhile still joins', async () => {
+    const app = await signedIn();
+    const id = ws.openChat();
+    await expect.poll(() => interaction(app, id)).toBeDefined();
+    const customer = await fixture.customerSession();
+    ws.dropNotifications(1500);
+    ws.say(id, 'customer', `{start:${customer.sessionToken}}`);
+    await expect.poll(() => app.engine.getState().source.state).toBe('down');
+    expect(app.engine.getState().source.detail).toMatch(/notification channel .* lost/);
+    await expect.poll(() => app.engine.getState().source.state, { timeout: 10_000 }).toBe('up');
+    await expect.poll(() => sessionOn(app, id).at(-1)?.phase).toBe('joined');
+    expect(sessionOn(app, id)).toHaveLength(1);
+  });
+
+  it('an expired sign-in turns the source signed-out with a clear detail; signing in again delivers the pending writes', async () => {
+    const app = await signedIn();
+    const id = ws.openChat();
+    await expect.poll(() => interaction(app, id)).toBeDefined();
+    ws.expireTokens();
+    await expect.poll(() => app.engine.getState().source.state, { timeout: 5000 }).toBe('signed-out');
+    expect(app.engine.getState().source.detail).toMatch(/expired; sign in again/);
+    expect(await app.secrets.all()).toEqual({});
+
+    const customer = await fixture.customerSession();
+    await app.engine.join(customer.sessionToken, { interactionId: id, via: 'typed' });
+    expect(interaction(app, id)?.pendingWrites).toBe(1);
+    await app.source.signIn();
+    await app.engine.outboxDrained();
+    expect(ws.chat(id).userData.CoBrowseSessionId).toBe(customer.joined.sessionHistoryId);
+  });
+
+  it('5xx on update-user-data: the outbox retries until the write lands, applied once', async () => {
+    const app = await signedIn();
+    const before = ws.counts.updateRequests;
+    ws.failUpdateUserData(2);
+    const { id } = await chatCobrowse(app);
+    await app.engine.outboxDrained();
+    expect(ws.counts.updateRequests - before).toBe(3);
+    expect(ws.chat(id).writes).toHaveLength(1);
+    expect(ws.chat(id).userData.CoBrowseAssociated).toBe('Yes');
+  });
+});
+
+describe('tokens', () => {
+  it('refreshes the token before it expires and stays up', async () => {
+    ws.tokenLifetimeS = 2;
+    const app = await signedIn();
+    const before = ws.counts.refreshes;
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(ws.counts.refreshes - before).toBeGreaterThanOrEqual(1);
+    expect(app.engine.getState().source.state).toBe('up');
+    const id = ws.openChat('After Refresh');
+    await expect.poll(() => interaction(app, id)?.customerName).toBe('After Refresh');
+  });
+
+  it('a restart signs in from the stored tokens; sign-out revokes and forgets them', async () => {
+    const first = await signedIn();
+    const open = ws.openChat('Still Open');
+    const second = await startApp(first.secrets.file);
+    expect(second.engine.getState().source.state).toBe('up');
+    // The new Workspace session recovers the agent's open chat, so pending writes have somewhere to go.
+    await expect.poll(() => interaction(second, open)?.customerName).toBe('Still Open');
+    const signOuts = ws.counts.signOuts;
+    await second.source.signOut();
+    expect(second.engine.getState().source).toMatchObject({ state: 'signed-out' });
+    expect(ws.counts.signOuts).toBe(signOuts + 1);
+    expect(await second.secrets.all()).toEqual({});
+  });
+
+  it('a pasted token signs in without the browser', async () => {
+    const app = await startApp();
+    await app.source.useToken(`Bearer ${ws.issueToken()}`);
+    expect(app.engine.getState().source.state).toBe('up');
+  });
+});
