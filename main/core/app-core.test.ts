@@ -81,6 +81,7 @@ describe('app core', () => {
 
   it('saves settings, refuses connection changes during a session, applies them after', async () => {
     const core = await start();
+    await until(() => core.getState().connection.detail === 'Co-browse service reachable');
     const sim = core.getState().service.url;
     const created = CreateSessionResponse.parse((await rest(sim, '/sessions', { method: 'POST' })).body);
     const joined = await core.dispatch('join', { token: created.sessionToken, interactionId: null });
@@ -102,6 +103,8 @@ describe('app core', () => {
     });
     expect(later).toMatchObject({ ok: true, value: { serviceUrl: 'http://127.0.0.1:9', stickiness: 'url' } });
     expect(core.getState().mode).toBe('live'); // the embedded demo stopped
+    const down = await until(() => core.getState().connection.state === 'lost' && core.getState().connection);
+    expect(down.detail).toContain('127.0.0.1:9');
 
     // The new service is down: a join says so, specifically.
     const r = await core.dispatch('join', { token: '123456789', interactionId: null });

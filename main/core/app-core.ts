@@ -12,7 +12,7 @@ import {
   type SettingsPatch,
   type UpdateView,
 } from '../../preload/contract';
-import { createController, type Controller } from './controller';
+import { createController, type Controller, type ProbeResult } from './controller';
 import { demoLocalApiPort, startEmbeddedDemo, type EmbeddedDemo } from './demo/embedded';
 import { InteractionEngine } from './interactions/engine';
 import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch';
@@ -98,8 +98,22 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   // (new service URL, stickiness, transport) swaps it without rebuilding the engine.
   const current: Controller = {
     join: (token, options) => controller.join(token, options),
+    probe: () => controller.probe(),
     close: () => controller.close(),
   };
+
+  // Between sessions the indicator still tells the agent whether the service answers, before a customer
+  // reads out a session ID; the probe also keeps the warm connection warm.
+  let reachable: ProbeResult | null = null;
+  async function probeService(): Promise<void> {
+    const probed = controller;
+    const result = await probed.probe();
+    if (probed !== controller) return; // the service changed meanwhile
+    const before = reachable;
+    reachable = result;
+    if (before?.ok !== result.ok || (!result.ok && !before?.ok && before?.detail !== result.detail))
+      changed();
+  }
 
   async function applyService(settings: Settings): Promise<void> {
     if (isDemoMode(settings) && !demo) demo = await startEmbeddedDemo(log);
@@ -118,8 +132,12 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       logger: log,
     });
     await old?.close();
+    reachable = null;
+    void probeService();
   }
   await applyService(loaded.settings);
+  const probeTimer = setInterval(() => void probeService(), PROBE_INTERVAL_MS);
+  probeTimer.unref();
 
   const tokenFile = joinPath(opts.dataDir, 'local-api-token');
   const configuredPort = opts.localApiPort ?? loaded.settings.localApiPort;
@@ -160,7 +178,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     return {
       mode: demo ? 'demo' : 'live',
       service: { url: demo ? demo.serviceUrl : s.serviceUrl, demoCustomerUrl: demo?.customerUrl ?? null },
-      connection: e.connection,
+      connection: e.connection.state !== 'idle' || !reachable ? e.connection : idleConnection(reachable),
       source: e.source,
       interactions: e.interactions,
       selectedInteractionId: e.selectedInteractionId,
@@ -265,12 +283,21 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     localApi: () => ({ url: source.url, tokenFile }),
     settings: () => loaded,
     async close() {
+      clearInterval(probeTimer);
       listeners.clear();
       await engine.close();
       await controller.close();
       await demo?.stop();
     },
   };
+}
+
+const PROBE_INTERVAL_MS = 15_000;
+
+function idleConnection(probe: ProbeResult): AppState['connection'] {
+  return probe.ok
+    ? { state: 'idle', detail: 'Co-browse service reachable' }
+    : { state: 'lost', detail: `Co-browse service unreachable: ${probe.detail}` };
 }
 
 async function withSession(run: () => Promise<void>): Promise<void> {

@@ -98,6 +98,22 @@ export function createController(input: ControllerOptionsInput): Controller {
       sessions.add(session);
       return session;
     },
+    async probe() {
+      const host = new URL(serviceBase).host;
+      if (caProblem) return { ok: false, detail: caProblem };
+      try {
+        const reply = await client.request(
+          serviceBase + paths.health,
+          { method: 'GET' },
+          AbortSignal.timeout(deadlines.restMs),
+        );
+        return reply.status === 200
+          ? { ok: true }
+          : { ok: false, detail: `${host} answered HTTP ${reply.status}` };
+      } catch (e) {
+        return { ok: false, detail: `${host} cannot be reached (${(e as Error).message})` };
+      }
+    },
     async close() {
       closed = true;
       await Promise.all([...sessions].map((s) => s.close()));

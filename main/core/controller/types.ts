@@ -71,8 +71,12 @@ export interface JoinOptions {
   signal?: AbortSignal;
 }
 
+export type ProbeResult = { ok: true } | { ok: false; detail: string };
+
 export interface Controller {
   join(token: string, options: JoinOptions): Promise<ControllerSession>;
+  /** `GET /cobrowse/health` on the service, over the warm connection (which this also keeps warm). */
+  probe(): Promise<ProbeResult>;
   /** Close every session and the warm connection. */
   close(): Promise<void>;
 }
