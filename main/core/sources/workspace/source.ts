@@ -183,16 +183,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     clearTimeout(retryTimer);
     await disconnect();
     if (!tokens) return report({ state: 'signed-out', detail: SIGN_IN });
-    if (tokens.expiresAt <= Date.now() + 5000) {
-      if (!tokens.refreshToken) return signedOut(EXPIRED);
-      try {
-        tokens = await refreshTokens(auth, tokens.refreshToken);
-        await vault.save(tokens);
-      } catch (err) {
-        if (err instanceof AuthError && err.signedOut) return signedOut(EXPIRED);
-        return scheduleRetry(`cannot reach the Genesys Authentication API: ${(err as Error).message}`);
-      }
-    }
+    if (tokens.expiresAt <= Date.now() + 5000 && !(await renew())) return;
     report({ state: 'starting', detail: `connecting to ${host}` });
     // The translator outlives a reconnect or a new sign-in: the agent's interactions (and the transcript
     // positions already reported) are the same ones; only a sign-out forgets them.
@@ -271,15 +262,24 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     if (notifications !== n) return;
     log.warn('the Workspace API refused the session');
     await disconnect();
-    if (!tokens?.refreshToken) return signedOut(EXPIRED);
+    if (await renew()) await connect();
+  }
+
+  /** A refresh before (re)connecting; false when it could not be had (status already reported). */
+  async function renew(): Promise<boolean> {
+    if (!tokens?.refreshToken) {
+      await signedOut(EXPIRED);
+      return false;
+    }
     try {
       tokens = await refreshTokens(auth, tokens.refreshToken);
       await vault.save(tokens);
+      return true;
     } catch (err) {
-      if (err instanceof AuthError && err.signedOut) return signedOut(EXPIRED);
-      return scheduleRetry(`cannot reach the Genesys Authentication API: ${(err as Error).message}`);
+      if (err instanceof AuthError && err.signedOut) await signedOut(EXPIRED);
+      else scheduleRetry(`cannot reach the Genesys Authentication API: ${(err as Error).message}`);
+      return false;
     }
-    await connect();
   }
 
   /** After a re-handshake, notifications sent while we were forgotten are lost: re-read each open transcript. */
