@@ -62,6 +62,8 @@ export const AgentView = z.object({
   url: z.string(),
   /** Cookie-mode stickiness the agent page must carry, e.g. `gcbSessionServer=node1`. */
   cookie: z.string().nullable(),
+  /** In its own window (desktop "Pop out") rather than beside the sidebar. */
+  poppedOut: z.boolean(),
 });
 
 export const SettingsView = z.object({

@@ -32,6 +32,8 @@ export interface HostHooks {
   copyDiagnostics?(): Promise<string | null>;
   setAgentViewBounds?(bounds: Bounds | null): void;
   popOutAgentView?(out: boolean): boolean;
+  /** Whether the agent view is popped out now (the agent may close its window at any time). */
+  agentViewPoppedOut?(): boolean;
   /** Settings the host applies itself (always-on-top). */
   settingsChanged?(settings: Settings): void;
 }
@@ -183,7 +185,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       interactions: e.interactions,
       selectedInteractionId: e.selectedInteractionId,
       sessions: e.sessions,
-      agentView: e.agentView,
+      agentView: e.agentView && { ...e.agentView, poppedOut: hooks.agentViewPoppedOut?.() ?? false },
       settings: {
         serviceUrl: s.serviceUrl,
         origin: s.origin,

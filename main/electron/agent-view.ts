@@ -69,6 +69,7 @@ export class AgentViewHost {
         this.onPopOutChange();
       });
       this.popup = popup;
+      this.onPopOutChange();
     } else this.popup?.close();
     this.place();
     return out;

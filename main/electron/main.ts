@@ -44,6 +44,7 @@ async function start(desktop: Desktop): Promise<void> {
       copyDiagnostics: async () => (await desktop.copyDiagnostics(), null),
       setAgentViewBounds: (bounds) => late.agent?.setBounds(bounds),
       popOutAgentView: (out) => late.agent?.popOut(out) ?? false,
+      agentViewPoppedOut: () => late.agent?.poppedOut ?? false,
       settingsChanged: (s) => late.window?.setAlwaysOnTop(s.alwaysOnTop),
     },
   });

@@ -35,7 +35,11 @@ beforeAll(async () => {
     },
     log: quietLogger(),
     localApiPort: 0,
-    hooks: { setAgentViewBounds: (b) => agent.setBounds(b), popOutAgentView: (out) => agent.popOut(out) },
+    hooks: {
+      setAgentViewBounds: (b) => agent.setBounds(b),
+      popOutAgentView: (out) => agent.popOut(out),
+      agentViewPoppedOut: () => agent.poppedOut,
+    },
   });
   sidebar = new fake.BrowserWindow();
   sidebar.webContents.mainFrame.url = `${APP}/index.html`;
@@ -131,8 +135,10 @@ describe('sidebar host (Electron glue against a fake Electron)', () => {
     expect(await call('popOutAgentView', { out: true })).toMatchObject({ ok: true, value: { out: true } });
     expect(sidebar.contentView.children).toHaveLength(0);
     expect(view.bounds).toEqual({ x: 0, y: 0, width: 1280, height: 900 });
+    expect(core.getState().agentView?.poppedOut).toBe(true);
     expect(await call('popOutAgentView', { out: false })).toMatchObject({ ok: true, value: { out: false } });
     expect(sidebar.contentView.children).toEqual([view]);
+    expect(core.getState().agentView?.poppedOut).toBe(false);
 
     const sessionId = (joined.value as { sessionId: string }).sessionId;
     expect(await call('stop', { sessionId })).toMatchObject({ ok: true });

@@ -483,6 +483,7 @@ export class InteractionEngine {
       sessionId: shown.view.id,
       url: agentPageUrl(shown.owner.baseUrl, shown.token, { debug: this.opts.debug?.() ?? false }),
       cookie: shown.owner.cookie ?? null,
+      poppedOut: false, // the host knows; app-core overlays it
     };
   }
 
