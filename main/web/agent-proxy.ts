@@ -44,6 +44,14 @@ const HOP_BY_HOP = [
   'trailer',
 ];
 
+/**
+ * The page lives under `/a/<key>/`: a cookie the node scopes to `Path=/cobrowse` (CometD's BAYEUX_BROWSER,
+ * which the node needs back to find the client) must be scoped under the prefix, or the browser never
+ * returns it and every message after the handshake is `402::session_unknown`.
+ */
+const underPrefix = (cookies: string[], prefix: string) =>
+  cookies.map((c) => c.replace(/;\s*path=(\/[^;]*)/i, (_, path: string) => `; Path=${prefix}${path}`));
+
 export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
   const routes = new Map<string, Route>();
   const keys = new Map<string, string>(); // sessionId → key
@@ -75,7 +83,8 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
     const upstream = send(target, { method: req.method, headers }, (answer) => {
       const out: Record<string, string | string[]> = {};
       for (const [name, value] of Object.entries(answer.headers))
-        if (value !== undefined && !HOP_BY_HOP.includes(name)) out[name] = value;
+        if (value !== undefined && !HOP_BY_HOP.includes(name))
+          out[name] = name === 'set-cookie' ? underPrefix(value as string[], `/a/${m[1]}`) : value;
       res.writeHead(answer.statusCode ?? 502, out);
       answer.pipe(res);
     });
