@@ -19,7 +19,11 @@ const fx = useSimulator({ nodes: 2 });
 const meta = (t: number) => ({ type: 4, timestamp: t, data: { href: 'http://x/', width: 800, height: 600 } });
 // A full snapshot bigger than one chunk, so the batch has to be reassembled.
 const full = (t: number) => ({ type: 2, timestamp: t, data: { node: { text: 'x'.repeat(30_000) } } });
-const increment = (t: number, text: string) => ({ type: 3, timestamp: t, data: { source: 0, texts: [text] } });
+const increment = (t: number, text: string) => ({
+  type: 3,
+  timestamp: t,
+  data: { source: 0, texts: [text] },
+});
 
 /** Sends one batch the way the customer page does: chunks in order, each after the previous one's ack. */
 async function sendBatch(client: TestClient, userToken: string, seq: number, events: unknown[]) {
@@ -53,9 +57,7 @@ describe('mirror relay', () => {
     await sendBatch(customer, customerToken, 4, [increment(7, 'after')]);
 
     const { client: agent, joined } = await joinAgent();
-    const synced = SyncReply.parse(
-      await agent.request(mirrorChannels.sync, { userToken: joined.userToken }),
-    );
+    const synced = SyncReply.parse(await agent.request(mirrorChannels.sync, { userToken: joined.userToken }));
     expect(synced.seq).toBe(4);
     expect(synced.events.map((e) => e.timestamp)).toEqual([5, 6, 7]);
     expect(JSON.stringify(synced.events[1])).toContain('x'.repeat(30_000));
@@ -70,9 +72,7 @@ describe('mirror relay', () => {
   it('an agent arriving before any snapshot gets seq 0 and the customer is asked for one', async () => {
     const { customer, joinAgent } = await session();
     const { client: agent, joined } = await joinAgent();
-    const synced = SyncReply.parse(
-      await agent.request(mirrorChannels.sync, { userToken: joined.userToken }),
-    );
+    const synced = SyncReply.parse(await agent.request(mirrorChannels.sync, { userToken: joined.userToken }));
     expect(synced).toEqual({ seq: 0, events: [] });
     expect(await customer.next(mirrorChannels.snapshot)).toEqual({});
   });

@@ -24,8 +24,7 @@ const META_EVENT = 4;
 
 /** A reply to the sender (on the channel it used) and notices for others; or a refusal. */
 export type RelayOutcome =
-  | { ok: true; reply?: unknown; notices: Notice[] }
-  | { ok: false; error: CometErrorCode; message: string };
+  { ok: true; reply?: unknown; notices: Notice[] } | { ok: false; error: CometErrorCode; message: string };
 
 interface Stream {
   /** The customer user whose stream this is; a new customer starts a new stream. */
@@ -150,8 +149,7 @@ export class MirrorRelay {
 
   private sync(m: MemberView): RelayOutcome {
     const s = this.stream(m);
-    if (s.buffer.length)
-      return { ok: true, reply: { seq: s.lastSeq, events: s.buffer }, notices: [] };
+    if (s.buffer.length) return { ok: true, reply: { seq: s.lastSeq, events: s.buffer }, notices: [] };
     // Nothing to start from yet: the customer takes a snapshot, which reaches the agent as a live batch.
     return {
       ok: true,
@@ -177,8 +175,7 @@ export class MirrorRelay {
       decline: ['requested'],
       revoke: ['write'],
     };
-    if (!allowed[action].includes(from))
-      return refuse('invalid-request', `cannot ${action} in ${from} mode`);
+    if (!allowed[action].includes(from)) return refuse('invalid-request', `cannot ${action} in ${from} mode`);
     s.control.mode = action === 'request' ? 'requested' : action === 'accept' ? 'write' : 'view';
     this.logger.info('mirror control', { action, mode: s.control.mode });
     const to = clientsOf(m, Role.customer, Role.agent);

@@ -3,6 +3,7 @@
 import { CobrowseSession, Roles } from './cobrowse-session.js';
 import { debugLog, readHashOptions } from './page-options.js';
 import { $, endedText, groupDigits, showError, showState } from './ui.js';
+import { MirrorViewer } from './mirror/viewer.js';
 
 const options = readHashOptions();
 const log = debugLog(options.debug);
@@ -14,6 +15,17 @@ const exit = $('exit');
 const area = $('customer-area');
 const participants = $('participants');
 const placeholder = area.querySelector('.placeholder');
+const tools = $('mirror-tools');
+const stage = $('mirror-stage');
+const sizeChoice = $('mirror-size');
+const control = $('mirror-control');
+const modeText = $('mirror-mode');
+
+const MODE_TEXT = {
+  view: 'Pointer mode: the customer sees your pointer and your clicks.',
+  requested: 'Waiting for the customer to allow typing and clicking…',
+  write: 'The customer allowed you to type and click (submit buttons stay theirs).',
+};
 
 const AREA_TEXT = {
   disconnected: "The customer's page appears here once you join their session.",
@@ -24,6 +36,45 @@ const AREA_TEXT = {
 };
 
 let session;
+let viewer;
+
+/** The live mirror of the customer's page, once the session is active (the server keeps the snapshot). */
+function startMirror() {
+  viewer = new MirrorViewer(session, stage, { log });
+  viewer.fit = sizeChoice.value === 'fit';
+  viewer.addEventListener('shown', () => {
+    placeholder.hidden = true;
+    stage.hidden = false;
+  });
+  viewer.addEventListener('mode', (e) => showMode(e.detail.mode));
+  viewer.addEventListener('refused', (e) => showError(error, `Co-browse: ${e.detail.message}`));
+  area.classList.add('mirroring');
+  tools.hidden = false;
+  showMode('view');
+  void viewer.sync();
+}
+
+function stopMirror() {
+  viewer?.stop();
+  viewer = undefined;
+  tools.hidden = true;
+  stage.hidden = true;
+  placeholder.hidden = false;
+  area.classList.remove('mirroring');
+}
+
+function showMode(mode) {
+  modeText.textContent = MODE_TEXT[mode] ?? '';
+  stage.dataset.mode = mode;
+  control.textContent = mode === 'view' ? 'Ask to type and click' : 'Stop typing and clicking';
+}
+
+sizeChoice.addEventListener('change', () => {
+  if (viewer) viewer.fit = sizeChoice.value === 'fit';
+});
+control.addEventListener('click', () => {
+  viewer?.requestControl(viewer.mode === 'view').catch((err) => showError(error, err.message));
+});
 
 log('agent page loaded', { nosidinput: options.nosidinput, sid: options.sid, debug: options.debug });
 form.hidden = options.nosidinput;
@@ -53,12 +104,14 @@ async function join(token) {
   session.addEventListener('deactivated', (e) => {
     showState(state, 'ended', endedText(e.detail.reason));
     exit.disabled = true;
+    stopMirror();
   });
   session.addEventListener('failure', (e) => showError(error, e.detail.message));
   try {
     await session.join(token, Roles.agent);
     $('session-id').textContent = groupDigits(token);
     renderParticipants(session.users);
+    startMirror();
   } catch (err) {
     log('join failed', err.code, err.message);
     const hint =

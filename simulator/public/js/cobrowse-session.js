@@ -22,7 +22,9 @@ export class SessionError extends Error {
 
 /**
  * Events: `state` (detail: {state}), `joined` (detail: user), `activated` (detail: {activationTime}),
- * `deactivated` (detail: {activationTime?, deactivationTime, reason?}), `failure` (detail: {message}).
+ * `deactivated` (detail: {activationTime?, deactivationTime, reason?}), `failure` (detail: {message}),
+ * `reconnected` (the connection came back; after a re-handshake the page has re-joined with a new user
+ * token), `refused` (detail: {channel, code, message}: the server refused something sent with send()).
  * States: disconnected → connecting → idle | active → ended.
  */
 export class CobrowseSession extends EventTarget {
@@ -31,6 +33,9 @@ export class CobrowseSession extends EventTarget {
   #log;
   #state = 'disconnected';
   #userToken;
+  #role;
+  #connected = false;
+  #handshakes = 0;
   token;
   users = [];
 
@@ -40,7 +45,24 @@ export class CobrowseSession extends EventTarget {
     this.#log = log;
     // The Co-browse simulator speaks long-polling only.
     this.#cometd.unregisterTransport('websocket');
-    this.#cometd.configure({ url: new URL('cometd', base).href, logLevel: 'warn' });
+    // Mirror chunks (mirror/wire.js) are bigger than the client's default 8 KB message cap.
+    this.#cometd.configure({
+      url: new URL('cometd', base).href,
+      logLevel: 'warn',
+      maxSendBayeuxMessageSize: 30_000,
+    });
+    this.#cometd.addListener('/meta/connect', (m) => {
+      const was = this.#connected;
+      this.#connected = m.successful === true;
+      if (!was && this.#connected && this.#userToken && this.#isLive()) {
+        this.#log('connection back');
+        this.#emit('reconnected', {});
+      }
+    });
+    // A re-handshake means the server forgot this client (and its membership): join again.
+    this.#cometd.addListener('/meta/handshake', (m) => {
+      if (m.successful && ++this.#handshakes > 1 && this.#userToken && this.#isLive()) void this.#rejoin();
+    });
     this.#cometd.addListener('/meta/unsuccessful', (m) => {
       this.#log('CometD failure', m.channel, m.error ?? m.failure?.reason ?? '');
       if (this.#state === 'idle' || this.#state === 'active')
@@ -93,6 +115,7 @@ export class CobrowseSession extends EventTarget {
         ...(name ? { name } : {}),
       });
       this.token = token;
+      this.#role = role;
       this.#userToken = reply.userToken;
       this.users = reply.users;
       this.#log('joined as role', role, 'users', reply.users);
@@ -106,10 +129,52 @@ export class CobrowseSession extends EventTarget {
     }
   }
 
+  /** Publishes `data` plus this user's token on a service channel; resolves once the server has it. */
+  send(channel, data) {
+    return new Promise((resolve, reject) => {
+      if (!this.#userToken) return reject(new SessionError('not-joined', 'Not in a session.'));
+      this.#cometd.publish(channel, { userToken: this.#userToken, ...data }, (ack) =>
+        ack.successful ? resolve() : reject(new SessionError('publish-failed', 'The server did not get it.')),
+      );
+    });
+  }
+
+  /** Like send(), then waits for the server's reply on the same channel. */
+  ask(channel, data) {
+    return this.#request(channel, { userToken: this.#userToken, ...data });
+  }
+
+  /** Calls `fn(data)` for every server message on `channel`; refusals become `refused` events instead. */
+  listen(channel, fn) {
+    this.#cometd.addListener(channel, (m) => {
+      if (m.data && typeof m.data.error === 'string') {
+        this.#log('refused', channel, m.data.error, m.data.message);
+        this.#emit('refused', { channel, code: m.data.error, message: m.data.message });
+      } else if (m.data !== undefined) fn(m.data);
+    });
+  }
+
   /** Leaves the session; for the customer or the agent this ends it for everyone. */
   async exit() {
     if (!this.#userToken) return;
     await this.#request(CHANNELS.exit, { userToken: this.#userToken });
+  }
+
+  #isLive() {
+    return this.#state === 'idle' || this.#state === 'active';
+  }
+
+  async #rejoin() {
+    try {
+      const reply = await this.#request(CHANNELS.join, { sessionToken: this.token, role: this.#role });
+      this.#userToken = reply.userToken;
+      this.users = reply.users;
+      this.#log('re-joined after a re-handshake');
+      this.#emit('reconnected', {});
+    } catch (err) {
+      this.#log('re-join failed', err.code);
+      this.#emit('failure', { message: `Lost the session: ${err.message}` });
+    }
   }
 
   #handshake() {
