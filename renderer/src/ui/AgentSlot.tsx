@@ -1,7 +1,7 @@
 // Where the Co-browse agent page goes. Web edition: an iframe (the page comes from the agent-page proxy, its
 // own origin). Desktop: the page is a separate WebContentsView that main places over this empty element, so
 // the element reports its bounds whenever they may have changed, and null when it goes away.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AppState, Bounds } from '../../../preload/contract';
 import { sameBounds, toBounds } from '../logic/bounds';
 import { useSidebar } from './context';
@@ -10,18 +10,14 @@ type AgentView = NonNullable<AppState['agentView']>;
 
 export function AgentSlot({ view }: { view: AgentView }) {
   const sidebar = useSidebar();
-  const [poppedOut, setPoppedOut] = useState(false);
-
-  async function toggle() {
-    const result = await sidebar.call('popOutAgentView', { out: !poppedOut });
-    if (result) setPoppedOut(result.out);
-  }
+  // Main knows where the view is (closing the pop-out window brings it back); the button only asks.
+  const poppedOut = view.poppedOut;
 
   return (
     <main className="agent-slot" aria-label="Agent page">
       {sidebar.host === 'desktop' && (
         <div className="slot-bar">
-          <button type="button" onClick={() => void toggle()}>
+          <button type="button" onClick={() => void sidebar.call('popOutAgentView', { out: !poppedOut })}>
             {poppedOut ? 'Bring back' : 'Pop out'}
           </button>
         </div>

@@ -11,7 +11,12 @@ const stateWords: Record<InteractionView['state'], string> = {
   closed: 'closed',
 };
 const time = (at: number) =>
-  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  new Date(at).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
 
 export function Interactions() {
   const sidebar = useSidebar();

@@ -1,0 +1,335 @@
+// The sidebar in Chromium against the web edition and the simulator, end to end: typed and chat joins with
+// their progress and the agent page joining inside the iframe, every close scenario, the errors an agent can
+// meet (not a session ID, no such session, an ended one, a server that is down, a node lost mid-session) and
+// saving settings. Takes docs/sidebar.png (the sidebar beside the agent page) on the way.
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeReasons } from '../main/core/interactions/messages';
+import { quietLogger } from '../main/core/log/logger';
+import { paths } from '../main/core/protocol';
+import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
+import { startWebEdition, type WebEdition } from '../main/web/index';
+import { startSimulator, type Simulator } from '../simulator/index';
+import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
+
+let sim: Simulator;
+let web: WebEdition;
+let desk: InteractionServerSim;
+let dataDir: string;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  if (!existsSync('out/renderer/index.html'))
+    throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm test does)');
+  desk = new InteractionServerSim({ log: quietLogger() });
+  sim = await startSimulator({ port: 0, nodes: 2, logger: quietLogger(), routes: [interactionRoutes(desk)] });
+  dataDir = await mkdtemp(join(tmpdir(), 'sidebar-e2e-'));
+  web = await startWebEdition({ serviceUrl: sim.url, dataDir, localApiPort: 0, log: quietLogger() });
+  await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
+});
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  // Typed joins attach to the selected interaction; each test starts with none.
+  await web.core.dispatch('selectInteraction', { interactionId: null });
+});
+test.afterAll(async () => {
+  await desk?.disconnect();
+  await web?.close();
+  await sim?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** The customer: the demo page in its own browser profile, a session started, its token read. */
+async function customerSession(browser: Browser) {
+  const page = await newPage(browser);
+  await page.goto(`${sim.url}/cobrowse/demo/`);
+  await page.getByRole('button', { name: 'Start co-browse session' }).click();
+  const shown = page.locator('#token');
+  await expect(shown).toHaveAttribute('data-token', /^\d{9}$/);
+  return { page, token: (await shown.getAttribute('data-token'))! };
+}
+
+/** The agent's sidebar, with every sentence its join-progress live region said recorded in order. */
+async function openSidebar(browser: Browser) {
+  const page = await newPage(browser);
+  await page.goto(web.url);
+  const status = page.getByRole('status', { name: 'Join progress' });
+  await expect(status).toBeVisible();
+  await page.evaluate(() => {
+    const el = document.querySelector('[aria-label="Join progress"]')!;
+    const said: string[] = [el.textContent ?? ''];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => {
+      if (said.at(-1) !== el.textContent) said.push(el.textContent ?? '');
+    }).observe(el, { childList: true, characterData: true, subtree: true });
+  });
+  return {
+    page,
+    status,
+    field: page.getByRole('textbox', { name: 'Session ID' }),
+    agentFrame: page.frameLocator('iframe[title="Co-browse agent page"]'),
+    iframe: page.locator('iframe[title="Co-browse agent page"]'),
+    said: () => page.evaluate(() => (window as unknown as { said: string[] }).said),
+  };
+}
+
+const grouped = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2-$3');
+
+test('typed token: the hint reads it, progress step by step, the agent page joins in the frame, Exit ends it', async ({
+  browser,
+}) => {
+  const customer = await customerSession(browser);
+  const s = await openSidebar(browser);
+  await expect(s.field).toBeFocused(); // keyboard first: type and press Enter
+  await s.page.keyboard.type(grouped(customer.token));
+  await expect(s.page.getByText(/^Will join session \d{3} \d{3} \d{3}\./)).toBeVisible();
+  await s.page.keyboard.press('Enter');
+
+  await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
+  await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing');
+  await expect(customer.page.locator('#state')).toHaveText('An agent is viewing this page');
+  const said = await s.said();
+  const steps = ['Connecting to the co-browse server…', 'Joined; waiting for the customer…'];
+  expect(said.filter((t) => steps.includes(t))).toEqual(steps);
+  await expect(s.field).toHaveValue(''); // joined: the field is ready for the next one
+  await expect(s.page.getByRole('alert')).toHaveCount(0);
+
+  await s.page.getByRole('button', { name: 'Exit' }).click();
+  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentExit}`);
+  await expect(s.iframe).toHaveCount(0);
+  await expect(s.page.getByRole('button', { name: 'Exit' })).toHaveCount(0);
+});
+
+test('chat message {start:…}: joins on that chat, writes attached data, the sidebar beside the agent page', async ({
+  browser,
+}) => {
+  const customer = await customerSession(browser);
+  const s = await openSidebar(browser);
+  const chatId = await desk.openChat('Dana Scully');
+  const item = s.page.getByTestId('interaction').filter({ hasText: 'Dana Scully' });
+  await expect(item).toContainText('active');
+  await desk.say(chatId, 'customer', 'Hi, my order is stuck');
+  await desk.say(chatId, 'customer', `{start:${customer.token}}`);
+
+  await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
+  await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing');
+  await expect(item).toContainText('Co-browse sessions: 1');
+  await expect(item.getByRole('definition').first()).toBeVisible();
+  await expect(item).toContainText('CoBrowseAssociated');
+  await expect(item.getByRole('list', { name: 'Timeline' })).toContainText('co-browse active');
+  await expect(customer.page.locator('#state')).toHaveText('An agent is viewing this page');
+  await s.page.screenshot({ path: 'docs/sidebar.png' });
+
+  // The chat ends: co-browse is stopped first, and the sidebar says why.
+  await desk.close(chatId);
+  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
+  await expect(item).toContainText('closed');
+  await expect(s.iframe).toHaveCount(0);
+});
+
+test('a pasted {start:…} message joins too, on the selected chat; Stop ends it for everyone', async ({
+  browser,
+}) => {
+  const customer = await customerSession(browser);
+  const s = await openSidebar(browser);
+  await desk.openChat('Fox Mulder');
+  const item = s.page.getByTestId('interaction').filter({ hasText: 'Fox Mulder' });
+  const select = item.getByRole('button');
+  // With none selected, a new interaction is selected; pressing it again lets go, and again takes it.
+  await expect(select).toHaveAttribute('aria-pressed', 'true');
+  await select.click();
+  await expect(select).toHaveAttribute('aria-pressed', 'false');
+  await select.click();
+  await expect(select).toHaveAttribute('aria-pressed', 'true');
+  await s.field.fill(`{start:${customer.token}}`);
+  await expect(s.page.getByText(/Attaches to Fox Mulder \(chat\)/)).toBeVisible();
+  await s.field.press('Enter');
+  await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
+  await expect(item).toContainText('Co-browse sessions: 1');
+
+  await s.page.getByRole('button', { name: 'Stop' }).click();
+  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
+  await expect(customer.page.locator('#state')).toHaveAttribute('data-state', 'ended');
+});
+
+for (const [scenario, act, reason, badge] of [
+  ['transfer', (id: string) => desk.transfer(id, 'Skinner'), closeReasons.transferred, 'transferred'],
+  [
+    'handling timeout',
+    (id: string) => desk.handlingTimeout(id),
+    closeReasons.timedOut,
+    'handling timeout expired',
+  ],
+] as const) {
+  test(`close scenario, ${scenario}: co-browse stopped and shown with its reason`, async ({ browser }) => {
+    const customer = await customerSession(browser);
+    const s = await openSidebar(browser);
+    const chatId = await desk.openChat(`Customer (${scenario})`);
+    await desk.say(chatId, 'customer', `{start:${customer.token}}`);
+    await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
+    await act(chatId);
+    await expect(s.status).toHaveText(`Co-browse ended. ${reason}`);
+    await expect(s.page.getByTestId('interaction').filter({ hasText: scenario })).toContainText(badge);
+    await expect(s.iframe).toHaveCount(0);
+    await expect(customer.page.locator('#state')).toHaveAttribute('data-state', 'ended');
+  });
+}
+
+test('not a session ID and an unknown session: clear errors with what to do, dismissable', async ({
+  browser,
+}) => {
+  const s = await openSidebar(browser);
+  await s.field.fill('12345');
+  await expect(s.page.getByText('A session ID has 9 digits; this has 5.')).toBeVisible();
+  await s.field.press('Enter');
+  const alert = s.page.getByRole('alert');
+  await expect(alert).toContainText('A co-browse session ID is exactly 9 digits.');
+  await expect(alert).toContainText('Check the digits with the customer.');
+  await expect(s.field).toHaveValue('12345'); // kept for correcting
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
+
+  await s.field.fill('000000000');
+  await s.field.press('Enter');
+  await expect(alert).toContainText('No live co-browse session has this ID.');
+  await expect(alert).toContainText('Ask the customer to start a new one.');
+  await expect(s.status).toHaveText(/^Could not join session/);
+});
+
+test('an ended session: joining it again says it is no longer live and to ask for a new one', async ({
+  browser,
+}) => {
+  const customer = await customerSession(browser);
+  const s = await openSidebar(browser);
+  await s.field.fill(customer.token);
+  await s.field.press('Enter');
+  await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
+  await s.page.getByRole('button', { name: 'Stop' }).click();
+  await expect(s.status).toHaveText(/^Co-browse ended\./);
+
+  await s.field.fill(customer.token);
+  await s.field.press('Enter');
+  // The server's get-session answers an ended session as not found (protocol.md); the words cover both.
+  const alert = s.page.getByRole('alert');
+  await expect(alert).toContainText('No live co-browse session has this ID.');
+  await expect(alert).toContainText('Ask the customer to start a new one.');
+  await expect(s.agentFrame.getByRole('status')).toHaveCount(0);
+});
+
+test('a node going down mid-session: the session ends and the sidebar says what happened', async ({
+  browser,
+}) => {
+  const customer = await customerSession(browser);
+  const s = await openSidebar(browser);
+  await s.field.fill(customer.token);
+  await s.field.press('Enter');
+  await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
+  const owner = (await (
+    await fetch(`${sim.url}${paths.restBase}/sessions/${customer.token}`, {
+      headers: { Origin: sim.url },
+    })
+  ).json()) as { sessionServerName: string };
+  await sim.stopNode(owner.sessionServerName);
+  try {
+    await expect(s.page.getByRole('alert')).toContainText('went away', { timeout: 15_000 });
+    await expect(s.status).toHaveText(/^Co-browse ended\./);
+    await expect(s.iframe).toHaveCount(0);
+  } finally {
+    await sim.startNode(owner.sessionServerName);
+  }
+});
+
+test('settings: saved and kept across a reload; connection settings wait for the end of the session', async ({
+  browser,
+}) => {
+  const s = await openSidebar(browser);
+  const open = () => s.page.getByText('Settings', { exact: true }).click();
+  const save = s.page.getByRole('button', { name: 'Save settings' });
+  await open();
+  await expect(save).toBeDisabled(); // nothing changed yet
+  await s.page.getByLabel('Agent display name').fill('Dana the Agent');
+  await s.page.getByLabel('Transport').selectOption('websocket');
+  await save.click();
+  await expect(s.page.getByText('Settings saved.')).toBeVisible();
+  expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+    agentName: 'Dana the Agent',
+    transport: 'websocket',
+  });
+  await s.page.reload();
+  await open();
+  await expect(s.page.getByLabel('Agent display name')).toHaveValue('Dana the Agent');
+  await expect(s.page.getByLabel('Transport')).toHaveValue('websocket');
+  await s.page.getByLabel('Transport').selectOption('long-polling');
+  await save.click();
+  await expect(s.page.getByText('Settings saved.')).toBeVisible();
+
+  // During a session main refuses a connection change; the refusal shows in the settings panel.
+  const customer = await customerSession(browser);
+  const field = s.page.getByRole('textbox', { name: 'Session ID' });
+  await field.fill(customer.token);
+  await field.press('Enter');
+  await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
+  await s.page.getByLabel('Service URL').fill('https://elsewhere.example.com');
+  await save.click();
+  await expect(s.page.locator('.settings').getByRole('alert')).toContainText(
+    'Connection settings cannot change during a co-browse session.',
+  );
+  await s.page.getByRole('button', { name: 'Stop' }).click();
+  await expect(s.status).toHaveText(/^Co-browse ended\./);
+});
+
+test('a Co-browse Server that is down: the join says it cannot be reached and what to check', async ({
+  browser,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'sidebar-down-'));
+  const down = await startWebEdition({
+    serviceUrl: `http://127.0.0.1:${await deadPort()}`,
+    dataDir: dir,
+    localApiPort: 0,
+    log: quietLogger(),
+  });
+  try {
+    const page = await newPage(browser);
+    await page.goto(down.url);
+    const field = page.getByRole('textbox', { name: 'Session ID' });
+    await field.fill('123-456-789');
+    await field.press('Enter');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The Co-browse Server cannot be reached.', { timeout: 15_000 });
+    await expect(alert).toContainText('Check the network and the service URL.');
+    await expect(page.getByRole('status', { name: 'Join progress' })).toHaveText(/^Could not join session/);
+  } finally {
+    await down.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('web host: Copy diagnostics puts the bundle on the clipboard', async ({ browser }) => {
+  const s = await openSidebar(browser);
+  await s.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
+  await s.page.getByRole('button', { name: 'Copy diagnostics' }).click();
+  await expect(s.page.getByText('Diagnostics copied to the clipboard.')).toBeVisible();
+  const copied = await s.page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('Cobrowse Agent Shell (web edition)');
+});
+
+function deadPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
