@@ -65,21 +65,21 @@ async function openSidebar(browser: Browser) {
   await page.goto(web.url);
   const status = page.getByRole('status', { name: 'Join progress' });
   await expect(status).toBeVisible();
-  await page.evaluate(() => {
-    const el = document.querySelector('[aria-label="Join progress"]')!;
-    const said: string[] = [el.textContent ?? ''];
-    (window as unknown as { said: string[] }).said = said;
+  // A page script (a string: this file is type-checked without the DOM library).
+  await page.evaluate(`{
+    const el = document.querySelector('[aria-label="Join progress"]');
+    const said = (window.said = [el.textContent]);
     new MutationObserver(() => {
-      if (said.at(-1) !== el.textContent) said.push(el.textContent ?? '');
+      if (said.at(-1) !== el.textContent) said.push(el.textContent);
     }).observe(el, { childList: true, characterData: true, subtree: true });
-  });
+  }`);
   return {
     page,
     status,
     field: page.getByRole('textbox', { name: 'Session ID' }),
     agentFrame: page.frameLocator('iframe[title="Co-browse agent page"]'),
     iframe: page.locator('iframe[title="Co-browse agent page"]'),
-    said: () => page.evaluate(() => (window as unknown as { said: string[] }).said),
+    said: () => page.evaluate<string[]>('window.said'),
   };
 }
 
@@ -319,7 +319,7 @@ test('web host: Copy diagnostics puts the bundle on the clipboard', async ({ bro
   await s.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
   await s.page.getByRole('button', { name: 'Copy diagnostics' }).click();
   await expect(s.page.getByText('Diagnostics copied to the clipboard.')).toBeVisible();
-  const copied = await s.page.evaluate(() => navigator.clipboard.readText());
+  const copied = await s.page.evaluate<string>('navigator.clipboard.readText()');
   expect(copied).toContain('Cobrowse Agent Shell (web edition)');
 });
 
