@@ -42,7 +42,10 @@ async function sendBatch(client: TestClient, userToken: string, seq: number, eve
 async function session() {
   const { sessionToken, sessionServerName, customer, joined } = await fx.customerSession();
   // Chunks are bigger than the cometd client's default 8 KB message cap; the customer page raises it too.
-  customer.cometd.configure({ maxSendBayeuxMessageSize: MIRROR_DATA_BYTES });
+  customer.cometd.configure({
+    url: customer.cometd.getURL() ?? '',
+    maxSendBayeuxMessageSize: MIRROR_DATA_BYTES,
+  });
   const joinAgent = () => fx.member(sessionToken, sessionServerName, Role.agent);
   return { customer, customerToken: joined.userToken, joinAgent };
 }
