@@ -1,27 +1,21 @@
 // The live mirror's CometD channels (our choice; the public Co-browse docs do not describe the DOM stream).
 // The customer page records its DOM with rrweb and streams the events; the agent page replays them. Every
 // client → server message carries the sender's userToken, which decides its role and session.
-// simulator/public/js/mirror/wire.js holds the browser side's copy of these names and limits.
+// The channel names and the chunk size come from the browser pages' own module (one source for both sides):
+//   events    customer → server: one chunk of a batch of rrweb events; server → agent: the whole batch
+//   sync      agent → server: everything since the last full snapshot; answered on the same channel
+//   snapshot  server → customer: take a fresh full snapshot (the buffer was dropped or never started)
+//   pointer   agent → server → customer: the agent's pointer, and its clicks as markers
+//   control   write-mode consent: agent requests/releases, customer accepts/declines/revokes; both get the mode
+//   input     agent → server → customer, write mode only: typing and clicks in the mirrored page
 import { z } from 'zod';
+import { CHUNK_CHARS, MIRROR } from '../public/js/mirror/wire.js';
 
-export const mirrorChannels = {
-  /** customer → server: one chunk of a batch of rrweb events; server → agent: the whole batch. */
-  events: '/service/mirror/events',
-  /** agent → server: "send me everything since the last full snapshot"; answered on the same channel. */
-  sync: '/service/mirror/sync',
-  /** server → customer: take a fresh full snapshot (the buffer was dropped or never started). */
-  snapshot: '/service/mirror/snapshot',
-  /** agent → server → customer: the agent's pointer, and its clicks as markers. */
-  pointer: '/service/mirror/pointer',
-  /** write-mode consent: agent requests/releases, customer accepts/declines/revokes; both get the mode. */
-  control: '/service/mirror/control',
-  /** agent → server → customer, write mode only: typing and clicks in the mirrored page. */
-  input: '/service/mirror/input',
-} as const;
+export const mirrorChannels = MIRROR;
 export const MIRROR_PREFIX = '/service/mirror/';
 
 /** A batch is split in chunks of this many characters (under the clients' and the node's message caps). */
-export const MIRROR_CHUNK_CHARS = 12_000;
+export const MIRROR_CHUNK_CHARS = CHUNK_CHARS;
 /** Per-message `data` cap on the mirror channels (JSON characters; a chunk may double when escaped). */
 export const MIRROR_DATA_BYTES = 30_000;
 /** A whole batch after reassembly. */

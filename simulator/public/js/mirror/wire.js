@@ -1,5 +1,5 @@
-// The mirror's channels and limits as the browser pages use them; the server's copy, with the schemas, is
-// simulator/cluster/mirror-protocol.ts (keep the two in step).
+// The mirror's channels and limits, for the browser pages and (through wire.d.ts) the simulator's relay,
+// whose schemas are in simulator/cluster/mirror-protocol.ts.
 
 export const MIRROR = {
   events: '/service/mirror/events',
