@@ -60,8 +60,8 @@ async function customerSession(browser: Browser) {
 }
 
 /** The agent's sidebar, with every sentence its join-progress live region said recorded in order. */
-async function openSidebar(browser: Browser) {
-  const page = await newPage(browser);
+async function openSidebar(browser: Browser, viewport?: { width: number; height: number }) {
+  const page = await newPage(browser, viewport);
   await page.goto(web.url);
   const status = page.getByRole('status', { name: 'Join progress' });
   await expect(status).toBeVisible();
@@ -310,6 +310,44 @@ test('a Co-browse Server that is down: the join says it cannot be reached and wh
     await expect(page.getByRole('status', { name: 'Join progress' })).toHaveText(/^Could not join session/);
   } finally {
     await down.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a narrow, tall window in the dark: the agent page stays in view under the panels, colours follow the OS', async ({
+  browser,
+}) => {
+  const customer = await customerSession(browser);
+  const s = await openSidebar(browser, { width: 400, height: 820 });
+  const background = () => s.page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+  const light = await background();
+  await s.page.emulateMedia({ colorScheme: 'dark' });
+  expect(await background()).not.toBe(light);
+
+  await s.field.fill(customer.token);
+  await s.field.press('Enter');
+  await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
+  const frame = (await s.iframe.boundingBox())!;
+  expect(frame.width).toBeGreaterThan(380);
+  expect(frame.height).toBeGreaterThan(300);
+  expect(frame.y + frame.height).toBeLessThanOrEqual(820 + 1);
+  await s.page.getByRole('button', { name: 'Stop' }).click();
+  await expect(s.iframe).toHaveCount(0);
+});
+
+test('demo mode: the banner says so and links to the demo customer page', async ({ browser }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'sidebar-demo-'));
+  const demo = await startWebEdition({ demo: true, dataDir: dir, localApiPort: 0, log: quietLogger() });
+  try {
+    const page = await newPage(browser);
+    await page.goto(demo.url);
+    await expect(page.getByRole('note')).toContainText('Demo mode');
+    const link = page.getByRole('link', { name: 'Open the demo customer page' });
+    const href = await link.getAttribute('href');
+    expect(href).toBe(demo.core.getState().service.demoCustomerUrl);
+    expect((await fetch(href!)).status).toBe(200);
+  } finally {
+    await demo.close();
     await rm(dir, { recursive: true, force: true });
   }
 });
