@@ -2,7 +2,7 @@
 // their progress and the agent page joining inside the iframe, every close scenario, the errors an agent can
 // meet (not a session ID, no such session, an ended one, a server that is down, a node lost mid-session) and
 // saving settings. Takes docs/sidebar.png (the sidebar beside the agent page) on the way.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -81,6 +81,12 @@ async function openSidebar(browser: Browser, viewport?: { width: number; height:
     iframe: page.locator('iframe[title="Co-browse agent page"]'),
     said: () => page.evaluate<string[]>('window.said'),
   };
+}
+
+/** Types (or pastes) into the Session ID field and presses Enter, as an agent does. */
+async function joinWith(s: { field: Locator }, text: string): Promise<void> {
+  await s.field.fill(text);
+  await s.field.press('Enter');
 }
 
 const grouped = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2-$3');
@@ -199,8 +205,7 @@ test('not a session ID and an unknown session: clear errors with what to do, dis
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
 
-  await s.field.fill('000000000');
-  await s.field.press('Enter');
+  await joinWith(s, '000000000');
   await expect(alert).toContainText('No live co-browse session has this ID.');
   await expect(alert).toContainText('Ask the customer to start a new one.');
   await expect(s.status).toHaveText(/^Could not join session/);
@@ -211,14 +216,12 @@ test('an ended session: joining it again says it is no longer live and to ask fo
 }) => {
   const customer = await customerSession(browser);
   const s = await openSidebar(browser);
-  await s.field.fill(customer.token);
-  await s.field.press('Enter');
+  await joinWith(s, customer.token);
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
   await s.page.getByRole('button', { name: 'Stop' }).click();
   await expect(s.status).toHaveText(/^Co-browse ended\./);
 
-  await s.field.fill(customer.token);
-  await s.field.press('Enter');
+  await joinWith(s, customer.token);
   // The server's get-session answers an ended session as not found (protocol.md); the words cover both.
   const alert = s.page.getByRole('alert');
   await expect(alert).toContainText('No live co-browse session has this ID.');
@@ -231,8 +234,7 @@ test('a node going down mid-session: the session ends and the sidebar says what 
 }) => {
   const customer = await customerSession(browser);
   const s = await openSidebar(browser);
-  await s.field.fill(customer.token);
-  await s.field.press('Enter');
+  await joinWith(s, customer.token);
   await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
   const owner = (await (
     await fetch(`${sim.url}${paths.restBase}/sessions/${customer.token}`, {
@@ -275,9 +277,7 @@ test('settings: saved and kept across a reload; connection settings wait for the
 
   // During a session main refuses a connection change; the refusal shows in the settings panel.
   const customer = await customerSession(browser);
-  const field = s.page.getByRole('textbox', { name: 'Session ID' });
-  await field.fill(customer.token);
-  await field.press('Enter');
+  await joinWith(s, customer.token);
   await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
   await s.page.getByLabel('Service URL').fill('https://elsewhere.example.com');
   await save.click();
@@ -324,8 +324,7 @@ test('a narrow, tall window in the dark: the agent page stays in view under the 
   await s.page.emulateMedia({ colorScheme: 'dark' });
   expect(await background()).not.toBe(light);
 
-  await s.field.fill(customer.token);
-  await s.field.press('Enter');
+  await joinWith(s, customer.token);
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
   const frame = (await s.iframe.boundingBox())!;
   expect(frame.width).toBeGreaterThan(380);
