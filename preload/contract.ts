@@ -74,6 +74,10 @@ export const SettingsView = z.object({
   agentName: z.string(),
   debug: z.boolean(),
   alwaysOnTop: z.boolean(),
+  /** Where chats and calls come from: the local integration API or the Genesys Workspace API. */
+  source: z.enum(['local-api', 'workspace']),
+  workspaceUrl: z.string(),
+  workspaceClientId: z.string(),
   /** Keys an administrator locked in the managed settings file. */
   locked: z.array(z.string()),
 });
@@ -128,6 +132,9 @@ export const SettingsPatch = z
     agentName: z.string().max(100),
     debug: z.boolean(),
     alwaysOnTop: z.boolean(),
+    source: SettingsView.shape.source,
+    workspaceUrl: z.string().max(2000),
+    workspaceClientId: z.string().max(200),
   })
   .partial()
   .strict();
@@ -159,6 +166,11 @@ export const requests = {
   /** Moves the agent page to its own large window, and back. */
   popOutAgentView: { input: z.object({ out: z.boolean() }).strict(), output: z.object({ out: z.boolean() }) },
   dismissError: { input: Empty, output: z.null() },
+  /** Workspace source: sign in in the browser. `openUrl` is for the web edition's page to open itself. */
+  workspaceSignIn: { input: Empty, output: z.object({ openUrl: z.string().nullable() }) },
+  /** Workspace source: use an access token pasted by the agent (testing). */
+  workspaceUseToken: { input: z.object({ token: z.string().min(1).max(8192) }).strict(), output: z.null() },
+  workspaceSignOut: { input: Empty, output: z.null() },
   restartToUpdate: { input: Empty, output: z.null() },
   /** Desktop: copies to the clipboard itself (`text` null); web: returns the bundle for the page to copy. */
   copyDiagnostics: { input: Empty, output: z.object({ text: z.string().nullable() }) },

@@ -127,3 +127,52 @@ describe('app core', () => {
     expect(core.getState().lastError).toBeNull();
   });
 });
+
+describe('app core with the Workspace API source (demo: embedded Workspace simulator)', () => {
+  it('switches source, signs in through the page-opened URL, and a Workspace chat {start:…} joins', async () => {
+    const core = await start();
+    expect(core.getState().source.kind).toBe('local-api');
+    expect(await core.dispatch('workspaceSignIn', {})).toMatchObject({
+      ok: false,
+      error: { code: 'not-workspace' },
+    });
+
+    const switched = await core.dispatch('updateSettings', { source: 'workspace' });
+    expect(switched).toMatchObject({ ok: true, value: { source: 'workspace' } });
+    await until(
+      () => core.getState().source.kind === 'workspace' && core.getState().source.state === 'signed-out',
+    );
+    expect(core.getState().mode).toBe('demo');
+    expect(core.localApi()).toBeNull();
+
+    // The web edition's way: the reply carries the sign-in URL, the page opens it (here: fetch follows it).
+    const signIn = await core.dispatch('workspaceSignIn', {});
+    const openUrl = (signIn as { value: { openUrl: string } }).value.openUrl;
+    expect(openUrl).toMatch(/code_challenge=/);
+    expect((await fetch(openUrl)).ok).toBe(true);
+    await until(() => core.getState().source.state === 'up');
+
+    const sim = core.getState().service.url;
+    const opened = await post(`${sim}/sim/interactions/chats`, { customerName: 'Linus' });
+    const { interactionId } = (await opened.json()) as { interactionId: string };
+    const { sessionToken } = CreateSessionResponse.parse(
+      (await rest(sim, '/sessions', { method: 'POST' })).body,
+    );
+    await post(`${sim}/sim/interactions/chats/${interactionId}/messages`, {
+      text: `{start:${sessionToken}}`,
+    });
+    const session = await until(() =>
+      core.getState().sessions.find((s) => s.phase === 'joined' && s.interactionId !== null),
+    );
+    expect(core.getState().interactions.find((i) => i.id === session.interactionId)?.media).toBe('chat');
+
+    expect(await core.dispatch('workspaceSignOut', {})).toMatchObject({
+      ok: false,
+      error: { code: 'session-live' },
+    });
+    expect((await core.dispatch('stop', { sessionId: session.id })).ok).toBe(true);
+    await until(() => core.getState().sessions.find((s) => s.id === session.id && s.phase === 'ended'));
+    expect((await core.dispatch('workspaceSignOut', {})).ok).toBe(true);
+    await until(() => core.getState().source.state === 'signed-out');
+  });
+});

@@ -2,7 +2,6 @@
 // engine and (with no service URL) the embedded demo. It owns AppState and answers every contract request
 // except the ones only a host can carry out (agent-view placement, updates, the clipboard), which it
 // forwards to the host's hooks.
-import { join as joinPath } from 'node:path';
 import {
   normaliseSessionId,
   type AppError,
@@ -12,16 +11,15 @@ import {
   type SettingsPatch,
   type UpdateView,
 } from '../../preload/contract';
-import { createController, type Controller, type ProbeResult } from './controller';
-import { demoLocalApiPort, startEmbeddedDemo, type EmbeddedDemo } from './demo/embedded';
-import { InteractionEngine } from './interactions/engine';
+import { startRuntime, type Runtime } from './app/interaction-runtime';
+import { startServiceLink } from './app/service-link';
 import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch';
 import type { Logger } from './log/logger';
 import { maskTokensIn } from './log/mask';
-import { isDemoMode, type Settings } from './settings/schema';
+import { isDemoMode, type Settings, type SettingsKey } from './settings/schema';
 import { loadSettings, saveUserSettings, type LoadedSettings, type SettingsPaths } from './settings/store';
-import { createLocalApiSource } from './sources/local-api/server';
-import { loadOrCreateToken } from './sources/local-api/token-file';
+import { memorySecretStore } from './sources/select';
+import type { SecretStore } from './sources/workspace';
 import { initialUpdateView, type RestartDecision } from './update/gate';
 
 /** What only a host can do. Every hook is optional: the web edition has no updater, for instance. */
@@ -36,6 +34,8 @@ export interface HostHooks {
   agentViewPoppedOut?(): boolean;
   /** Settings the host applies itself (always-on-top). */
   settingsChanged?(settings: Settings): void;
+  /** Opens a URL in the system browser (Workspace sign-in); without it the page is given the URL to open. */
+  openExternal?(url: string): Promise<void> | void;
 }
 
 export interface AppCoreOptions {
@@ -45,6 +45,8 @@ export interface AppCoreOptions {
   log: Logger;
   /** Overrides the configured local API port (tests and parallel runs use 0). */
   localApiPort?: number;
+  /** Where Workspace tokens are kept (desktop: safeStorage); default: this run's memory only. */
+  secrets?: SecretStore;
   hooks?: HostHooks;
 }
 
@@ -60,21 +62,23 @@ export interface AppCore {
   showError(error: AppError): void;
   /** Hooks' own state changed (update offer): push a fresh state. */
   refresh(): void;
-  /** The local integration API's address and token file (for the demo desk and integrators). */
-  localApi(): { url: string; tokenFile: string };
+  /** The local integration API's address and token file, when it is the source. */
+  localApi(): { url: string; tokenFile: string } | null;
   settings(): LoadedSettings;
   close(): Promise<void>;
 }
 
-/** Keys that shape the connection to the Co-browse Server: changed only while no session is live. */
-const CONNECTION_KEYS = [
+/** Keys that shape the connection to the Co-browse Server or the interaction source: changed only while no
+ * co-browse session is live. */
+const CONNECTION_KEYS: readonly SettingsKey[] = [
   'serviceUrl',
   'origin',
   'stickiness',
   'transport',
   'agentName',
   'extraCaFile',
-] as const;
+];
+const SOURCE_KEYS: readonly SettingsKey[] = ['source', 'workspaceUrl', 'workspaceClientId', 'localApiPort'];
 const LIVE_PHASES: ReadonlySet<JoinPhase> = new Set([
   'looking-up',
   'connecting',
@@ -90,97 +94,40 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   let loaded = await loadSettings(opts.settings);
   let lastError: AppError | null = settingsProblem(loaded.problems);
   for (const p of loaded.problems) log.warn('settings problem', { problem: p });
-
-  let demo = null as EmbeddedDemo | null;
-  let controller: Controller;
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((fn) => fn());
 
-  // The engine keeps one Controller for its life; this one forwards to the current one, so a settings change
-  // (new service URL, stickiness, transport) swaps it without rebuilding the engine.
-  const current: Controller = {
-    join: (token, options) => controller.join(token, options),
-    probe: () => controller.probe(),
-    close: () => controller.close(),
-  };
-
-  // Between sessions the indicator still tells the agent whether the service answers, before a customer
-  // reads out a session ID; the probe also keeps the warm connection warm.
-  let reachable: ProbeResult | null = null;
-  async function probeService(): Promise<void> {
-    const probed = controller;
-    const result = await probed.probe();
-    if (probed !== controller) return; // the service changed meanwhile
-    const before = reachable;
-    reachable = result;
-    if (before?.ok !== result.ok || (!result.ok && !before?.ok && before?.detail !== result.detail))
-      changed();
-  }
-
-  async function applyService(settings: Settings): Promise<void> {
-    if (isDemoMode(settings) && !demo) demo = await startEmbeddedDemo(log);
-    else if (!isDemoMode(settings) && demo) {
-      await demo.stop();
-      demo = null;
-    }
-    const old = controller as Controller | undefined;
-    controller = createController({
-      serviceUrl: demo ? demo.serviceUrl : settings.serviceUrl,
-      origin: settings.origin,
-      stickiness: settings.stickiness,
-      transport: settings.transport,
-      agentName: settings.agentName,
-      extraCaFile: settings.extraCaFile,
-      logger: log,
-    });
-    await old?.close();
-    reachable = null;
-    void probeService();
-  }
-  await applyService(loaded.settings);
-  const probeTimer = setInterval(() => void probeService(), PROBE_INTERVAL_MS);
-  probeTimer.unref();
-
-  const tokenFile = joinPath(opts.dataDir, 'local-api-token');
-  const configuredPort = opts.localApiPort ?? loaded.settings.localApiPort;
-  const source = createLocalApiSource({
-    port: demo ? await demoLocalApiPort(configuredPort, log) : configuredPort,
-    tokenFile,
-    log,
-  });
-  const engine = await InteractionEngine.create({
-    controller: current,
-    source,
-    journalFile: joinPath(opts.dataDir, 'attached-data.journal'),
-    log,
+  const link = await startServiceLink(loaded.settings, log, changed);
+  // Web edition: the sign-in URL goes back to the page that asked, which opens it itself.
+  let handOverSignInUrl: ((url: string) => void) | null = null;
+  const runtimeDeps = {
+    dataDir: opts.dataDir,
+    controller: link.controller,
+    ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
+    secrets: opts.secrets ?? memorySecretStore(),
+    openBrowser: (url: string) => (hooks.openExternal ? hooks.openExternal(url) : handOverSignInUrl?.(url)),
     debug: () => loaded.settings.debug,
-  });
-  source.setStateProvider(() => engine.getState());
-  engine.subscribe(changed);
-  try {
-    await engine.start();
-    if (demo) await demo.connectDesk({ url: source.url, token: await loadOrCreateToken(tokenFile) });
-  } catch (err) {
-    // A busy port must not keep the agent from typed joins: the sidebar says what is wrong.
-    const message = err instanceof Error ? err.message : String(err);
-    log.error('interaction source did not start', { error: message });
-    lastError = {
-      code: 'source-unavailable',
-      message: `The local integration API could not start (${message}).`,
-      action: 'Typed session IDs still work. Free the port or change localApiPort in the settings file.',
-    };
-  }
+    log,
+    changed,
+  };
+  let runtime: Runtime = await startRuntime(loaded.settings, link.demo(), runtimeDeps);
+  lastError ??= runtime.startProblem;
 
-  const phases = () => engine.getState().sessions.map((s) => s.phase);
+  const engine = () => runtime.engine;
+  const phases = () =>
+    engine()
+      .getState()
+      .sessions.map((s) => s.phase);
   const hasLiveSession = () => phases().some((p) => LIVE_PHASES.has(p));
 
   function getState(): AppState {
-    const e = engine.getState();
+    const e = engine().getState();
     const s = loaded.settings;
+    const demo = link.demo();
     return {
       mode: demo ? 'demo' : 'live',
       service: { url: demo ? demo.serviceUrl : s.serviceUrl, demoCustomerUrl: demo?.customerUrl ?? null },
-      connection: e.connection.state !== 'idle' || !reachable ? e.connection : idleConnection(reachable),
+      connection: link.connection(e.connection),
       source: e.source,
       interactions: e.interactions,
       selectedInteractionId: e.selectedInteractionId,
@@ -194,6 +141,9 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         agentName: s.agentName,
         debug: s.debug,
         alwaysOnTop: s.alwaysOnTop,
+        source: s.source,
+        workspaceUrl: s.workspaceUrl,
+        workspaceClientId: s.workspaceClientId,
         locked: loaded.locked,
       },
       lastError,
@@ -205,7 +155,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     const token = normaliseSessionId(raw) ?? raw.trim();
     log.info('join requested', { via, token: maskTokensIn(token) });
     lastError = null;
-    const sessionId = await engine.join(token, {
+    const sessionId = await engine().join(token, {
       via,
       ...(interactionId !== undefined ? { interactionId } : {}),
     });
@@ -213,33 +163,74 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   }
 
   async function updateSettings(patch: SettingsPatch) {
-    const touchesConnection = CONNECTION_KEYS.some(
-      (k) => k in patch && patch[k as keyof SettingsPatch] !== loaded.settings[k],
-    );
-    if (touchesConnection && hasLiveSession())
+    const differs = (keys: readonly SettingsKey[]) =>
+      keys.some((k) => k in patch && patch[k as keyof SettingsPatch] !== loaded.settings[k]);
+    const connection = differs(CONNECTION_KEYS);
+    const source = differs(SOURCE_KEYS);
+    if ((connection || source) && hasLiveSession())
       throw new RequestRefused({
         code: 'session-live',
-        message: 'Connection settings cannot change during a co-browse session.',
+        message: 'Connection and source settings cannot change during a co-browse session.',
         action: 'End the session (Exit or Stop), then save again.',
       });
     const saved = await saveUserSettings(opts.settings, patch);
     if (!saved.ok) throw new RequestRefused({ code: 'settings-invalid', message: saved.error });
+    const wasDemo = isDemoMode(loaded.settings);
     loaded = saved;
-    if (touchesConnection) await applyService(loaded.settings);
+    if (connection || source) await link.apply(loaded.settings);
+    // The demo's chats live in its own simulators: entering or leaving it changes the source's world too.
+    if (source || wasDemo !== isDemoMode(loaded.settings)) {
+      await runtime.close();
+      runtime = await startRuntime(loaded.settings, link.demo(), runtimeDeps);
+      lastError = runtime.startProblem;
+    }
     hooks.settingsChanged?.(loaded.settings);
     changed();
     return getState().settings;
+  }
+
+  function workspace() {
+    if (runtime.selected.kind === 'workspace') return runtime.selected.source;
+    throw new RequestRefused({
+      code: 'not-workspace',
+      message:
+        runtime.selected.kind === 'unconfigured'
+          ? 'The Workspace API is not set up yet.'
+          : 'The interaction source is not the Workspace API.',
+      action: 'Choose the Workspace API and set its URL and client id in Settings.',
+    });
+  }
+
+  async function workspaceSignIn() {
+    const ws = workspace();
+    const handedOver = new Promise<string | null>((resolve) => (handOverSignInUrl = resolve));
+    const done = ws.signIn().then(
+      () => null,
+      (err: unknown) => {
+        lastError = {
+          code: 'sign-in-failed',
+          message: `Signing in to Genesys did not complete (${err instanceof Error ? err.message : String(err)}).`,
+          action: 'Try Sign in again; ask your administrator if it keeps failing.',
+        };
+        changed();
+        return null;
+      },
+    );
+    // Desktop: the system browser opened and `done` settles later; web: the page gets the URL to open.
+    const openUrl = await Promise.race([handedOver, hooks.openExternal ? Promise.resolve(null) : done]);
+    handOverSignInUrl = null;
+    return { openUrl };
   }
 
   const dispatch = createDispatcher(
     {
       ready: () => getState(),
       join: ({ token, interactionId }) => join(token, interactionId, 'typed'),
-      exit: async ({ sessionId }) => (await withSession(() => engine.exit(sessionId)), null),
-      stop: async ({ sessionId }) => (await withSession(() => engine.stop(sessionId)), null),
+      exit: async ({ sessionId }) => (await withSession(() => engine().exit(sessionId)), null),
+      stop: async ({ sessionId }) => (await withSession(() => engine().stop(sessionId)), null),
       selectInteraction: ({ interactionId }) => {
         try {
-          engine.selectInteraction(interactionId);
+          engine().selectInteraction(interactionId);
         } catch {
           throw new RequestRefused({
             code: 'unknown-interaction',
@@ -255,6 +246,23 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       dismissError: () => {
         lastError = null;
         changed();
+        return null;
+      },
+      workspaceSignIn,
+      workspaceUseToken: async ({ token }) => {
+        await workspace().useToken(token);
+        return null;
+      },
+      workspaceSignOut: async () => {
+        const ws = workspace();
+        // Signed out, the app would no longer hear of a transfer or a close: the session would outlive them.
+        if (hasLiveSession())
+          throw new RequestRefused({
+            code: 'session-live',
+            message: 'You cannot sign out during a co-browse session.',
+            action: 'End the session (Exit or Stop), then sign out.',
+          });
+        await ws.signOut();
         return null;
       },
       restartToUpdate: () => {
@@ -282,24 +290,17 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       changed();
     },
     refresh: changed,
-    localApi: () => ({ url: source.url, tokenFile }),
+    localApi: () =>
+      runtime.selected.kind === 'local-api'
+        ? { url: runtime.selected.source.url, tokenFile: runtime.selected.tokenFile }
+        : null,
     settings: () => loaded,
     async close() {
-      clearInterval(probeTimer);
       listeners.clear();
-      await engine.close();
-      await controller.close();
-      await demo?.stop();
+      await runtime.close();
+      await link.close();
     },
   };
-}
-
-const PROBE_INTERVAL_MS = 15_000;
-
-function idleConnection(probe: ProbeResult): AppState['connection'] {
-  return probe.ok
-    ? { state: 'idle', detail: 'Co-browse service reachable' }
-    : { state: 'lost', detail: `Co-browse service unreachable: ${probe.detail}` };
 }
 
 async function withSession(run: () => Promise<void>): Promise<void> {

@@ -1,6 +1,6 @@
 // The Electron entry: a thin host over the core. Desktop integration starts synchronously (single instance,
 // deep links, logs), then on ready: the core, the sidebar window, its IPC, and the agent view.
-import { app, type BrowserWindow } from 'electron';
+import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppState } from '../../preload/contract';
@@ -9,6 +9,7 @@ import { AgentViewHost } from './agent-view';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { beginDesktop, type Desktop } from './desktop-integration';
 import { serveSidebarIpc } from './ipc';
+import { createSafeStorageSecretStore } from './secret-store';
 import { settingsPaths } from './settings-paths';
 import { createSidebarWindow } from './sidebar-window';
 import { windowStateStore } from './window-state-file';
@@ -38,7 +39,12 @@ async function start(desktop: Desktop): Promise<void> {
     dataDir: app.getPath('userData'),
     settings: settingsPaths(),
     log,
+    secrets: createSafeStorageSecretStore(
+      join(app.getPath('userData'), 'workspace-secrets.json'),
+      safeStorage,
+    ),
     hooks: {
+      openExternal: (url) => shell.openExternal(url),
       updateView: desktop.updateView,
       restartToUpdate: desktop.restartToUpdate,
       copyDiagnostics: async () => (await desktop.copyDiagnostics(), null),

@@ -35,7 +35,8 @@ export interface WebEditionOptions {
 export interface WebEdition {
   url: string;
   core: AppCore;
-  localApi: { url: string; tokenFile: string };
+  /** The local integration API (throws when the Workspace API is the source). */
+  readonly localApi: { url: string; tokenFile: string };
   close(): Promise<void>;
 }
 
@@ -138,7 +139,11 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   return {
     url,
     core,
-    localApi: core.localApi(),
+    get localApi() {
+      const api = core.localApi();
+      if (!api) throw new Error('the interaction source is not the local integration API');
+      return api;
+    },
     async close() {
       for (const ws of wss.clients) ws.terminate();
       wss.close();

@@ -1,0 +1,85 @@
+// The lifecycle engine with the interaction source the settings choose. Changing the source (or entering or
+// leaving demo mode) rebuilds both; the outbox journal carries pending attached-data writes across.
+import { join } from 'node:path';
+import type { AppError } from '../../../preload/contract';
+import type { Controller } from '../controller';
+import type { EmbeddedDemo } from '../demo/embedded';
+import { demoLocalApiPort } from '../demo/embedded';
+import { InteractionEngine } from '../interactions/engine';
+import type { Logger } from '../log/logger';
+import type { Settings } from '../settings/schema';
+import { loadOrCreateToken } from '../sources/local-api/token-file';
+import { selectSource, type SelectedSource } from '../sources/select';
+import type { SecretStore } from '../sources/workspace';
+
+export interface RuntimeDeps {
+  dataDir: string;
+  controller: Controller;
+  /** Overrides the configured local API port (tests use 0). */
+  localApiPort?: number;
+  secrets: SecretStore;
+  openBrowser: (url: string) => Promise<void> | void;
+  debug: () => boolean;
+  log: Logger;
+  changed: () => void;
+}
+
+export interface Runtime {
+  engine: InteractionEngine;
+  selected: SelectedSource;
+  /** Why the source could not start, for the sidebar; null when it did. */
+  startProblem: AppError | null;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(
+  settings: Settings,
+  demo: EmbeddedDemo | null,
+  deps: RuntimeDeps,
+): Promise<Runtime> {
+  const configuredPort = deps.localApiPort ?? settings.localApiPort;
+  const selected = selectSource(settings, {
+    dataDir: deps.dataDir,
+    localApiPort: demo ? await demoLocalApiPort(configuredPort, deps.log) : configuredPort,
+    workspaceOverride: demo ? demo.workspace : null,
+    secrets: deps.secrets,
+    openBrowser: deps.openBrowser,
+    log: deps.log,
+  });
+  const engine = await InteractionEngine.create({
+    controller: deps.controller,
+    source: selected.source,
+    journalFile: join(deps.dataDir, 'attached-data.journal'),
+    log: deps.log,
+    debug: deps.debug,
+  });
+  if (selected.kind === 'local-api') selected.source.setStateProvider(() => engine.getState());
+  const unsubscribe = engine.subscribe(deps.changed);
+  let startProblem: AppError | null = null;
+  try {
+    await engine.start();
+    if (demo && selected.kind === 'local-api')
+      await demo.connectDesk({
+        url: selected.source.url,
+        token: await loadOrCreateToken(selected.tokenFile),
+      });
+  } catch (err) {
+    // A busy port must not keep the agent from typed joins: the sidebar says what is wrong.
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log.error('interaction source did not start', { error: message });
+    startProblem = {
+      code: 'source-unavailable',
+      message: `The interaction source could not start (${message}).`,
+      action: 'Typed session IDs still work. Free the port or change localApiPort in the settings file.',
+    };
+  }
+  return {
+    engine,
+    selected,
+    startProblem,
+    async close() {
+      unsubscribe();
+      await engine.close();
+    },
+  };
+}

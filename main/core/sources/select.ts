@@ -1,0 +1,71 @@
+// Builds the interaction source the settings ask for: the local integration API (default) or the Genesys
+// Workspace API connector. In demo mode the Workspace connector talks to the embedded Workspace simulator.
+import { join } from 'node:path';
+import type { Logger } from '../log/logger';
+import type { Settings } from '../settings/schema';
+import type { InteractionSource } from './port';
+import { createLocalApiSource, type LocalApiSource } from './local-api/server';
+import { createWorkspaceSource, type SecretStore, type WorkspaceSource } from './workspace';
+
+export interface SourceDeps {
+  dataDir: string;
+  /** The local API port to listen on (settings, or a test's 0, or the demo's free port). */
+  localApiPort: number;
+  /** The Workspace API to use instead of the settings' (demo mode). */
+  workspaceOverride: { url: string; clientId: string } | null;
+  secrets: SecretStore;
+  openBrowser: (url: string) => Promise<void> | void;
+  log: Logger;
+}
+
+export type SelectedSource =
+  | { kind: 'local-api'; source: LocalApiSource; tokenFile: string }
+  | { kind: 'workspace'; source: WorkspaceSource }
+  | { kind: 'unconfigured'; source: InteractionSource };
+
+export const localApiTokenFile = (dataDir: string) => join(dataDir, 'local-api-token');
+
+export function selectSource(settings: Settings, deps: SourceDeps): SelectedSource {
+  if (settings.source === 'workspace') {
+    const url = deps.workspaceOverride?.url ?? settings.workspaceUrl;
+    const clientId = deps.workspaceOverride?.clientId ?? settings.workspaceClientId;
+    if (!url || !clientId) return { kind: 'unconfigured', source: unconfiguredWorkspace() };
+    return {
+      kind: 'workspace',
+      source: createWorkspaceSource({
+        workspaceUrl: url,
+        clientId,
+        secrets: deps.secrets,
+        openBrowser: deps.openBrowser,
+        log: deps.log,
+      }),
+    };
+  }
+  const tokenFile = localApiTokenFile(deps.dataDir);
+  return {
+    kind: 'local-api',
+    source: createLocalApiSource({ port: deps.localApiPort, tokenFile, log: deps.log }),
+    tokenFile,
+  };
+}
+
+/** Keeps secrets for this run only: for hosts without an OS keychain (the web edition). */
+export function memorySecretStore(): SecretStore {
+  const values = new Map<string, string>();
+  return {
+    get: async (key) => values.get(key),
+    set: async (key, value) => void values.set(key, value),
+    delete: async (key) => void values.delete(key),
+  };
+}
+
+/** The Workspace source chosen but not set up: says so, and typed joins keep working meanwhile. */
+function unconfiguredWorkspace(): InteractionSource {
+  const detail = 'Set the Workspace API URL and client id in Settings to see your chats and calls.';
+  return {
+    kind: 'workspace',
+    start: async (_onEvent, onStatus) => onStatus({ state: 'down', detail }),
+    stop: async () => undefined,
+    applyAttachedData: () => Promise.reject(new Error(detail)),
+  };
+}
