@@ -281,9 +281,9 @@ test('settings: saved and kept across a reload; connection settings wait for the
   await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
   await s.page.getByLabel('Service URL').fill('https://elsewhere.example.com');
   await save.click();
-  await expect(s.page.locator('.settings').getByRole('alert')).toContainText(
-    'Connection settings cannot change during a co-browse session.',
-  );
+  const refusal = s.page.locator('.settings').getByRole('alert');
+  await expect(refusal).toContainText(/settings cannot change during a co-browse session\./);
+  await expect(refusal).toContainText('End the session (Exit or Stop), then save again.');
   await s.page.getByRole('button', { name: 'Stop' }).click();
   await expect(s.status).toHaveText(/^Co-browse ended\./);
 });
