@@ -18,6 +18,10 @@ export const JoinPhase = z.enum([
 ]);
 export type JoinPhase = z.infer<typeof JoinPhase>;
 
+/** A co-browse session is under way, or about to be: no restart for an update, no change of connection. */
+export const isLivePhase = (phase: JoinPhase): boolean =>
+  phase !== 'idle' && phase !== 'ended' && phase !== 'failed';
+
 export const AppError = z.object({
   code: z.string(),
   /** What happened, in words an agent understands. */

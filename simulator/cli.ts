@@ -3,6 +3,7 @@
 // until SIGINT/SIGTERM, then closes and exits 0. A bad flag: one error line, exit 2.
 import { parseFlags } from './cli-flags';
 import { startSimulator, type SimulatorOptions } from './index';
+import { stopOnSignal } from '../main/core/process/stop-on-signal';
 
 async function main(): Promise<void> {
   let options: SimulatorOptions;
@@ -15,20 +16,7 @@ async function main(): Promise<void> {
   const sim = await startSimulator(options);
   process.stdout.write(`cobrowse simulator listening on ${sim.url}\n`);
   process.stdout.write(`demo customer page: ${sim.url}/cobrowse/demo/\n`);
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    sim.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        process.stderr.write(`cobrowse simulator: stop failed: ${String(err)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  stopOnSignal(() => sim.stop(), 'cobrowse simulator');
 }
 
 main().catch((err: unknown) => {

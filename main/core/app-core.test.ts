@@ -10,6 +10,7 @@ import { createAppCore, type AppCore } from './app-core';
 import { quietLogger } from './log/logger';
 import { rest } from '../../simulator/test-support/rest';
 import { CreateSessionResponse } from './protocol';
+import { until } from './test-support/until';
 
 const open: { core: AppCore; dir: string }[] = [];
 afterEach(async () => {
@@ -31,16 +32,6 @@ async function start(userSettings?: unknown) {
   });
   open.push({ core, dir });
   return core;
-}
-
-async function until<T>(pick: () => T | undefined | null | false, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = pick();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const post = (url: string, body: unknown) =>

@@ -3,6 +3,7 @@
 // except the ones only a host can carry out (agent-view placement, updates, the clipboard), which it
 // forwards to the host's hooks.
 import {
+  isLivePhase,
   normaliseSessionId,
   type AppError,
   type AppState,
@@ -79,14 +80,6 @@ const CONNECTION_KEYS: readonly SettingsKey[] = [
   'extraCaFile',
 ];
 const SOURCE_KEYS: readonly SettingsKey[] = ['source', 'workspaceUrl', 'workspaceClientId', 'localApiPort'];
-const LIVE_PHASES: ReadonlySet<JoinPhase> = new Set([
-  'looking-up',
-  'connecting',
-  'joined',
-  'waiting-customer',
-  'active',
-  'ending',
-]);
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const log = opts.log;
@@ -118,7 +111,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     engine()
       .getState()
       .sessions.map((s) => s.phase);
-  const hasLiveSession = () => phases().some((p) => LIVE_PHASES.has(p));
+  const hasLiveSession = () => phases().some(isLivePhase);
 
   function getState(): AppState {
     const e = engine().getState();

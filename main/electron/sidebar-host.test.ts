@@ -11,6 +11,7 @@ import { createAppCore, type AppCore } from '../core/app-core';
 import { quietLogger } from '../core/log/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import * as fake from './fake-electron-host.test-support';
+import { until } from '../core/test-support/until';
 
 vi.mock('electron', () => import('./fake-electron-host.test-support'));
 const { serveSidebarIpc } = await import('./ipc');
@@ -65,16 +66,6 @@ const call = (
     value?: unknown;
     error?: { code: string };
   }>;
-
-async function until<T>(pick: () => T | undefined | null | false, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = pick();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('sidebar host (Electron glue against a fake Electron)', () => {
   it('refuses IPC from an iframe, another webContents or another origin', async () => {

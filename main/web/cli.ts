@@ -3,6 +3,7 @@
 // SIGINT/SIGTERM. A bad flag: one error line, exit 2.
 import { parseArgs } from 'node:util';
 import { startWebEdition, type WebEditionOptions } from './index';
+import { stopOnSignal } from '../core/process/stop-on-signal';
 
 function options(argv: string[]): WebEditionOptions {
   const { values } = parseArgs({
@@ -41,20 +42,7 @@ async function main(): Promise<void> {
   if (state.service.demoCustomerUrl)
     process.stdout.write(`demo mode: open the customer page ${state.service.demoCustomerUrl}\n`);
   else process.stdout.write(`co-browse service: ${state.service.url}\n`);
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    web.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        process.stderr.write(`start:web: stop failed: ${String(err)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  stopOnSignal(() => web.close(), 'start:web');
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,13 @@
 // joined through the Controller port, attached data through the durable outbox, the four close scenarios.
 // It owns the `interactions`, `selectedInteractionId`, `sessions`, `agentView` and `source` parts of AppState.
 import { randomUUID } from 'node:crypto';
-import type { AppError, AppState, CobrowseSessionView, InteractionView } from '../../../preload/contract';
+import {
+  isLivePhase,
+  type AppError,
+  type AppState,
+  type CobrowseSessionView,
+  type InteractionView,
+} from '../../../preload/contract';
 import type {
   ConnectionState,
   Controller,
@@ -49,14 +55,6 @@ export interface EngineOptions {
 
 type InteractionState = InteractionView['state'];
 const MAX_TIMELINE = 200;
-const LIVE: ReadonlySet<CobrowseSessionView['phase']> = new Set([
-  'looking-up',
-  'connecting',
-  'joined',
-  'waiting-customer',
-  'active',
-  'ending',
-]);
 const CONNECTION_RANK: Record<ConnectionState, number> = {
   closed: 0,
   connected: 1,
@@ -149,7 +147,7 @@ export class InteractionEngine {
   /** Starts a co-browse join; resolves with the local session id once the attempt is settled (joined or failed). */
   async join(token: string, options: JoinOptions): Promise<string> {
     const interactionId = options.interactionId === undefined ? this.selected : options.interactionId;
-    const existing = this.sessions.find((s) => s.token === token && LIVE.has(s.view.phase));
+    const existing = this.sessions.find((s) => s.token === token && isLivePhase(s.view.phase));
     if (existing) {
       this.log.info('join ignored: already joining or joined this session', { token: maskToken(token) });
       return existing.view.id;
@@ -296,7 +294,7 @@ export class InteractionEngine {
   /** Ends the session through the controller; a second call while it is ending waits for the first. */
   private end(session: Session, how: 'exit' | 'stop', reason: string): Promise<void> {
     if (session.ending) return session.ending;
-    if (!LIVE.has(session.view.phase)) return Promise.resolve();
+    if (!isLivePhase(session.view.phase)) return Promise.resolve();
     session.endReason ??= reason;
     const cs = session.controllerSession;
     if (!cs) {
@@ -413,7 +411,7 @@ export class InteractionEngine {
     if (inter.ending || inter.view.state !== 'active') return;
     inter.ending = true;
     const live = this.sessions.filter(
-      (s) => s.view.interactionId === inter.view.id && LIVE.has(s.view.phase),
+      (s) => s.view.interactionId === inter.view.id && isLivePhase(s.view.phase),
     );
     await Promise.all(live.map((s) => this.end(s, 'stop', reason)));
     inter.view.state = state;
@@ -464,7 +462,7 @@ export class InteractionEngine {
   }
 
   private connection(): AppState['connection'] {
-    const live = this.sessions.filter((s) => LIVE.has(s.view.phase));
+    const live = this.sessions.filter((s) => isLivePhase(s.view.phase));
     if (live.length === 0) return { state: 'idle', detail: null };
     const worst = live
       .map((s) => s.connection ?? { state: 'connecting' as const, detail: null })

@@ -1,16 +1,6 @@
 // The update offer as the sidebar shows it, and the one rule about restarting: never while a co-browse
 // session is under way (a restart would drop the customer's session mid-way). Plain data in, plain data out.
-import type { JoinPhase, UpdateView } from '../../../preload/contract';
-
-/** Phases in which the agent is, or is about to be, in a co-browse session. */
-const BUSY: ReadonlySet<JoinPhase> = new Set([
-  'looking-up',
-  'connecting',
-  'joined',
-  'waiting-customer',
-  'active',
-  'ending',
-]);
+import { isLivePhase, type JoinPhase, type UpdateView } from '../../../preload/contract';
 
 export const WAIT_FOR_SESSION = 'The update will be offered again when the co-browse session has ended.';
 
@@ -21,7 +11,7 @@ export function canRestartForUpdate(
   sessionPhases: readonly JoinPhase[],
 ): RestartDecision {
   if (update.state !== 'ready') return { ok: false, reason: 'No update has been downloaded yet.' };
-  if (sessionPhases.some((p) => BUSY.has(p))) return { ok: false, reason: WAIT_FOR_SESSION };
+  if (sessionPhases.some(isLivePhase)) return { ok: false, reason: WAIT_FOR_SESSION };
   return { ok: true };
 }
 
