@@ -10,6 +10,9 @@ const current: AppState['settings'] = {
   agentName: 'Agent',
   debug: false,
   alwaysOnTop: false,
+  source: 'local-api',
+  workspaceUrl: '',
+  workspaceClientId: '',
   locked: ['serviceUrl'],
 };
 

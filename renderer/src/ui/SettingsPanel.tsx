@@ -106,6 +106,49 @@ export function SettingsPanel() {
             />
           )}
         </Field>
+        <Field label="Interaction source" locked={lock('source')}>
+          {(id, describedBy) => (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              disabled={lock('source')}
+              value={draft.source}
+              onChange={(e) => edit('source', e.target.value as AppState['settings']['source'])}
+            >
+              <option value="local-api">Local integration API (softphone)</option>
+              <option value="workspace">Genesys Workspace API</option>
+            </select>
+          )}
+        </Field>
+        {draft.source === 'workspace' && (
+          <>
+            <Field label="Workspace API URL" locked={lock('workspaceUrl')}>
+              {(id, describedBy) => (
+                <input
+                  id={id}
+                  type="url"
+                  placeholder="https://gapi-use1.genesyscloud.com"
+                  aria-describedby={describedBy}
+                  disabled={lock('workspaceUrl')}
+                  value={draft.workspaceUrl}
+                  onChange={(e) => edit('workspaceUrl', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Workspace client ID" locked={lock('workspaceClientId')}>
+              {(id, describedBy) => (
+                <input
+                  id={id}
+                  type="text"
+                  aria-describedby={describedBy}
+                  disabled={lock('workspaceClientId')}
+                  value={draft.workspaceClientId}
+                  onChange={(e) => edit('workspaceClientId', e.target.value)}
+                />
+              )}
+            </Field>
+          </>
+        )}
         <Check
           label="Debug"
           note="Agent page with debug=1, detailed logs."

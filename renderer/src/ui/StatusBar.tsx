@@ -2,6 +2,7 @@
 // and an update on offer.
 import type { AppState } from '../../../preload/contract';
 import { useSidebar, useSidebarState } from './context';
+import { WorkspaceAccount } from './WorkspaceAccount';
 
 const connectionWords: Record<AppState['connection']['state'], string> = {
   idle: 'not connected (no session)',
@@ -44,6 +45,7 @@ export function StatusBar() {
         {sourceNames[source.kind]}: {sourceWords[source.state]}
         {source.detail && <span className="muted"> — {source.detail}</span>}
       </p>
+      {source.kind === 'workspace' && <WorkspaceAccount state={source.state} />}
       {app.mode === 'demo' && (
         <div className="banner demo" role="note">
           Demo mode: an embedded co-browse server runs on this computer.{' '}
