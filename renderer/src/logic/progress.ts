@@ -1,22 +1,18 @@
 // Join progress in words: which co-browse session the sidebar is about, and where it stands.
-import type { AppState, CobrowseSessionView, JoinPhase } from '../../../preload/contract';
+import {
+  isLivePhase,
+  type AppState,
+  type CobrowseSessionView,
+  type JoinPhase,
+} from '../../../preload/contract';
 
-const LIVE: ReadonlySet<JoinPhase> = new Set([
-  'looking-up',
-  'connecting',
-  'joined',
-  'waiting-customer',
-  'active',
-  'ending',
-]);
-export const isLive = (phase: JoinPhase) => LIVE.has(phase);
 /** Exit and Stop make sense from the moment the join is under way until it is ending. */
-export const canEnd = (phase: JoinPhase) => isLive(phase) && phase !== 'ending';
+export const canEnd = (phase: JoinPhase) => isLivePhase(phase) && phase !== 'ending';
 
 /** The session the sidebar is about: the latest one still under way, else the latest one at all. */
 export function currentSession(state: Pick<AppState, 'sessions'>): CobrowseSessionView | null {
   const { sessions } = state;
-  return sessions.findLast((s) => isLive(s.phase)) ?? sessions.at(-1) ?? null;
+  return sessions.findLast((s) => isLivePhase(s.phase)) ?? sessions.at(-1) ?? null;
 }
 
 /** The sentence the live region reads out for a session (or for none). */
