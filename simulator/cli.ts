@@ -14,9 +14,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const sim = await startSimulator(options);
+  // Before the listening line: whoever reads it may signal at once.
+  stopOnSignal(() => sim.stop(), 'cobrowse simulator');
   process.stdout.write(`cobrowse simulator listening on ${sim.url}\n`);
   process.stdout.write(`demo customer page: ${sim.url}/cobrowse/demo/\n`);
-  stopOnSignal(() => sim.stop(), 'cobrowse simulator');
 }
 
 main().catch((err: unknown) => {

@@ -18,6 +18,7 @@ import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch'
 import type { Logger } from './log/logger';
 import { maskTokensIn } from './log/mask';
 import { isDemoMode, type Settings, type SettingsKey } from './settings/schema';
+import { flagFor, settingsFromArgv } from './settings/flags';
 import { loadSettings, saveUserSettings, type LoadedSettings, type SettingsPaths } from './settings/store';
 import { memorySecretStore } from './sources/select';
 import type { SecretStore } from './sources/workspace';
@@ -87,6 +88,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   let loaded = await loadSettings(opts.settings);
   let lastError: AppError | null = settingsProblem(loaded.problems);
   for (const p of loaded.problems) log.warn('settings problem', { problem: p });
+  // Flags outrank the user's file: a change saved here would silently not apply while one is set.
+  const flagged = settingsFromArgv(opts.settings.argv ?? []).values;
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((fn) => fn());
 
@@ -165,6 +168,15 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         code: 'session-live',
         message: 'Connection and source settings cannot change during a co-browse session.',
         action: 'End the session (Exit or Stop), then save again.',
+      });
+    const pinned = (Object.keys(patch) as SettingsKey[]).find(
+      (k) => k in flagged && patch[k as keyof SettingsPatch] !== loaded.settings[k],
+    );
+    if (pinned)
+      throw new RequestRefused({
+        code: 'set-on-command-line',
+        message: `${flagFor(pinned)} on the command line sets this for the current run, so it cannot change here.`,
+        action: 'Start the app without that flag to use the setting saved here.',
       });
     const saved = await saveUserSettings(opts.settings, patch);
     if (!saved.ok) throw new RequestRefused({ code: 'settings-invalid', message: saved.error });

@@ -37,12 +37,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const web = await startWebEdition(opts);
+  // Before the URL line: whoever reads it may signal at once.
+  stopOnSignal(() => web.close(), 'start:web');
   const state = web.core.getState();
   process.stdout.write(`web edition on ${web.url}\n`);
   if (state.service.demoCustomerUrl)
     process.stdout.write(`demo mode: open the customer page ${state.service.demoCustomerUrl}\n`);
   else process.stdout.write(`co-browse service: ${state.service.url}\n`);
-  stopOnSignal(() => web.close(), 'start:web');
 }
 
 main().catch((err: unknown) => {

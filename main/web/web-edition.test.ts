@@ -121,6 +121,10 @@ describe('web edition', () => {
       ok: false,
       error: { code: 'unknown-session' },
     });
+    expect(await p.call('updateSettings', { serviceUrl: 'http://127.0.0.1:1' })).toMatchObject({
+      ok: false,
+      error: { code: 'set-on-command-line' },
+    });
     p.ws.send('not json');
     expect((await p.call('dismissError', {})).ok).toBe(true); // the socket survived the bad frame
     p.ws.close();
