@@ -1,7 +1,8 @@
 // The sidebar in Chromium against the web edition and the simulator, end to end: typed and chat joins with
 // their progress and the agent page joining inside the iframe, every close scenario, the errors an agent can
 // meet (not a session ID, no such session, an ended one, a server that is down, a node lost mid-session) and
-// saving settings. Takes docs/sidebar.png (the sidebar beside the agent page) on the way.
+// saving settings. Takes the sidebar's screenshot beside the agent page on the way (docs/sidebar.png with
+// UPDATE_SCREENSHOTS=1).
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -134,7 +135,9 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
   await expect(item).toContainText('CoBrowseAssociated');
   await expect(item.getByRole('list', { name: 'Timeline' })).toContainText('co-browse active');
   await expect(customer.page.locator('#state')).toHaveText('An agent is viewing this page');
-  await s.page.screenshot({ path: 'docs/sidebar.png' });
+  // The README's picture is refreshed on request only, so a test run leaves the tree clean.
+  const shot = process.env.UPDATE_SCREENSHOTS ? 'docs/sidebar.png' : test.info().outputPath('sidebar.png');
+  await s.page.screenshot({ path: shot });
 
   // The chat ends: co-browse is stopped first, and the sidebar says why.
   await desk.close(chatId);
