@@ -82,6 +82,19 @@ const pwOk = run(
   },
 );
 const p = readJson(pwJson);
+// Why tests were skipped, once per reason: a skip must never pass unexplained.
+const skipReasons = new Map();
+const collectSkips = (suite) => {
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests ?? [])
+      if (t.status === 'skipped')
+        for (const a of t.annotations ?? [])
+          if (a.type === 'skip') skipReasons.set(a.description, (skipReasons.get(a.description) ?? 0) + 1);
+  for (const child of suite.suites ?? []) collectSkips(child);
+};
+for (const suite of p?.suites ?? []) collectSkips(suite);
+for (const [reason, count] of skipReasons)
+  console.log(`e2e: ${count} skipped: ${reason || '(no reason given)'}`);
 if (p?.stats) {
   totals.passed += p.stats.expected + p.stats.flaky;
   totals.failed += p.stats.unexpected;

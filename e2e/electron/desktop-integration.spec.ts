@@ -6,13 +6,9 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { electronBinaryProblem } from '../../scripts/dist-preflight';
+import { electronPath, electronSkipReason } from './electron-binary';
 
-const electronDir = join('node_modules', 'electron');
-test.skip(electronBinaryProblem(electronDir) !== null, 'the Electron binary is missing here');
-
-const electronPath = () =>
-  join(electronDir, 'dist', readFileSync(join(electronDir, 'path.txt'), 'utf8').trim());
+test.skip(electronSkipReason !== null, electronSkipReason ?? '');
 
 async function logText(app: ElectronApplication): Promise<string> {
   const file = join(await app.evaluate(({ app: a }) => a.getPath('logs')), 'main.log');

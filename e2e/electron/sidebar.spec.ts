@@ -3,21 +3,16 @@
 // page but the sidebar's own main frame, and a deep link joining. Runs where the Electron binary exists
 // (the desktop CI runners, after `electron-vite build`); skipped here with the reason.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quietLogger } from '../../main/core/log/logger';
 import { CreateSessionResponse, paths } from '../../main/core/protocol';
-import { electronBinaryProblem } from '../../scripts/dist-preflight';
+import { electronPath, electronSkipReason } from './electron-binary';
 import { startSimulator, type Simulator } from '../../simulator/index';
 
-const electronDir = join('node_modules', 'electron');
-const missing = electronBinaryProblem(electronDir);
-test.skip(missing !== null, `the Electron binary is missing here (${missing ?? ''})`);
-
-const electronPath = () =>
-  join(electronDir, 'dist', readFileSync(join(electronDir, 'path.txt'), 'utf8').trim());
+test.skip(electronSkipReason !== null, electronSkipReason ?? '');
 
 let sim: Simulator;
 let app: ElectronApplication | undefined;
