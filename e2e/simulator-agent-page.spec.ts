@@ -83,3 +83,22 @@ test('sid joins at once as agent, the customer sees it active, debug=1 logs, Exi
   await expect(customer.locator('#state')).toHaveText('Session ended: the agent left');
   await expect(agent.getByRole('button', { name: 'Exit session' })).toBeDisabled();
 });
+
+test('a reloaded agent view joins again: the closed one lets go of the agent seat', async ({ browser }) => {
+  const customer = await (await context(browser)).newPage();
+  await customer.goto(`${sim.url}/cobrowse/demo/`);
+  await customer.getByRole('button', { name: 'Start co-browse session' }).click();
+  const token = await customer.locator('#token').getAttribute('data-token');
+  const got = await fetch(`${sim.url}${paths.restBase}/sessions/${token}`, { headers: { Origin: sim.url } });
+  const { sessionServerName } = GetSessionResponse.parse(await got.json());
+  const agentContext = await context(browser);
+  await agentContext.addCookies([{ name: 'gcbSessionServer', value: sessionServerName, url: sim.url }]);
+  const agent = await agentContext.newPage();
+  await agent.goto(`${sim.url}${paths.agentPage}#nosidinput=1&sid=${token}`);
+  await expect(agent.getByRole('status')).toHaveText('Co-browsing');
+
+  await agent.reload();
+  await expect(agent.getByRole('status')).toHaveText('Co-browsing', { timeout: 15_000 });
+  await expect(agent.getByRole('listitem')).toHaveText(['Customer', 'Agent']);
+  await expect(customer.locator('#state')).toHaveText('An agent is viewing this page');
+});

@@ -37,6 +37,11 @@ const AREA_TEXT = {
 
 let session;
 let viewer;
+const SEAT_RETRY_MS = 1_000;
+/** How long a join refused for a held agent seat keeps retrying (the server's client timeout is ~10 s). */
+const seatDeadline = Date.now() + 20_000;
+
+addEventListener('pagehide', () => session?.leave());
 
 /** The live mirror of the customer's page, once the session is active (the server keeps the snapshot). */
 function startMirror() {
@@ -114,6 +119,16 @@ async function join(token) {
     startMirror();
   } catch (err) {
     log('join failed', err.code, err.message);
+    // A reloaded view: its previous connection may still hold the agent seat until the server notices it
+    // is gone (its client timeout). Retry for a while instead of failing the agent at once.
+    if (err.code === 'forbidden' && Date.now() < seatDeadline) {
+      showError(
+        error,
+        'The previous agent view of this session is still connected; joining as soon as it lets go…',
+      );
+      setTimeout(() => void join(token), SEAT_RETRY_MS);
+      return;
+    }
     const hint =
       err.code === 'not-owner' ? ' (this server does not host the session: check the stickiness cookie)' : '';
     showError(error, `Could not join: ${err.message}${hint}`);

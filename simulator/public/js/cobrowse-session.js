@@ -160,6 +160,14 @@ export class CobrowseSession extends EventTarget {
     await this.#request(CHANNELS.exit, { userToken: this.#userToken });
   }
 
+  /**
+   * The page is going away (reload, closed view): drop the connection without ending the session, so the
+   * server frees this seat at once instead of after its client timeout.
+   */
+  leave() {
+    if (this.#isLive()) this.#cometd.disconnect();
+  }
+
   #isLive() {
     return this.#state === 'idle' || this.#state === 'active';
   }
