@@ -337,7 +337,9 @@ test('a narrow, tall window in the dark: the agent page stays in view under the 
   await expect(s.iframe).toHaveCount(0);
 });
 
-test('demo mode: the banner says so and links to the demo customer page', async ({ browser }) => {
+test('demo mode, a newcomer alone: banner → customer page → Share my screen → the sidebar co-browses the shop', async ({
+  browser,
+}) => {
   const dir = await mkdtemp(join(tmpdir(), 'sidebar-demo-'));
   const demo = await startWebEdition({ demo: true, dataDir: dir, localApiPort: 0, log: quietLogger() });
   try {
@@ -347,7 +349,23 @@ test('demo mode: the banner says so and links to the demo customer page', async 
     const link = page.getByRole('link', { name: 'Open the demo customer page' });
     const href = await link.getAttribute('href');
     expect(href).toBe(demo.core.getState().service.demoCustomerUrl);
-    expect((await fetch(href!)).status).toBe(200);
+
+    // The customer is another person: another browser profile.
+    const customer = await newPage(browser);
+    await customer.goto(href!);
+    await customer.getByLabel('Message').fill('Hello, I cannot find the checkout');
+    await customer.getByRole('button', { name: 'Send' }).click();
+    await customer.getByRole('button', { name: 'Share my screen with the agent' }).click();
+
+    await expect(page.getByRole('status').filter({ hasText: 'Co-browsing with the customer' })).toBeVisible({
+      timeout: 15_000,
+    });
+    const agentPage = page.frameLocator('iframe[title="Co-browse agent page"]');
+    await expect(agentPage.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
+    await expect(agentPage.frameLocator('iframe').getByText('Demo shop').first()).toBeVisible({
+      timeout: 10_000,
+    });
+    await expect(page.getByText('CoBrowseSessionsQuantity')).toBeVisible();
   } finally {
     await demo.close();
     await rm(dir, { recursive: true, force: true });
