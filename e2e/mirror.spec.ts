@@ -1,28 +1,10 @@
 // The live mirror in Chromium: the demo customer page records itself with rrweb, the agent page
 // (slave.html) replays it. Customer and agent are separate browser profiles, as in real life.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { quietLogger } from '../main/core/log/logger';
-import { GetSessionResponse, paths } from '../main/core/protocol';
-import { startSimulator, type Simulator } from '../simulator/index';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { paths } from '../main/core/protocol';
+import { useSimulatorPages } from './support/simulator-pages';
 
-let sim: Simulator;
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-  sim = await startSimulator({ port: 0, nodes: 2, logger: quietLogger() });
-});
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-test.afterAll(async () => {
-  await sim?.stop();
-});
-
-async function context(browser: Browser): Promise<BrowserContext> {
-  const c = await browser.newContext({ viewport: { width: 1100, height: 760 } });
-  contexts.push(c);
-  return c;
-}
+const fx = useSimulatorPages({ width: 1100, height: 760 });
 
 /** Every CometD body a page sends and receives, to look for what must never travel. */
 function wiretap(page: Page): string[] {
@@ -38,20 +20,12 @@ function wiretap(page: Page): string[] {
 
 /** The customer starts a session; the agent page joins it with the owner's stickiness cookie. */
 async function cobrowse(browser: Browser) {
-  const customer = await (await context(browser)).newPage();
-  const customerWire = wiretap(customer);
-  await customer.goto(`${sim.url}/cobrowse/demo/`);
-  await customer.getByRole('button', { name: 'Start co-browse session' }).click();
-  await expect(customer.locator('#token')).toHaveAttribute('data-token', /^\d{9}$/);
-  const token = (await customer.locator('#token').getAttribute('data-token')) ?? '';
-
-  const got = await fetch(`${sim.url}${paths.restBase}/sessions/${token}`, { headers: { Origin: sim.url } });
-  const { sessionServerName } = GetSessionResponse.parse(await got.json());
-  const agentContext = await context(browser);
-  await agentContext.addCookies([{ name: 'gcbSessionServer', value: sessionServerName, url: sim.url }]);
+  let customerWire: string[] = [];
+  const { customer, token } = await fx.customerSession(browser, (page) => (customerWire = wiretap(page)));
+  const { context: agentContext } = await fx.agentContext(browser, token);
   const agent = await agentContext.newPage();
   const agentWire = wiretap(agent);
-  await agent.goto(`${sim.url}${paths.agentPage}#nosidinput=1&sid=${token}`);
+  await agent.goto(`${fx.sim.url}${paths.agentPage}#nosidinput=1&sid=${token}`);
   await expect(agent.getByRole('status')).toHaveText('Co-browsing');
   const mirror = agent.frameLocator('#mirror-stage iframe');
   return { customer, agent, agentContext, mirror, customerWire, agentWire };
