@@ -1,7 +1,6 @@
 // Settings: a draft the agent edits and saves in one go. Locked keys (set by an administrator) are shown
 // disabled with a note; main refuses connection changes during a session and the refusal shows here.
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { AppState } from '../../../preload/contract';
 import { draftOf, isDirty, settingsPatch, type SettingsDraft } from '../logic/settings-form';
 import { ErrorBox } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
@@ -34,119 +33,66 @@ export function SettingsPanel() {
   }
 
   const lock = (key: keyof SettingsDraft) => settings.locked.includes(key);
+  const bound: Bound = { draft, edit, lock };
   return (
     <details className="panel settings">
       <summary>
         <h2>Settings</h2>
       </summary>
       <form onSubmit={(e) => void save(e)}>
-        <Field label="Service URL" locked={lock('serviceUrl')} note="Empty: the embedded demo server.">
-          {(id, describedBy) => (
-            <input
-              id={id}
-              type="url"
-              placeholder="https://cobrowse.example.com"
-              aria-describedby={describedBy}
-              disabled={lock('serviceUrl')}
-              value={draft.serviceUrl}
-              onChange={(e) => edit('serviceUrl', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Origin" locked={lock('origin')} note="Sent to the server's CORS allow-list.">
-          {(id, describedBy) => (
-            <input
-              id={id}
-              type="url"
-              aria-describedby={describedBy}
-              disabled={lock('origin')}
-              value={draft.origin}
-              onChange={(e) => edit('origin', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Stickiness" locked={lock('stickiness')}>
-          {(id, describedBy) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              disabled={lock('stickiness')}
-              value={draft.stickiness}
-              onChange={(e) => edit('stickiness', e.target.value as AppState['settings']['stickiness'])}
-            >
-              <option value="cookie">Cookie (load balancer)</option>
-              <option value="url">Node URL</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Transport" locked={lock('transport')}>
-          {(id, describedBy) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              disabled={lock('transport')}
-              value={draft.transport}
-              onChange={(e) => edit('transport', e.target.value as AppState['settings']['transport'])}
-            >
-              <option value="long-polling">Long polling</option>
-              <option value="websocket">WebSocket</option>
-            </select>
-          )}
-        </Field>
-        <Field label="Agent display name" locked={lock('agentName')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              type="text"
-              maxLength={100}
-              aria-describedby={describedBy}
-              disabled={lock('agentName')}
-              value={draft.agentName}
-              onChange={(e) => edit('agentName', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Interaction source" locked={lock('source')}>
-          {(id, describedBy) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              disabled={lock('source')}
-              value={draft.source}
-              onChange={(e) => edit('source', e.target.value as AppState['settings']['source'])}
-            >
-              <option value="local-api">Local integration API (softphone)</option>
-              <option value="workspace">Genesys Workspace API</option>
-            </select>
-          )}
-        </Field>
+        <TextSetting
+          bound={bound}
+          name="serviceUrl"
+          label="Service URL"
+          type="url"
+          placeholder="https://cobrowse.example.com"
+          note="Empty: the embedded demo server."
+        />
+        <TextSetting
+          bound={bound}
+          name="origin"
+          label="Origin"
+          type="url"
+          note="Sent to the server's CORS allow-list."
+        />
+        <ChoiceSetting
+          bound={bound}
+          name="stickiness"
+          label="Stickiness"
+          options={[
+            ['cookie', 'Cookie (load balancer)'],
+            ['url', 'Node URL'],
+          ]}
+        />
+        <ChoiceSetting
+          bound={bound}
+          name="transport"
+          label="Transport"
+          options={[
+            ['long-polling', 'Long polling'],
+            ['websocket', 'WebSocket'],
+          ]}
+        />
+        <TextSetting bound={bound} name="agentName" label="Agent display name" maxLength={100} />
+        <ChoiceSetting
+          bound={bound}
+          name="source"
+          label="Interaction source"
+          options={[
+            ['local-api', 'Local integration API (softphone)'],
+            ['workspace', 'Genesys Workspace API'],
+          ]}
+        />
         {draft.source === 'workspace' && (
           <>
-            <Field label="Workspace API URL" locked={lock('workspaceUrl')}>
-              {(id, describedBy) => (
-                <input
-                  id={id}
-                  type="url"
-                  placeholder="https://gapi-use1.genesyscloud.com"
-                  aria-describedby={describedBy}
-                  disabled={lock('workspaceUrl')}
-                  value={draft.workspaceUrl}
-                  onChange={(e) => edit('workspaceUrl', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Workspace client ID" locked={lock('workspaceClientId')}>
-              {(id, describedBy) => (
-                <input
-                  id={id}
-                  type="text"
-                  aria-describedby={describedBy}
-                  disabled={lock('workspaceClientId')}
-                  value={draft.workspaceClientId}
-                  onChange={(e) => edit('workspaceClientId', e.target.value)}
-                />
-              )}
-            </Field>
+            <TextSetting
+              bound={bound}
+              name="workspaceUrl"
+              label="Workspace API URL"
+              type="url"
+              placeholder="https://gapi-use1.genesyscloud.com"
+            />
+            <TextSetting bound={bound} name="workspaceClientId" label="Workspace client ID" />
           </>
         )}
         <Check
@@ -178,6 +124,71 @@ export function SettingsPanel() {
 }
 
 const LOCKED_NOTE = 'Locked by your administrator.';
+
+/** What every setting field needs from the form. */
+interface Bound {
+  draft: SettingsDraft;
+  edit: <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => void;
+  lock: (key: keyof SettingsDraft) => boolean;
+}
+type TextKey = 'serviceUrl' | 'origin' | 'agentName' | 'workspaceUrl' | 'workspaceClientId';
+type ChoiceKey = 'stickiness' | 'transport' | 'source';
+
+function TextSetting(props: {
+  bound: Bound;
+  name: TextKey;
+  label: string;
+  type?: 'url' | 'text';
+  placeholder?: string;
+  note?: string;
+  maxLength?: number;
+}) {
+  const { bound, name } = props;
+  return (
+    <Field label={props.label} locked={bound.lock(name)} note={props.note}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type={props.type ?? 'text'}
+          placeholder={props.placeholder}
+          maxLength={props.maxLength}
+          aria-describedby={describedBy}
+          disabled={bound.lock(name)}
+          value={bound.draft[name]}
+          onChange={(e) => bound.edit(name, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function ChoiceSetting<K extends ChoiceKey>(props: {
+  bound: Bound;
+  name: K;
+  label: string;
+  options: [SettingsDraft[K], string][];
+}) {
+  const { bound, name } = props;
+  return (
+    <Field label={props.label} locked={bound.lock(name)}>
+      {(id, describedBy) => (
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          disabled={bound.lock(name)}
+          value={bound.draft[name]}
+          onChange={(e) => bound.edit(name, e.target.value as SettingsDraft[K])}
+        >
+          {props.options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
 
 function Field({
   label,
