@@ -63,7 +63,7 @@ async function customerSession(browser: Browser) {
 /** The agent's sidebar, with every sentence its join-progress live region said recorded in order. */
 async function openSidebar(browser: Browser, viewport?: { width: number; height: number }) {
   const page = await newPage(browser, viewport);
-  await page.goto(web.url);
+  await page.goto(web.openUrl);
   const status = page.getByRole('status', { name: 'Join progress' });
   await expect(status).toBeVisible();
   // A page script (a string: this file is type-checked without the DOM library).
@@ -303,7 +303,7 @@ test('a Co-browse Server that is down: the join says it cannot be reached and wh
   });
   try {
     const page = await newPage(browser);
-    await page.goto(down.url);
+    await page.goto(down.openUrl);
     const field = page.getByRole('textbox', { name: 'Session ID' });
     await field.fill('123-456-789');
     await field.press('Enter');
@@ -344,7 +344,7 @@ test('demo mode, a newcomer alone: banner → customer page → Share my screen 
   const demo = await startWebEdition({ demo: true, dataDir: dir, localApiPort: 0, log: quietLogger() });
   try {
     const page = await newPage(browser);
-    await page.goto(demo.url);
+    await page.goto(demo.openUrl);
     await expect(page.getByRole('note')).toContainText('Demo mode');
     const link = page.getByRole('link', { name: 'Open the demo customer page' });
     const href = await link.getAttribute('href');

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   // Before the URL line: whoever reads it may signal at once.
   stopOnSignal(() => web.close(), 'start:web');
   const state = web.core.getState();
-  process.stdout.write(`web edition on ${web.url}\n`);
+  process.stdout.write(`web edition on ${web.openUrl}\n`);
   if (state.service.demoCustomerUrl)
     process.stdout.write(`demo mode: open the customer page ${state.service.demoCustomerUrl}\n`);
   else process.stdout.write(`co-browse service: ${state.service.url}\n`);

@@ -7,12 +7,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { eventChannel, WireFromPage, type AppState } from '../../preload/contract';
+import { WireFromPage, type AppState } from '../../preload/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../core/log/logger';
 import { startAgentProxy } from './agent-proxy';
+import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
 
@@ -33,7 +34,10 @@ export interface WebEditionOptions {
 }
 
 export interface WebEdition {
+  /** The origin, `http://127.0.0.1:<port>`. */
   url: string;
+  /** The link that opens the sidebar: the origin with this run's key (see run-key.ts). */
+  openUrl: string;
   core: AppCore;
   /** The local integration API (throws when the Workspace API is the source). */
   readonly localApi: { url: string; tokenFile: string };
@@ -85,14 +89,21 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
 
   const csp = contentSecurityPolicy(proxy.origin);
   const rendererDir = opts.rendererDir ?? defaultRendererDir;
+  const runKey = createRunKey();
   const server: Server = createServer((req, res) => {
     if (!sameHost(req, port)) return void res.writeHead(421).end();
+    if (runKey.redeem(req, res)) return;
+    if (!runKey.admits(req)) return refuseWithoutKey(res);
     void serveSite(rendererDir, req, res, new URL(req.url ?? '/', 'http://127.0.0.1').pathname, csp);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
     // Only the sidebar page itself: same host (DNS rebinding) and same origin (any other page on the machine).
-    const ok = req.url === '/api' && sameHost(req, port) && req.headers.origin === pageOrigin(req);
+    const ok =
+      req.url === '/api' &&
+      sameHost(req, port) &&
+      req.headers.origin === pageOrigin(req) &&
+      runKey.admits(req);
     if (!ok) {
       log.warn('web edition: WebSocket refused', { origin: req.headers.origin ?? '(none)' });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -134,10 +145,11 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
   const url = `http://127.0.0.1:${port}`;
-  log.info('web edition up', { url, events: eventChannel('state') });
+  log.info('web edition up', { url });
 
   return {
     url,
+    openUrl: `${url}/${runKey.query}`,
     core,
     get localApi() {
       const api = core.localApi();

@@ -34,9 +34,21 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A page-like client: Origin of the sidebar, frames parsed, replies matched by id. */
-async function page(origin = web.url) {
-  const ws = new WebSocket(`${web.url.replace('http', 'ws')}/api`, { headers: { origin } });
+/** The cookie the run's link trades its key for, as the browser would keep it. */
+async function runCookie(): Promise<string> {
+  const res = await fetch(web.openUrl, { redirect: 'manual' });
+  expect(res.status).toBe(303);
+  expect(res.headers.get('location')).toBe('/'); // the key leaves the address bar
+  const set = res.headers.get('set-cookie') ?? '';
+  expect(set).toMatch(/HttpOnly/);
+  expect(set).toMatch(/SameSite=Strict/);
+  return set.split(';')[0]!;
+}
+
+/** A page-like client: Origin of the sidebar, the run's cookie, frames parsed, replies matched by id. */
+async function page(origin = web.url, cookie?: string) {
+  const headers = { origin, cookie: cookie ?? (await runCookie()) };
+  const ws = new WebSocket(`${web.url.replace('http', 'ws')}/api`, { headers });
   const frames: WireFromHost[] = [];
   const waiters: (() => void)[] = [];
   ws.on('message', (d) => {
@@ -81,17 +93,23 @@ async function page(origin = web.url) {
 }
 
 describe('web edition', () => {
-  it('serves the sidebar with a CSP that frames only the agent proxy', async () => {
-    const res = await fetch(web.url);
+  it('serves the sidebar only with the run key, with a CSP that frames only the agent proxy', async () => {
+    const without = await fetch(web.url);
+    expect(without.status).toBe(401);
+    expect(await without.text()).toContain('link printed when the web edition started');
+    expect((await fetch(`${web.url}/?key=not-the-key`, { redirect: 'manual' })).status).toBe(401);
+    const res = await fetch(web.url, { headers: { cookie: await runCookie() } });
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toMatch(/frame-src http:\/\/127\.0\.0\.1:\d+/);
-    expect((await fetch(`${web.url}/../../etc/passwd`)).status).toBe(404);
+    const cookie = await runCookie();
+    expect((await fetch(`${web.url}/../../etc/passwd`, { headers: { cookie } })).status).toBe(404);
   });
 
-  it('refuses the API to another origin and a foreign Host', async () => {
+  it('refuses the API to another origin, without the run cookie, and to a foreign Host', async () => {
     await expect(page('http://evil.example')).rejects.toThrow(/refused 403/);
+    await expect(page(web.url, 'cobrowse_web=guess')).rejects.toThrow(/refused 403/);
     // fetch() may not set Host; a DNS-rebinding page would arrive with its own name there.
     const status = await new Promise<number | undefined>((resolve, reject) =>
       request(web.url, { headers: { host: 'evil.example' } }, (res) => {

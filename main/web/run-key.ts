@@ -1,0 +1,53 @@
+// The web edition listens on loopback, which other local processes and, on a shared terminal server, other
+// users can reach too. Each run has a random key: the link printed at start carries it once, the server
+// trades it for an HttpOnly, SameSite=Strict cookie (and drops it from the address bar), and every page
+// and the API then require that cookie.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cookieValue } from '../core/http/cookie-header';
+
+const COOKIE = 'cobrowse_web';
+
+export interface RunKey {
+  /** The query string that opens the sidebar: `?key=…`. */
+  readonly query: string;
+  /** The request carries this run's cookie. */
+  admits(req: IncomingMessage): boolean;
+  /** A `?key=` link: sets the cookie and redirects to the same path without it. True when handled. */
+  redeem(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+export function createRunKey(): RunKey {
+  const key = randomBytes(24).toString('base64url');
+  const matches = (given: string | null | undefined) =>
+    typeof given === 'string' &&
+    given.length === key.length &&
+    timingSafeEqual(Buffer.from(given), Buffer.from(key));
+  return {
+    query: `?key=${key}`,
+    admits: (req) => matches(cookieValue(req.headers.cookie, COOKIE)),
+    redeem(req, res) {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (!url.searchParams.has('key')) return false;
+      if (!matches(url.searchParams.get('key'))) return false;
+      res
+        .writeHead(303, {
+          'Set-Cookie': `${COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
+          Location: url.pathname,
+          'Cache-Control': 'no-store',
+        })
+        .end();
+      return true;
+    },
+  };
+}
+
+/** What someone sees who opened the address without the run's link. */
+export function refuseWithoutKey(res: ServerResponse): void {
+  res
+    .writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+    .end(
+      '<!doctype html><meta charset="utf-8"><title>Cobrowse Agent Shell</title>' +
+        "<p>Open the sidebar with the link printed when the web edition started: it carries this run's key.</p>",
+    );
+}
