@@ -109,6 +109,7 @@ export class InteractionEngine {
       backoff: opts.backoff,
       deliver: (id, data, writeId) => opts.source.applyAttachedData(id, data, writeId),
       onDelivered: (write) => engine.delivered(write),
+      onAbandoned: (write, reason) => engine.abandoned(write, reason),
       onChange: () => engine.emit(),
     });
     return engine;
@@ -439,6 +440,13 @@ export class InteractionEngine {
   private delivered(write: PendingWrite): void {
     const inter = this.interactions.get(write.interactionId);
     if (inter) Object.assign(inter.confirmed, write.data);
+  }
+
+  /** The source refused a write for good: the agent sees which data did not reach the interaction, and why. */
+  private abandoned(write: PendingWrite, reason: string): void {
+    const inter = this.interactions.get(write.interactionId);
+    if (inter)
+      this.note(inter, `attached data not written (${Object.keys(write.data).join(', ')}): ${reason}`);
   }
 
   private note(inter: Interaction, text: string, emit = false): void {

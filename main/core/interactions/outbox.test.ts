@@ -13,6 +13,7 @@ import { loadOrCreateToken } from '../sources/local-api/token-file';
 import { InteractionServerSim } from '../../../simulator/interactions';
 import { encodeLine, openJournal } from './journal';
 import { backoffDelay, openOutbox, type Outbox } from './outbox';
+import { WriteRefused } from '../sources/port';
 
 let dir: string;
 let api: LocalApiSource;
@@ -221,6 +222,84 @@ describe('outbox', () => {
       await new Promise((r) => setTimeout(r, 50));
       expect(sim.deliveries).toBe(0);
       expect(await readFile(file, 'utf8')).toBe('');
+    } finally {
+      await outbox.close();
+    }
+  });
+  it('an interaction whose writes keep failing does not hold up another one, and keeps its own order', async () => {
+    const stuck = await sim.openChat('Stuck');
+    const fine = await sim.openChat('Fine');
+    let stuckDown = true;
+    const outbox = await open({
+      deliver: (i, d, w) =>
+        i === stuck && stuckDown
+          ? Promise.reject(new Error('interaction busy'))
+          : api.applyAttachedData(i, d, w),
+    });
+    try {
+      await outbox.enqueue(stuck, { CoBrowseSessionsQuantity: '1' });
+      await outbox.enqueue(stuck, { CoBrowseSessionsQuantity: '2' });
+      await outbox.enqueue(fine, { CoBrowseAssociated: 'Yes' });
+      await expect.poll(() => sim.get(fine).writes.length, { timeout: 2_000 }).toBe(1);
+      expect(sim.get(stuck).writes).toEqual([]); // still failing, and its second write waits behind the first
+      stuckDown = false;
+      outbox.nudge();
+      await outbox.drained();
+      expect(sim.get(stuck).writes.map((w) => w.data.CoBrowseSessionsQuantity)).toEqual(['1', '2']);
+    } finally {
+      await outbox.close();
+    }
+  });
+
+  it('a write the source refuses for good is journaled as abandoned, reported, and never retried', async () => {
+    const gone = await sim.openChat('Gone');
+    const alive = await sim.openChat('Alive');
+    const abandoned: { interactionId: string; reason: string }[] = [];
+    let refusals = 0;
+    const refusing: Parameters<typeof open>[0] = {
+      deliver: (i, d, w) => {
+        if (i !== gone) return api.applyAttachedData(i, d, w);
+        refusals += 1;
+        return Promise.reject(new WriteRefused('the interaction was completed'));
+      },
+      onAbandoned: (write, reason) => abandoned.push({ interactionId: write.interactionId, reason }),
+    };
+    let outbox = await open(refusing);
+    try {
+      await outbox.enqueue(gone, { CoBrowseAssociated: 'Yes' });
+      await outbox.enqueue(alive, { CoBrowseAssociated: 'Yes' });
+      await outbox.drained();
+      expect(abandoned).toEqual([{ interactionId: gone, reason: 'the interaction was completed' }]);
+      expect(refusals).toBe(1);
+      expect(sim.get(alive).writes).toHaveLength(1);
+    } finally {
+      await outbox.close();
+    }
+    // Journaled: after a crash with other writes still pending, the abandoned one is not tried again.
+    await appendFile(
+      file,
+      encodeLine({
+        kind: 'write',
+        writeId: 'w-gone',
+        interactionId: gone,
+        data: { CoBrowseAssociated: 'Yes' },
+        at: 1,
+      }) +
+        encodeLine({ kind: 'abandon', writeId: 'w-gone', reason: 'the interaction was completed' }) +
+        encodeLine({
+          kind: 'write',
+          writeId: 'w-next',
+          interactionId: alive,
+          data: { CoBrowseSessionsQuantity: '2' },
+          at: 2,
+        }),
+    );
+    outbox = await open(refusing);
+    try {
+      expect(outbox.pending().map((w) => w.writeId)).toEqual(['w-next']);
+      await outbox.drained();
+      expect(refusals).toBe(1);
+      expect(sim.get(alive).writes.at(-1)?.writeId).toBe('w-next');
     } finally {
       await outbox.close();
     }

@@ -1,11 +1,13 @@
 // Durable outbox for attached-data writes. A write is journaled and fsync'd before any delivery is tried;
-// deliveries go out in order, one at a time, each with its stable `writeId` so the receiver can drop a
-// duplicate (after a crash between delivery and the journaled ack, the write goes out again). Failures retry
-// with exponential backoff, full jitter and a cap. When everything is acknowledged the journal is compacted.
+// each interaction's writes go out in order, one at a time, each with its stable `writeId` so the receiver
+// can drop a duplicate (after a crash between delivery and the journaled ack, the write goes out again).
+// An interaction whose write fails waits for the retry without holding up the others. Failures retry with
+// exponential backoff, full jitter and a cap; a write the source refuses for good (`WriteRefused`) is
+// journaled as abandoned and reported, not retried. When nothing is pending the journal is compacted.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
-import { AttachedData } from '../sources/port';
+import { AttachedData, WriteRefused } from '../sources/port';
 import { openJournal, type Journal } from './journal';
 
 const WriteRecord = z.object({
@@ -16,7 +18,12 @@ const WriteRecord = z.object({
   at: z.number(),
 });
 const AckRecord = z.object({ kind: z.literal('ack'), writeId: z.string().min(1) });
-const JournalRecord = z.discriminatedUnion('kind', [WriteRecord, AckRecord]);
+const AbandonRecord = z.object({
+  kind: z.literal('abandon'),
+  writeId: z.string().min(1),
+  reason: z.string(),
+});
+const JournalRecord = z.discriminatedUnion('kind', [WriteRecord, AckRecord, AbandonRecord]);
 export type PendingWrite = z.infer<typeof WriteRecord>;
 
 export type Deliver = (interactionId: string, data: AttachedData, writeId: string) => Promise<void>;
@@ -33,6 +40,8 @@ export interface OutboxOptions {
   backoff?: BackoffOptions;
   /** Called after a write is acknowledged by the source (for the confirmed attached data). */
   onDelivered?: (write: PendingWrite) => void;
+  /** Called when the source refused a write for good: it is dropped, with the source's reason. */
+  onAbandoned?: (write: PendingWrite, reason: string) => void;
   /** Called whenever the pending list changes. */
   onChange?: () => void;
   random?: () => number;
@@ -72,7 +81,7 @@ export async function openOutbox(opts: OutboxOptions): Promise<Outbox> {
       continue;
     }
     if (rec.data.kind === 'write') queue.push(rec.data);
-    else acked.add(rec.data.writeId);
+    else acked.add(rec.data.writeId); // delivered or abandoned: settled either way
   }
   for (let i = queue.length - 1; i >= 0; i--) if (acked.has(queue[i]!.writeId)) queue.splice(i, 1);
   if (queue.length === 0 && journal.recovered.length > 0) await journal.rewrite([]);
@@ -105,32 +114,56 @@ export async function openOutbox(opts: OutboxOptions): Promise<Outbox> {
     if (!running && !closed) inflight = pump();
   };
 
+  /** Journals how a write settled, then drops it from the queue. */
+  async function settle(write: PendingWrite, record: z.infer<typeof JournalRecord>): Promise<void> {
+    await journal.append([record]);
+    queue.splice(queue.indexOf(write), 1);
+    if (queue.length === 0) await journal.rewrite([]);
+  }
+
   async function pump(): Promise<void> {
     if (running || closed) return;
     running = true;
     try {
-      while (!closed && queue.length > 0) {
-        const head = queue[0]!;
-        try {
-          await opts.deliver(head.interactionId, head.data, head.writeId);
-        } catch (err) {
+      // Passes over the queue until a pass settles nothing; an interaction with a failed write is skipped
+      // for the rest of its pass so its later writes stay behind it.
+      for (;;) {
+        const waiting = new Set<string>();
+        for (const head of [...queue]) {
+          if (closed) return;
+          if (waiting.has(head.interactionId)) continue;
+          try {
+            await opts.deliver(head.interactionId, head.data, head.writeId);
+          } catch (err) {
+            const reason = err instanceof Error ? err.message : String(err);
+            if (err instanceof WriteRefused) {
+              log.error('outbox: write refused for good, abandoned', { writeId: head.writeId, reason });
+              await settle(head, { kind: 'abandon', writeId: head.writeId, reason });
+              opts.onAbandoned?.(head, reason);
+              changed();
+              continue;
+            }
+            waiting.add(head.interactionId);
+            log.info('outbox: delivery failed, will retry', {
+              writeId: head.writeId,
+              attempt: attempt + 1,
+              reason,
+            });
+            continue;
+          }
+          await settle(head, { kind: 'ack', writeId: head.writeId });
+          opts.onDelivered?.(head);
+          changed();
+        }
+        if (waiting.size > 0) {
           const delay = backoffDelay(attempt, backoff, random);
           attempt += 1;
-          log.info('outbox: delivery failed, will retry', {
-            writeId: head.writeId,
-            attempt,
-            delayMs: delay,
-            reason: err instanceof Error ? err.message : String(err),
-          });
           schedule(delay);
           return;
         }
         attempt = 0;
-        await journal.append([{ kind: 'ack', writeId: head.writeId }]);
-        queue.shift();
-        if (queue.length === 0) await journal.rewrite([]);
-        opts.onDelivered?.(head);
-        changed();
+        // Without a failure every write of the pass settled: what is left was enqueued during it.
+        if (queue.length === 0) return;
       }
     } finally {
       running = false;
@@ -152,7 +185,8 @@ export async function openOutbox(opts: OutboxOptions): Promise<Outbox> {
       await journal.append([write]);
       queue.push(write);
       changed();
-      if (!timer) kick();
+      // Even while a failed interaction waits out its backoff: this write may be for another one.
+      kick();
       return write.writeId;
     },
     pending: () => queue,

@@ -50,7 +50,16 @@ export interface InteractionSource {
   stop(): Promise<void>;
   /**
    * Write attached data to the interaction. Must be idempotent for the same `writeId` (the outbox may
-   * deliver twice after a crash); rejects while the interaction source is unreachable, so the outbox retries.
+   * deliver twice after a crash); rejects while the interaction source is unreachable, so the outbox retries,
+   * or with `WriteRefused` when retrying can never help.
    */
   applyAttachedData(interactionId: string, data: AttachedData, writeId: string): Promise<void>;
+}
+
+/**
+ * Thrown by `applyAttachedData` when the source will never accept this write (the interaction is gone, the
+ * data are refused): the outbox records it as abandoned instead of retrying it forever.
+ */
+export class WriteRefused extends Error {
+  override readonly name = 'WriteRefused';
 }

@@ -5,7 +5,13 @@
 import { CookieJar } from '../../controller/cookie-jar';
 import { HttpClient, type HttpReply } from '../../controller/http-client';
 import type { Logger } from '../../log/logger';
-import type { AttachedData, InteractionSource, SourceEvent, SourceStatus } from '../port';
+import {
+  WriteRefused,
+  type AttachedData,
+  type InteractionSource,
+  type SourceEvent,
+  type SourceStatus,
+} from '../port';
 import {
   AuthError,
   refreshDelay,
@@ -332,11 +338,11 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     } catch {
       parsed = undefined;
     }
-    if (reply.status !== 200 || !parsed?.success || parsed.data.status.code > 1)
-      throw new HttpStatusError(
-        reply.status,
-        `${host} answered update-user-data for ${interactionId} with HTTP ${reply.status}${parsed?.success && parsed.data.status.message ? `: ${parsed.data.status.message}` : ''}`,
-      );
+    if (reply.status === 200 && parsed?.success && parsed.data.status.code <= 1) return;
+    const why = `${host} answered update-user-data for ${interactionId} with HTTP ${reply.status}${parsed?.success && parsed.data.status.message ? `: ${parsed.data.status.message}` : ''}`;
+    // A 4xx other than an expired sign-in or a throttle will not change on retry (the interaction is gone).
+    const final = reply.status >= 400 && reply.status < 500 && reply.status !== 408 && reply.status !== 429;
+    throw final ? new WriteRefused(why) : new HttpStatusError(reply.status, why);
   }
 
   const signInWith = (get: () => Promise<Tokens>) =>
