@@ -31,6 +31,7 @@ export default defineConfig({
   },
   renderer: {
     ...renderer,
-    build: { ...renderer.build, rollupOptions: { input: 'renderer/index.html' } },
+    // electron-vite leaves the renderer unminified by default; the sidebar ships the same bundle as the web.
+    build: { ...renderer.build, minify: true, rollupOptions: { input: 'renderer/index.html' } },
   },
 });
