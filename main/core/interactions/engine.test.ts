@@ -129,6 +129,17 @@ describe('other entries', () => {
       error: { code: 'invalid-token' },
     });
   });
+
+  it('a day of sessions: only the latest 20 settled ones are kept, live ones always', async () => {
+    const app = await startApp();
+    const { id } = await chatCobrowse(app);
+    const first = await app.engine.join('1', { interactionId: null, via: 'typed' });
+    for (let i = 0; i < 30; i++) await app.engine.join(String(i), { interactionId: null, via: 'typed' });
+    const sessions = app.state().sessions;
+    expect(sessions.filter((s) => s.phase === 'failed')).toHaveLength(20);
+    expect(sessions.some((s) => s.id === first)).toBe(false); // the oldest went first
+    expect(sessionOn(app, id).at(-1)?.phase).toBe('joined'); // the live one stays
+  });
 });
 
 describe('two interactions at once', () => {

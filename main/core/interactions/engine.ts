@@ -55,6 +55,7 @@ export interface EngineOptions {
 
 type InteractionState = InteractionView['state'];
 const MAX_TIMELINE = 200;
+const KEEP_SETTLED_SESSIONS = 20;
 const CONNECTION_RANK: Record<ConnectionState, number> = {
   closed: 0,
   connected: 1,
@@ -227,6 +228,7 @@ export class InteractionEngine {
         error: null,
       },
     };
+    this.forgetOldSessions();
     this.sessions.push(session);
     this.emit();
     return session;
@@ -318,6 +320,17 @@ export class InteractionEngine {
       this.emit();
     })();
     return session.ending;
+  }
+
+  /**
+   * The app stays open all shift: settled sessions beyond the most recent few are dropped (their story stays
+   * on the interaction's timeline), so neither memory nor every state push grows with the day.
+   */
+  private forgetOldSessions(): void {
+    const settled = this.sessions.filter((s) => !isLivePhase(s.view.phase));
+    // Called before a new session is added: leave room for it to settle too.
+    for (const old of settled.slice(0, Math.max(0, settled.length - KEEP_SETTLED_SESSIONS + 1)))
+      this.sessions.splice(this.sessions.indexOf(old), 1);
   }
 
   private ended(session: Session, reason: string, at: number): void {
