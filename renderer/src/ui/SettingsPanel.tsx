@@ -55,34 +55,10 @@ export function SettingsPanel() {
           type="url"
           note="Sent to the server's CORS allow-list."
         />
-        <ChoiceSetting
-          bound={bound}
-          name="stickiness"
-          label="Stickiness"
-          options={[
-            ['cookie', 'Cookie (load balancer)'],
-            ['url', 'Node URL'],
-          ]}
-        />
-        <ChoiceSetting
-          bound={bound}
-          name="transport"
-          label="Transport"
-          options={[
-            ['long-polling', 'Long polling'],
-            ['websocket', 'WebSocket'],
-          ]}
-        />
+        <ChoiceSetting bound={bound} name="stickiness" label="Stickiness" options={STICKINESS} />
+        <ChoiceSetting bound={bound} name="transport" label="Transport" options={TRANSPORTS} />
         <TextSetting bound={bound} name="agentName" label="Agent display name" maxLength={100} />
-        <ChoiceSetting
-          bound={bound}
-          name="source"
-          label="Interaction source"
-          options={[
-            ['local-api', 'Local integration API (softphone)'],
-            ['workspace', 'Genesys Workspace API'],
-          ]}
-        />
+        <ChoiceSetting bound={bound} name="source" label="Interaction source" options={SOURCES} />
         {draft.source === 'workspace' && (
           <>
             <TextSetting
@@ -134,6 +110,20 @@ interface Bound {
 type TextKey = 'serviceUrl' | 'origin' | 'agentName' | 'workspaceUrl' | 'workspaceClientId';
 type ChoiceKey = 'stickiness' | 'transport' | 'source';
 
+type Options<K extends ChoiceKey> = [SettingsDraft[K], string][];
+const STICKINESS: Options<'stickiness'> = [
+  ['cookie', 'Cookie (load balancer)'],
+  ['url', 'Node URL'],
+];
+const TRANSPORTS: Options<'transport'> = [
+  ['long-polling', 'Long polling'],
+  ['websocket', 'WebSocket'],
+];
+const SOURCES: Options<'source'> = [
+  ['local-api', 'Local integration API (softphone)'],
+  ['workspace', 'Genesys Workspace API'],
+];
+
 function TextSetting(props: {
   bound: Bound;
   name: TextKey;
@@ -166,7 +156,7 @@ function ChoiceSetting<K extends ChoiceKey>(props: {
   bound: Bound;
   name: K;
   label: string;
-  options: [SettingsDraft[K], string][];
+  options: Options<K>;
 }) {
   const { bound, name } = props;
   return (
