@@ -143,7 +143,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         locked: loaded.locked,
       },
       lastError,
-      update: hooks.updateView?.(phases()) ?? initialUpdateView(false),
+      update: hooks.updateView?.(e.sessions.map((x) => x.phase)) ?? initialUpdateView(false),
     };
   }
 

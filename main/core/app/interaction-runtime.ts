@@ -40,7 +40,11 @@ export async function startRuntime(
   const configuredPort = deps.localApiPort ?? settings.localApiPort;
   const selected = selectSource(settings, {
     dataDir: deps.dataDir,
-    localApiPort: demo ? await demoLocalApiPort(configuredPort, deps.log) : configuredPort,
+    // Only the local API listens; the Workspace source has no port to probe.
+    localApiPort:
+      demo && settings.source === 'local-api'
+        ? await demoLocalApiPort(configuredPort, deps.log)
+        : configuredPort,
     workspaceOverride: demo ? demo.workspace : null,
     secrets: deps.secrets,
     openBrowser: deps.openBrowser,

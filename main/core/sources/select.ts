@@ -23,8 +23,6 @@ export type SelectedSource =
   | { kind: 'workspace'; source: WorkspaceSource }
   | { kind: 'unconfigured'; source: InteractionSource };
 
-export const localApiTokenFile = (dataDir: string) => join(dataDir, 'local-api-token');
-
 export function selectSource(settings: Settings, deps: SourceDeps): SelectedSource {
   if (settings.source === 'workspace') {
     const url = deps.workspaceOverride?.url ?? settings.workspaceUrl;
@@ -41,7 +39,7 @@ export function selectSource(settings: Settings, deps: SourceDeps): SelectedSour
       }),
     };
   }
-  const tokenFile = localApiTokenFile(deps.dataDir);
+  const tokenFile = join(deps.dataDir, 'local-api-token');
   return {
     kind: 'local-api',
     source: createLocalApiSource({ port: deps.localApiPort, tokenFile, log: deps.log }),
