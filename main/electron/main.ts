@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppState } from '../../preload/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
+import { createStatePump } from '../core/ipc/state-pump';
 import { AgentViewHost } from './agent-view';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { beginDesktop, type Desktop } from './desktop-integration';
@@ -68,13 +69,15 @@ async function start(desktop: Desktop): Promise<void> {
   Object.assign(late, { agent, window: sidebar });
   const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log);
 
+  // The agent view, tray and notifications follow the state, once per burst of changes like the sidebar.
   let prev: AppState | null = null;
-  core.subscribe(() => {
-    const next = core.getState();
+  const follow = createStatePump(core.getState, (next) => {
     agent.show(next.agentView);
     desktop.onState(prev, next);
     prev = next;
   });
+  follow.ready();
+  core.subscribe(() => follow.changed());
   desktop.attach({
     window: sidebar,
     productName: PRODUCT,
