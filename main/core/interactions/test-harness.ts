@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InteractionServerSim } from '../../../simulator/interactions';
 import { createController } from '../controller';
-import { quietLogger } from '../log/logger';
+import { quietLogger, type Logger } from '../log/logger';
+import type { InteractionSource } from '../sources/port';
 import { createLocalApiSource } from '../sources/local-api/server';
 import { loadOrCreateToken } from '../sources/local-api/token-file';
 import { InteractionEngine, type EngineState } from './engine';
@@ -20,16 +21,9 @@ export interface Lifecycle {
   close(): Promise<void>;
 }
 
-/** `desk` may be given so its routes can be mounted on a simulator before the app starts. */
-export async function startLifecycle(
-  serviceUrl: string,
-  desk = new InteractionServerSim({ log: quietLogger() }),
-) {
-  const dir = await mkdtemp(join(tmpdir(), 'lifecycle-'));
-  const log = quietLogger();
+/** The real controller and an engine on `source` (journal in `dir`, fast retries), as the lifecycle tests use. */
+export async function startEngine(serviceUrl: string, source: InteractionSource, dir: string, log: Logger) {
   const controller = createController({ serviceUrl, agentName: 'Ada', warmUp: false, logger: log });
-  const tokenFile = join(dir, 'local-api-token');
-  const source = createLocalApiSource({ port: 0, tokenFile, log });
   const engine = await InteractionEngine.create({
     controller,
     source,
@@ -37,6 +31,19 @@ export async function startLifecycle(
     log,
     backoff: { baseMs: 20, capMs: 200 },
   });
+  return { controller, engine };
+}
+
+/** `desk` may be given so its routes can be mounted on a simulator before the app starts. */
+export async function startLifecycle(
+  serviceUrl: string,
+  desk = new InteractionServerSim({ log: quietLogger() }),
+) {
+  const dir = await mkdtemp(join(tmpdir(), 'lifecycle-'));
+  const log = quietLogger();
+  const tokenFile = join(dir, 'local-api-token');
+  const source = createLocalApiSource({ port: 0, tokenFile, log });
+  const { controller, engine } = await startEngine(serviceUrl, source, dir, log);
   source.setStateProvider(() => engine.getState());
   const snapshots: EngineState[] = [];
   engine.subscribe((s) => snapshots.push(s));

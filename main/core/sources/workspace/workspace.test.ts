@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useSimulator } from '../../../../simulator/test-support/session-setup';
 import { WorkspaceSim, workspaceRoutes } from '../../../../simulator/workspace';
 import { channels, Role } from '../../protocol';
-import { createController } from '../../controller';
-import { InteractionEngine } from '../../interactions/engine';
+import type { InteractionEngine } from '../../interactions/engine';
+import { startEngine } from '../../interactions/test-harness';
 import { closeReasons } from '../../interactions/messages';
 import { createLogger, quietLogger } from '../../log/logger';
 import { FakeFileSecretStore } from './fake-secret-store.test-support';
@@ -40,12 +40,6 @@ async function startApp(secretsFile?: string): Promise<App> {
   const dir = await mkdtemp(join(tmpdir(), 'workspace-'));
   const log = process.env.WSDEBUG ? createLogger({ level: 'debug' }) : quietLogger();
   const secrets = new FakeFileSecretStore(secretsFile ?? join(dir, 'secrets.json'));
-  const controller = createController({
-    serviceUrl: fixture.sim.url,
-    agentName: 'Ada',
-    warmUp: false,
-    logger: log,
-  });
   const source = createWorkspaceSource({
     workspaceUrl: fixture.sim.url,
     clientId: ws.clientId,
@@ -55,13 +49,7 @@ async function startApp(secretsFile?: string): Promise<App> {
     retryMs: 200,
     requestTimeoutMs: 5000,
   });
-  const engine = await InteractionEngine.create({
-    controller,
-    source,
-    journalFile: join(dir, 'attached-data.journal'),
-    log,
-    backoff: { baseMs: 20, capMs: 200 },
-  });
+  const { controller, engine } = await startEngine(fixture.sim.url, source, dir, log);
   const statuses: string[] = [];
   engine.subscribe((s) => {
     const line = `${s.source.state}: ${s.source.detail ?? ''}`;
