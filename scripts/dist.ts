@@ -1,8 +1,8 @@
 // `npm run dist [-- --win|--mac]`: preflight, electron-vite build, then electron-builder with
 // electron-builder.yml. Extra arguments go to electron-builder.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { electronBinaryProblem } from './dist-preflight';
+import { localBin as bin, runInherited } from './local-tools';
 
 /** Local builds get a feed URL that can never resolve; a release sets COBROWSE_UPDATE_URL. */
 const PLACEHOLDER_FEED = 'https://updates.invalid/cobrowse-agent-shell';
@@ -14,8 +14,6 @@ if (problem) {
 }
 
 const env = { ...process.env, COBROWSE_UPDATE_URL: process.env.COBROWSE_UPDATE_URL || PLACEHOLDER_FEED };
-const bin = (name: string) =>
-  join('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 const steps: [string, string[]][] = [
   [bin('electron-vite'), ['build']],
   [
@@ -24,6 +22,6 @@ const steps: [string, string[]][] = [
   ],
 ];
 for (const [cmd, args] of steps) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const status = runInherited(cmd, args, env);
+  if (status !== 0) process.exit(status);
 }

@@ -1,14 +1,9 @@
 // `npm start`: the desktop app where the Electron binary is present (built with electron-vite, then
 // launched; demo mode unless a service URL is configured). Where it is missing, one line says so and the
 // web edition starts in demo mode instead, printing its URL. Arguments after `--` go to the app.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { electronBinaryProblem } from './dist-preflight';
-
-const bin = (name: string) =>
-  join('node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
-const run = (cmd: string, args: string[]) =>
-  spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+import { localBin as bin, runInherited as run } from './local-tools';
 
 const args = process.argv.slice(2);
 if (electronBinaryProblem(join('node_modules', 'electron')) === null) {
