@@ -185,12 +185,6 @@ export type RequestOutput<K extends RequestName> = z.infer<(typeof requests)[K][
 export const requestNames = Object.keys(requests) as RequestName[];
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: AppError };
-export const replySchema = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: AppError }),
-  ]);
-
 // ---- events: main pushes ----
 export const events = {
   state: AppState,

@@ -125,8 +125,8 @@ export async function openOutbox(opts: OutboxOptions): Promise<Outbox> {
     if (running || closed) return;
     running = true;
     try {
-      // Passes over the queue until a pass settles nothing; an interaction with a failed write is skipped
-      // for the rest of its pass so its later writes stay behind it.
+      // Passes over the queue until it is empty or a write failed; an interaction with a failed write is
+      // skipped for the rest of its pass so its later writes stay behind it.
       for (;;) {
         const waiting = new Set<string>();
         for (const head of [...queue]) {

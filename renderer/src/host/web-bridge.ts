@@ -59,7 +59,7 @@ export function connectWebBridge(url: string): CobrowseApi {
           });
         }, retryMs);
         retryMs = Math.min(retryMs * 2, 5_000);
-        if (!socket) resolve(ws); // the first attempt failed: callers see `lost` via the closed socket
+        resolve(ws); // no-op once it opened; if it never did, callers find it closed and answer `lost`
       };
     }));
 
