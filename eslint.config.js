@@ -26,7 +26,7 @@ const rendererTalksOnlyToContract = {
         patterns: [
           {
             group: ['**/main/**', '**/simulator/**'],
-            message: 'The renderer may import only preload/contract.',
+            message: 'The renderer may import only common/.',
           },
           { group: ['node:*'], message: 'The renderer runs in a browser.' },
         ],

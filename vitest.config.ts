@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: [
       'main/**/*.test.ts',
+      'common/**/*.test.ts',
       'preload/**/*.test.ts',
       'simulator/**/*.test.ts',
       'renderer/**/*.test.ts',

@@ -2,8 +2,8 @@
 // simulator. The floor is 3 round trips (get-session, handshake, join) on warm connections; the last line is
 // `join_rtt_ratio=<median elapsed / RTT>` (target ≤ 3.3). Usage: npm run bench:join [-- --rtt 50 --runs 20]
 import { parseArgs } from 'node:util';
-import { quietLogger } from '../main/core/log/logger';
-import { CreateSessionResponse, paths } from '../main/core/protocol';
+import { quietLogger } from '../common/logger';
+import { CreateSessionResponse, paths } from '../common/protocol';
 import { createController } from '../main/core/controller';
 import type { JoinStep } from '../main/core/controller';
 import { startSimulator } from '../simulator';

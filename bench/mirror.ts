@@ -5,8 +5,8 @@
 // Usage: npm run bench:mirror [-- --samples 50 --burst-ms 3000]
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { quietLogger } from '../main/core/log/logger';
-import { paths } from '../main/core/protocol';
+import { quietLogger } from '../common/logger';
+import { paths } from '../common/protocol';
 import { startSimulator } from '../simulator';
 import { chromiumArgs } from '../e2e/playwright.config';
 import { EventsNotice, mirrorChannels } from '../simulator/cluster/mirror-protocol';

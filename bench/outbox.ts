@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openOutbox } from '../main/core/interactions/outbox';
-import { quietLogger } from '../main/core/log/logger';
+import { quietLogger } from '../common/logger';
 import { createLocalApiSource } from '../main/core/sources/local-api/server';
 import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
 import { InteractionServerSim } from '../simulator/interactions';

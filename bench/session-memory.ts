@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../main/core/app-core';
-import { quietLogger } from '../main/core/log/logger';
-import { CreateSessionResponse, paths } from '../main/core/protocol';
+import { quietLogger } from '../common/logger';
+import { CreateSessionResponse, paths } from '../common/protocol';
 import { until } from '../main/core/test-support/until';
+import { startEmbeddedDemo } from '../main/demo/embedded';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:memory does)');
@@ -35,6 +36,7 @@ const sim = {
 };
 const dir = await mkdtemp(join(tmpdir(), 'bench-memory-'));
 const core = await createAppCore({
+  startDemo: startEmbeddedDemo,
   dataDir: dir,
   settings: {
     userSettingsPath: join(dir, 's.json'),

@@ -2,7 +2,7 @@
 // co-browse session and sends `{start:<token>}` through the interaction-server simulator; the app (engine +
 // real controller) joins on that chat, writes the attached data, and the test controls end it.
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { quietLogger } from '../main/core/log/logger';
+import { quietLogger } from '../common/logger';
 import { closeReasons } from '../main/core/interactions/messages';
 import { startLifecycle, type Lifecycle } from '../main/core/interactions/test-harness';
 import { startSimulator, type Simulator } from '../simulator/index';

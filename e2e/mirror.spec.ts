@@ -1,7 +1,7 @@
 // The live mirror in Chromium: the demo customer page records itself with rrweb, the agent page
 // (slave.html) replays it. Customer and agent are separate browser profiles, as in real life.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { paths } from '../main/core/protocol';
+import { paths } from '../common/protocol';
 import { useSimulatorPages } from './support/simulator-pages';
 
 const fx = useSimulatorPages({ width: 1100, height: 760 });

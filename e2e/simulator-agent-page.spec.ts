@@ -1,6 +1,6 @@
 // The simulator's agent page (slave.html) in Chromium: its hash parameters, against the demo customer page.
 import { expect, test, type Browser, type ConsoleMessage } from '@playwright/test';
-import { paths } from '../main/core/protocol';
+import { paths } from '../common/protocol';
 import { useSimulatorPages } from './support/simulator-pages';
 
 const fx = useSimulatorPages();

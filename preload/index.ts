@@ -10,7 +10,7 @@ import {
   type CobrowseApi,
   type EventName,
   type RequestName,
-} from './contract';
+} from '../common/contract';
 
 const api: CobrowseApi = {
   host: 'desktop',

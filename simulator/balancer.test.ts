@@ -3,8 +3,8 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'cometd';
-import { quietLogger } from '../main/core/log/logger';
-import { CreateSessionResponse, GetSessionResponse, paths } from '../main/core/protocol';
+import { quietLogger } from '../common/logger';
+import { CreateSessionResponse, GetSessionResponse, paths } from '../common/protocol';
 import { startSimulator } from './index';
 import { rest } from './test-support/rest';
 import { useSimulator } from './test-support/session-setup';

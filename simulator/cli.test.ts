@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../main/core/protocol';
+import { paths } from '../common/protocol';
 import { parseFlags } from './cli-flags';
 
 const tsx = 'node_modules/.bin/tsx';

@@ -3,7 +3,7 @@
 // until SIGINT/SIGTERM, then closes and exits 0. A bad flag: one error line, exit 2.
 import { parseFlags } from './cli-flags';
 import { startSimulator, type SimulatorOptions } from './index';
-import { stopOnSignal } from '../main/core/process/stop-on-signal';
+import { stopOnSignal } from '../common/node/stop-on-signal';
 
 async function main(): Promise<void> {
   let options: SimulatorOptions;

@@ -9,7 +9,7 @@ import {
   JoinReply,
   paths,
   Role,
-} from '../main/core/protocol';
+} from '../common/protocol';
 import { rest, stickyCookie } from './test-support/rest';
 import { useSimulator } from './test-support/session-setup';
 

@@ -1,6 +1,6 @@
 // The Co-browse Server simulator: a cluster of nodes behind a sticky front balancer (protocol.md). This is
 // the programmatic entry tests and the CLI use; every node and the balancer listen on loopback.
-import { createLogger, type Logger } from '../main/core/log/logger';
+import { createLogger, type Logger } from '../common/logger';
 import { Balancer, type BalancerLogEntry, type ExtraRoute } from './cluster/balancer';
 import { ClusterDirectory } from './cluster/directory';
 import { SimNode } from './cluster/node';

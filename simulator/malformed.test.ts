@@ -2,8 +2,8 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { Message } from 'cometd';
-import { createLogger } from '../main/core/log/logger';
-import { channels, CometErrorReply, JoinReply, paths, RestErrorBody, Role } from '../main/core/protocol';
+import { createLogger } from '../common/logger';
+import { channels, CometErrorReply, JoinReply, paths, RestErrorBody, Role } from '../common/protocol';
 import { rest, stickyCookie } from './test-support/rest';
 import { useSimulator } from './test-support/session-setup';
 

@@ -1,7 +1,7 @@
 // The live mirror relay over real HTTP and CometD through the balancer: chunked batches reassembled and
 // relayed to the agent, the snapshot buffer for a late agent, role checks, and write mode only on consent.
 import { describe, expect, it } from 'vitest';
-import { Role } from '../main/core/protocol';
+import { Role } from '../common/protocol';
 import {
   ControlNotice,
   EventsNotice,

@@ -10,7 +10,7 @@ import {
   JoinReply,
   Role,
   StopResponse,
-} from '../main/core/protocol';
+} from '../common/protocol';
 import { rest } from './test-support/rest';
 import { useSimulator } from './test-support/session-setup';
 

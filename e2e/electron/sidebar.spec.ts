@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { quietLogger } from '../../main/core/log/logger';
-import { CreateSessionResponse, paths } from '../../main/core/protocol';
+import { quietLogger } from '../../common/logger';
+import { CreateSessionResponse, paths } from '../../common/protocol';
 import { electronPath, electronSkipReason } from './electron-binary';
 import { startSimulator, type Simulator } from '../../simulator/index';
 

@@ -2,8 +2,8 @@
 // profile per person (customer, agent), and the customer starting a session the agent page then joins with
 // the owner's stickiness cookie, as the controller would arrange it.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { quietLogger } from '../../main/core/log/logger';
-import { GetSessionResponse, paths } from '../../main/core/protocol';
+import { quietLogger } from '../../common/logger';
+import { GetSessionResponse, paths } from '../../common/protocol';
 import { startSimulator, type Simulator } from '../../simulator/index';
 
 export function useSimulatorPages(viewport?: { width: number; height: number }) {

@@ -5,12 +5,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppState } from '../../preload/contract';
+import { AppState } from '../../common/contract';
 import { createAppCore, type AppCore } from './app-core';
-import { quietLogger } from './log/logger';
+import { quietLogger } from '../../common/logger';
 import { rest } from '../../simulator/test-support/rest';
-import { CreateSessionResponse } from './protocol';
+import { CreateSessionResponse } from '../../common/protocol';
 import { until } from './test-support/until';
+import { startEmbeddedDemo } from '../demo/embedded';
 
 const open: { core: AppCore; dir: string }[] = [];
 afterEach(async () => {
@@ -25,6 +26,7 @@ async function start(userSettings?: unknown) {
   const userSettingsPath = join(dir, 'settings.json');
   if (userSettings !== undefined) await writeFile(userSettingsPath, JSON.stringify(userSettings));
   const core = await createAppCore({
+    startDemo: startEmbeddedDemo,
     dataDir: dir,
     settings: { userSettingsPath, managedSettingsPath: join(dir, 'managed.json') },
     log: quietLogger(),

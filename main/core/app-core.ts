@@ -11,18 +11,19 @@ import {
   type JoinPhase,
   type SettingsPatch,
   type UpdateView,
-} from '../../preload/contract';
+} from '../../common/contract';
 import { startRuntime, type Runtime } from './app/interaction-runtime';
 import { startServiceLink } from './app/service-link';
 import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch';
-import type { Logger } from './log/logger';
-import { maskTokensIn } from './log/mask';
-import { isDemoMode, type Settings, type SettingsKey } from './settings/schema';
+import type { Logger } from '../../common/logger';
+import { maskTokensIn } from '../../common/mask';
+import { isDemoMode, type Settings, type SettingsKey } from '../../common/settings-schema';
 import { flagFor, settingsFromArgv } from './settings/flags';
 import { loadSettings, saveUserSettings, type LoadedSettings, type SettingsPaths } from './settings/store';
 import { memorySecretStore } from './sources/select';
 import type { SecretStore } from './sources/workspace';
 import { initialUpdateView, type RestartDecision } from './update/gate';
+import type { StartDemo } from './app/demo';
 
 /** What only a host can do. Every hook is optional: the web edition has no updater, for instance. */
 export interface HostHooks {
@@ -50,6 +51,8 @@ export interface AppCoreOptions {
   /** Where Workspace tokens are kept (desktop: safeStorage); default: this run's memory only. */
   secrets?: SecretStore;
   hooks?: HostHooks;
+  /** Starts the embedded simulators for demo mode (the host owns them: core never imports simulator/). */
+  startDemo: StartDemo;
 }
 
 export interface AppCore {
@@ -93,7 +96,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((fn) => fn());
 
-  const link = await startServiceLink(loaded.settings, log, changed);
+  const link = await startServiceLink(loaded.settings, log, opts.startDemo, changed);
   // Web edition: the sign-in URL goes back to the page that asked, which opens it itself.
   let handOverSignInUrl: ((url: string) => void) | null = null;
   const runtimeDeps = {

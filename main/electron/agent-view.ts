@@ -4,9 +4,9 @@
 // reports, re-applied on every window change (a WebContentsView has no auto-resize), or in its own large
 // window when popped out.
 import { BrowserWindow, WebContentsView, type Rectangle } from 'electron';
-import type { AppState, Bounds } from '../../preload/contract';
+import type { AppState, Bounds } from '../../common/contract';
 import { agentViewCookie, isAllowedAgentNavigation } from '../core/desktop/web-guards';
-import type { Logger } from '../core/log/logger';
+import type { Logger } from '../../common/logger';
 
 type AgentView = NonNullable<AppState['agentView']>;
 const WINDOW_EVENTS = [

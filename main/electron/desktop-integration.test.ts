@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { EventEmitter } from 'node:events';
 import { rmSync } from 'node:fs';
 import type { BrowserWindow } from 'electron';
-import type { AppError, AppState } from '../../preload/contract';
-import { defaultSettings } from '../core/settings/schema';
+import type { AppError, AppState } from '../../common/contract';
+import { defaultSettings } from '../../common/settings-schema';
 import * as fake from './fake-electron.test-support';
 
 const fakeUpdater = Object.assign(new EventEmitter(), {

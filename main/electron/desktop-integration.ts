@@ -2,8 +2,8 @@
 // synchronously, before `app.whenReady()` (single-instance lock, deep-link listeners, log files), then
 // `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its own module.
 import { app, type BrowserWindow } from 'electron';
-import type { AppError, AppState, JoinPhase, UpdateView } from '../../preload/contract';
-import type { Logger } from '../core/log/logger';
+import type { AppError, AppState, JoinPhase, UpdateView } from '../../common/contract';
+import type { Logger } from '../../common/logger';
 import type { LoadedSettings } from '../core/settings/store';
 import { canRestartForUpdate, initialUpdateView, type RestartDecision } from '../core/update/gate';
 import { claimSingleInstance } from './single-instance';

@@ -2,11 +2,11 @@
 // accepting only the sidebar's own main frame on the app origin (a WebContentsView or an iframe is refused:
 // BrowserWindow.fromWebContents would not even find a view), then the core's validated dispatch.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { eventChannel, requestChannel, requestNames, type Reply } from '../../preload/contract';
+import { eventChannel, requestChannel, requestNames, type Reply } from '../../common/contract';
 import type { AppCore } from '../core/app-core';
 import { isTrustedSender } from '../core/desktop/web-guards';
 import { createStatePump } from '../core/ipc/state-pump';
-import type { Logger } from '../core/log/logger';
+import type { Logger } from '../../common/logger';
 
 const forbidden: Reply<never> = {
   ok: false,

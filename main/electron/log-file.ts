@@ -1,7 +1,7 @@
 // The app's logger: rotating files in the OS log folder (Windows %APPDATA%\<app>\logs, macOS
 // ~/Library/Logs/<app>), mirrored to stderr in development. Tokens are masked before any line is written.
 import { app } from 'electron';
-import { createLogger, type Logger, type LogSink } from '../core/log/logger';
+import { createLogger, type Logger, type LogSink } from '../../common/logger';
 import { createFileLogSink } from '../core/log/file-sink';
 
 export interface AppLog {

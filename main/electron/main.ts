@@ -3,7 +3,7 @@
 import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppState } from '../../preload/contract';
+import type { AppState } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { createStatePump } from '../core/ipc/state-pump';
 import { AgentViewHost } from './agent-view';
@@ -14,6 +14,7 @@ import { createSafeStorageSecretStore } from './secret-store';
 import { settingsPaths } from './settings-paths';
 import { createSidebarWindow } from './sidebar-window';
 import { windowStateStore } from './window-state-file';
+import { startEmbeddedDemo } from '../demo/embedded';
 
 const PRODUCT = 'Cobrowse Agent Shell';
 const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/ (this file is out/main/index.js)
@@ -37,6 +38,7 @@ async function start(desktop: Desktop): Promise<void> {
   // The hooks run later, once the window and the agent view exist (they need the core's settings first).
   const late: { agent?: AgentViewHost; window?: BrowserWindow } = {};
   const core: AppCore = await createAppCore({
+    startDemo: startEmbeddedDemo,
     dataDir: app.getPath('userData'),
     settings: settingsPaths(),
     log,

@@ -1,7 +1,7 @@
 // A system notification when a chat asks for co-browse while the sidebar is hidden; clicking it shows the
 // sidebar. The rule lives in core/desktop/notify.ts.
 import { Notification } from 'electron';
-import type { AppState } from '../../preload/contract';
+import type { AppState } from '../../common/contract';
 import { cobrowseRequestNotices } from '../core/desktop/notify';
 
 type View = Pick<AppState, 'sessions' | 'interactions'>;

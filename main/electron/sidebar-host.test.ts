@@ -6,12 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eventChannel, requestChannel } from '../../preload/contract';
+import { eventChannel, requestChannel } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
-import { quietLogger } from '../core/log/logger';
+import { quietLogger } from '../../common/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import * as fake from './fake-electron-host.test-support';
 import { until } from '../core/test-support/until';
+import { startEmbeddedDemo } from '../demo/embedded';
 
 vi.mock('electron', () => import('./fake-electron-host.test-support'));
 const { serveSidebarIpc } = await import('./ipc');
@@ -28,6 +29,7 @@ let stopIpc: () => void;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sidebar-host-'));
   core = await createAppCore({
+    startDemo: startEmbeddedDemo,
     dataDir: dir,
     settings: {
       userSettingsPath: join(dir, 's.json'),

@@ -2,7 +2,7 @@
 // windows denied, every permission request refused. Its preload is the only bridge to main.
 import { BrowserWindow, nativeTheme, session, shell } from 'electron';
 import { SIDEBAR_SIZE, type Rect } from '../core/desktop/window-state';
-import type { Logger } from '../core/log/logger';
+import type { Logger } from '../../common/logger';
 
 export function createSidebarWindow(opts: {
   bounds: Rect;

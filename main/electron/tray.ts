@@ -1,7 +1,7 @@
 // The tray icon: connection state as a coloured dot and a tooltip, and a menu to open the sidebar, copy
 // diagnostics or quit.
 import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
-import type { AppState } from '../../preload/contract';
+import type { AppState } from '../../common/contract';
 import { dotBitmap, trayModel, type Rgb } from '../core/desktop/tray-model';
 
 export interface StatusTray {

@@ -3,8 +3,8 @@
 // the `generic` provider from electron-builder.yml. Development builds and COBROWSE_UPDATES=off: disabled.
 import { app } from 'electron';
 import electronUpdater from 'electron-updater';
-import type { JoinPhase, UpdateView } from '../../preload/contract';
-import type { Logger } from '../core/log/logger';
+import type { JoinPhase, UpdateView } from '../../common/contract';
+import type { Logger } from '../../common/logger';
 import {
   canRestartForUpdate,
   initialUpdateView,

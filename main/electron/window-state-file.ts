@@ -3,7 +3,7 @@
 import { screen, type BrowserWindow } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../core/log/logger';
+import type { Logger } from '../../common/logger';
 import { writeFileAtomic } from '../core/settings/atomic-write';
 import {
   remember,

@@ -13,8 +13,8 @@ import {
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { AppState } from '../../preload/contract';
-import type { Logger } from '../core/log/logger';
+import type { AppState } from '../../common/contract';
+import type { Logger } from '../../common/logger';
 
 type AgentView = NonNullable<AppState['agentView']>;
 interface Route {

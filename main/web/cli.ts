@@ -3,7 +3,7 @@
 // SIGINT/SIGTERM. A bad flag: one error line, exit 2.
 import { parseArgs } from 'node:util';
 import { startWebEdition, type WebEditionOptions } from './index';
-import { stopOnSignal } from '../core/process/stop-on-signal';
+import { stopOnSignal } from '../../common/node/stop-on-signal';
 
 function options(argv: string[]): WebEditionOptions {
   const { values } = parseArgs({

@@ -7,15 +7,16 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WireFromPage, type AppState } from '../../preload/contract';
+import { WireFromPage, type AppState } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { createStatePump } from '../core/ipc/state-pump';
-import { createLogger, type Logger } from '../core/log/logger';
+import { createLogger, type Logger } from '../../common/logger';
 import { startAgentProxy } from './agent-proxy';
 import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
+import { startEmbeddedDemo } from '../demo/embedded';
 
 export interface WebEditionOptions {
   /** Loopback port of the sidebar; 0 picks a free one. */
@@ -54,6 +55,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   const argv = opts.demo ? ['--service-url', ''] : opts.serviceUrl ? ['--service-url', opts.serviceUrl] : [];
   const proxy = await startAgentProxy(log.child('agent-proxy'));
   const core = await createAppCore({
+    startDemo: startEmbeddedDemo,
     dataDir,
     settings: {
       userSettingsPath: join(dataDir, 'settings.json'),

@@ -4,7 +4,7 @@
 // and the API then require that cookie.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cookieValue } from '../core/http/cookie-header';
+import { cookieValue } from '../../common/cookie-header';
 
 const COOKIE = 'cobrowse_web';
 

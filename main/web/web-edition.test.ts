@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { AppState, type WireFromHost } from '../../preload/contract';
-import { quietLogger } from '../core/log/logger';
+import { AppState, type WireFromHost } from '../../common/contract';
+import { quietLogger } from '../../common/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import { startWebEdition, type WebEdition } from './index';
 

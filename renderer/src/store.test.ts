@@ -1,7 +1,7 @@
 // The store against a scripted host: each invoke waits until the test answers it, so ordering races
 // (a pushed snapshot overtaking the `ready` reply) and in-flight flags can be checked exactly.
 import { describe, expect, it } from 'vitest';
-import type { AppState, CobrowseApi, Reply } from '../../preload/contract';
+import type { AppState, CobrowseApi, Reply } from '../../common/contract';
 import { createSidebar } from './store';
 
 function scriptedHost() {

@@ -9,7 +9,7 @@ import type {
   RequestInput,
   RequestName,
   RequestOutput,
-} from '../../preload/contract';
+} from '../../common/contract';
 
 export interface SidebarState {
   /** Main's latest snapshot; null until `ready` answered. */

@@ -9,8 +9,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { STICKY_COOKIE } from '../../main/core/protocol';
-import type { Logger } from '../../main/core/log/logger';
+import { STICKY_COOKIE } from '../../common/protocol';
+import type { Logger } from '../../common/logger';
 import { cookieValue, sendJson } from '../http/io';
 import { loggablePath } from '../http/log-safe';
 import type { SimNode } from './node';

@@ -17,8 +17,8 @@ import {
   JoinRequest,
   UserTokenRequest,
   type CometErrorCode,
-} from '../../main/core/protocol';
-import type { Logger } from '../../main/core/log/logger';
+} from '../../common/protocol';
+import type { Logger } from '../../common/logger';
 import { BodyTooLarge, readBody } from '../http/io';
 import { MIRROR_DATA_BYTES, MIRROR_PREFIX } from './mirror-protocol';
 import { MirrorRelay } from './mirror-relay';

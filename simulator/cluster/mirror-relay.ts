@@ -2,8 +2,8 @@
 // session store: it checks who may send what, keeps the events since the last full snapshot (so a late or
 // reconnecting agent starts from a whole page), and returns what to reply and whom to notify.
 import { z } from 'zod';
-import { Role, type CometErrorCode, type RoleNumber } from '../../main/core/protocol';
-import type { Logger } from '../../main/core/log/logger';
+import { Role, type CometErrorCode, type RoleNumber } from '../../common/protocol';
+import type { Logger } from '../../common/logger';
 import {
   ControlMode,
   ControlRequest,

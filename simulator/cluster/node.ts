@@ -3,8 +3,8 @@
 // on the same port with no sessions.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { paths } from '../../main/core/protocol';
-import type { Logger } from '../../main/core/log/logger';
+import { paths } from '../../common/protocol';
+import type { Logger } from '../../common/logger';
 import { serveStatic } from '../http/static-files';
 import { sendJson } from '../http/io';
 import { loggablePath } from '../http/log-safe';

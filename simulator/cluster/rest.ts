@@ -10,8 +10,8 @@ import {
   TOKEN_PATTERN,
   type CometErrorCode,
   type RestErrorCode,
-} from '../../main/core/protocol';
-import type { Logger } from '../../main/core/log/logger';
+} from '../../common/protocol';
+import type { Logger } from '../../common/logger';
 import { BodyTooLarge, readBody, sendJson } from '../http/io';
 import { loggablePath } from '../http/log-safe';
 import { requestOrigin, type OriginCheck } from '../http/origins';

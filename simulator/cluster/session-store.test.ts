@@ -1,7 +1,7 @@
 // The session rules alone, two nodes sharing one directory, no network.
 import { afterEach, describe, expect, it } from 'vitest';
-import { quietLogger } from '../../main/core/log/logger';
-import { channels, Role } from '../../main/core/protocol';
+import { quietLogger } from '../../common/logger';
+import { channels, Role } from '../../common/protocol';
 import { ClusterDirectory } from './directory';
 import { SessionStore, type Notice } from './session-store';
 

@@ -13,9 +13,9 @@ import {
   type JoinRequest,
   type RoleNumber,
   type User,
-} from '../../main/core/protocol';
-import { maskToken } from '../../main/core/log/mask';
-import type { Logger } from '../../main/core/log/logger';
+} from '../../common/protocol';
+import { maskToken } from '../../common/mask';
+import type { Logger } from '../../common/logger';
 import type { ClusterDirectory } from './directory';
 
 export interface Notice {

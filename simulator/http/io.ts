@@ -43,4 +43,4 @@ export function sendJson(
   res.end(text);
 }
 
-export { cookieValue } from '../../main/core/http/cookie-header';
+export { cookieValue } from '../../common/cookie-header';

@@ -1,4 +1,4 @@
-import { maskToken, maskTokensIn } from '../../main/core/log/mask';
+import { maskToken, maskTokensIn } from '../../common/mask';
 
 /** A request path fit for a log line: session tokens (9 digits) and user tokens (`/users/<token>/`) masked. */
 export const loggablePath = (path: string): string =>

@@ -3,9 +3,9 @@
 // the app writes, applying each `writeId` once (a redelivery is acked again but not re-applied), so tests can
 // count exactly what arrived.
 import WebSocket from 'ws';
-import { createLogger, type Logger } from '../../main/core/log/logger';
-import type { SourceEvent } from '../../main/core/sources/port';
-import { AttachedDataPush } from '../../main/core/sources/local-api/wire';
+import { createLogger, type Logger } from '../../common/logger';
+import type { SourceEvent } from '../../common/source-events';
+import { AttachedDataPush } from '../../common/local-api-wire';
 
 export interface ChatMessage {
   from: 'customer' | 'agent' | 'system';

@@ -1,5 +1,5 @@
 // REST calls the way a client makes them, for tests: JSON out, status and parsed body back.
-import { paths, STICKY_COOKIE } from '../../main/core/protocol';
+import { paths, STICKY_COOKIE } from '../../common/protocol';
 
 export interface RestAnswer {
   status: number;

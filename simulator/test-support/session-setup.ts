@@ -1,8 +1,8 @@
 // Test set-up shared by the simulator suites: a started simulator, clients that are always disconnected,
 // and the customer side of a session (create over REST, connect with the cookie, join as role 1).
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { channels, CreateSessionResponse, JoinReply, paths, Role } from '../../main/core/protocol';
-import { quietLogger } from '../../main/core/log/logger';
+import { channels, CreateSessionResponse, JoinReply, paths, Role } from '../../common/protocol';
+import { quietLogger } from '../../common/logger';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../index';
 import { createTestClient, type TestClient } from './cometd-client';
 import { rest, stickyCookie } from './rest';

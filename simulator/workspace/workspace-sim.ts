@@ -9,13 +9,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { CometDServer } from 'cometd-nodejs-server';
 import { z } from 'zod';
-import { createLogger, type Logger } from '../../main/core/log/logger';
+import { createLogger, type Logger } from '../../common/logger';
 import {
   SESSION_COOKIE,
   UpdateUserData,
   notificationChannels,
   type TranscriptMessage,
-} from '../../main/core/sources/workspace/wire';
+} from '../../common/workspace-wire';
 import { cookieValue, readBody, sendJson } from '../http/io';
 
 const require = createRequire(import.meta.url);

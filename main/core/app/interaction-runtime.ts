@@ -1,13 +1,12 @@
 // The lifecycle engine with the interaction source the settings choose. Changing the source (or entering or
 // leaving demo mode) rebuilds both; the outbox journal carries pending attached-data writes across.
 import { join } from 'node:path';
-import type { AppError } from '../../../preload/contract';
+import type { AppError } from '../../../common/contract';
 import type { Controller } from '../controller';
-import type { EmbeddedDemo } from '../demo/embedded';
-import { demoLocalApiPort } from '../demo/embedded';
+import { demoLocalApiPort, type EmbeddedDemo } from './demo';
 import { InteractionEngine } from '../interactions/engine';
-import type { Logger } from '../log/logger';
-import type { Settings } from '../settings/schema';
+import type { Logger } from '../../../common/logger';
+import type { Settings } from '../../../common/settings-schema';
 import { loadOrCreateToken } from '../sources/local-api/token-file';
 import { selectSource, type SelectedSource } from '../sources/select';
 import type { SecretStore } from '../sources/workspace';

@@ -1,11 +1,11 @@
 // The app's link to the Co-browse service: the controller for the configured service (or the embedded demo
 // when none is set), swapped as a whole when connection settings change, and a health probe that keeps the
 // indicator honest between sessions (and the warm connection warm).
-import type { AppState } from '../../../preload/contract';
+import type { AppState } from '../../../common/contract';
 import { createController, type Controller, type ProbeResult } from '../controller';
-import { startEmbeddedDemo, type EmbeddedDemo } from '../demo/embedded';
-import type { Logger } from '../log/logger';
-import { isDemoMode, type Settings } from '../settings/schema';
+import type { EmbeddedDemo, StartDemo } from './demo';
+import type { Logger } from '../../../common/logger';
+import { isDemoMode, type Settings } from '../../../common/settings-schema';
 
 const PROBE_INTERVAL_MS = 15_000;
 
@@ -23,6 +23,7 @@ export interface ServiceLink {
 export async function startServiceLink(
   settings: Settings,
   log: Logger,
+  startDemo: StartDemo,
   changed: () => void,
 ): Promise<ServiceLink> {
   let demo: EmbeddedDemo | null = null;
@@ -43,7 +44,7 @@ export async function startServiceLink(
   }
 
   async function apply(s: Settings): Promise<void> {
-    if (isDemoMode(s) && !demo) demo = await startEmbeddedDemo(log, s.source);
+    if (isDemoMode(s) && !demo) demo = await startDemo(log, s.source);
     else if (!isDemoMode(s) && demo) {
       await demo.stop();
       demo = null;

@@ -2,9 +2,9 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { channels, DeactivatedNotification, paths, Role } from '../protocol';
+import { channels, DeactivatedNotification, paths, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../../common/logger';
 import { eventLog, rejection, testController } from './test-helpers';
 import { ControllerError, type Controller } from './types';
 

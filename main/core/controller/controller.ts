@@ -1,10 +1,10 @@
 // The Controller factory: one keep-alive HTTP client shared by the sessions it joins, options checked once.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { createLogger, type Logger } from '../log/logger';
-import { paths } from '../protocol';
-import { StickinessMode, TransportKind } from '../settings/schema';
-import { HttpClient, caBundle } from './http-client';
+import { createLogger, type Logger } from '../../../common/logger';
+import { paths } from '../../../common/protocol';
+import { StickinessMode, TransportKind } from '../../../common/settings-schema';
+import { HttpClient, caBundle } from '../net/http-client';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
 import { ControllerError, type Controller, type ControllerSession, type JoinStep } from './types';

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { channels, paths } from '../protocol';
+import { channels, paths } from '../../../common/protocol';
 import { eventLog, rejection, testController } from './test-helpers';
 import type { Controller } from './types';
 

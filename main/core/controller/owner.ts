@@ -1,5 +1,5 @@
 // Stickiness: from the get-session answer to the base and cookie every later request of the session uses.
-import { STICKY_COOKIE, type GetSessionResponse } from '../protocol';
+import { STICKY_COOKIE, type GetSessionResponse } from '../../../common/protocol';
 import { ControllerError, type SessionOwner } from './types';
 
 export type Stickiness = 'cookie' | 'url';

@@ -1,7 +1,13 @@
 // The REST calls of the controller (get-session, stop, health), each answer checked against the protocol schemas
 // and every failure turned into a ControllerError an agent can act on.
-import { GetSessionResponse, RestErrorBody, StopResponse, paths, type RestErrorCode } from '../protocol';
-import { NetworkFailure, type HttpClient, type HttpReply } from './http-client';
+import {
+  GetSessionResponse,
+  RestErrorBody,
+  StopResponse,
+  paths,
+  type RestErrorCode,
+} from '../../../common/protocol';
+import { NetworkFailure, type HttpClient, type HttpReply } from '../net/http-client';
 import { ControllerError, type ControllerErrorCode, type JoinStep } from './types';
 
 const restCodes: Record<RestErrorCode, ControllerErrorCode> = {

@@ -17,12 +17,12 @@ import {
   parseReply,
   paths,
   type CometErrorCode,
-} from '../protocol';
-import type { Logger } from '../log/logger';
-import { maskToken } from '../log/mask';
-import { CookieJar } from './cookie-jar';
-import { withDeadline } from './deadline';
-import type { HttpClient } from './http-client';
+} from '../../../common/protocol';
+import type { Logger } from '../../../common/logger';
+import { maskToken } from '../../../common/mask';
+import { CookieJar } from '../net/cookie-jar';
+import { withDeadline } from '../net/deadline';
+import type { HttpClient } from '../net/http-client';
 import { resolveOwner, type Stickiness } from './owner';
 import { getSession, isHealthy, networkError, stopSession } from './rest';
 import {
@@ -30,7 +30,7 @@ import {
   SessionWebSocketTransport,
   ensureCometdRuntime,
   type TransportFailure,
-} from './transports';
+} from '../net/transports';
 import {
   ControllerError,
   type ConnectionState,

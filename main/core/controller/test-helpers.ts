@@ -1,5 +1,5 @@
 // Shared by the controller's tests: a controller on a simulator, events collected with waits.
-import { quietLogger } from '../log/logger';
+import { quietLogger } from '../../../common/logger';
 import { createController, type ControllerOptionsInput } from './controller';
 import type { Controller, ControllerEvent } from './types';
 

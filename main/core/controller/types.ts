@@ -1,5 +1,5 @@
 // The controller's public face: what the lifecycle engine and the hosts may rely on.
-import type { EndReason, User } from '../protocol';
+import type { EndReason, User } from '../../../common/protocol';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'lost' | 'closed';
 

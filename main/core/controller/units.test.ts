@@ -1,8 +1,8 @@
 // Pure parts of the controller: CA assembly, the per-session cookie jar, owner resolution.
 import tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { CookieJar } from './cookie-jar';
-import { caBundle } from './http-client';
+import { CookieJar } from '../net/cookie-jar';
+import { caBundle } from '../net/http-client';
 import { baseOf, resolveOwner } from './owner';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dotBitmap, trayModel } from './tray-model';
 import { cobrowseRequestNotices } from './notify';
-import type { CobrowseSessionView, InteractionView } from '../../../preload/contract';
+import type { CobrowseSessionView, InteractionView } from '../../../common/contract';
 
 const session = (
   id: string,

@@ -1,6 +1,6 @@
 // When to raise a system notification: a chat asked for co-browse (a new co-browse attempt appeared) while
 // the agent cannot see the sidebar. Only new attempts count, so a state push never notifies twice.
-import type { AppState } from '../../../preload/contract';
+import type { AppState } from '../../../common/contract';
 
 export interface CobrowseRequestNotice {
   sessionId: string;

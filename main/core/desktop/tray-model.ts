@@ -1,6 +1,6 @@
 // What the tray shows for the app's state: a coloured dot and a tooltip an agent can read at a glance.
 // The dot is drawn here as raw pixels, so no icon file ships for it.
-import type { AppState } from '../../../preload/contract';
+import type { AppState } from '../../../common/contract';
 
 export type Rgb = readonly [number, number, number];
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDiagnostics, redactSecrets } from './bundle';
-import { defaultSettings } from '../settings/schema';
+import { defaultSettings } from '../../../common/settings-schema';
 
 let dir: string;
 beforeEach(async () => {

@@ -4,8 +4,8 @@
 // client id is hidden.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { maskTokensIn } from '../log/mask';
-import type { Settings, SettingsKey } from '../settings/schema';
+import { maskTokensIn } from '../../../common/mask';
+import type { Settings, SettingsKey } from '../../../common/settings-schema';
 
 export interface DiagnosticsInput {
   app: { name: string; version: string };

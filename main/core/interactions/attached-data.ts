@@ -1,5 +1,5 @@
 // The attached data of the spec's table, built at the moments it names.
-import type { AttachedData } from '../sources/port';
+import type { AttachedData } from '../../../common/source-events';
 
 /** On the join reply: associated, how many co-browse sessions this interaction has had, and this one's id. */
 export function onJoinReply(quantity: number, sessionHistoryId: string): AttachedData {

@@ -1,6 +1,6 @@
 // The integration guide's chat trigger: a customer message that is exactly `{start:NNNNNNNNN}` carries the
 // token. Anything else (other lengths, surrounding text, messages not from the customer) is plain chat.
-import { CHAT_START_PATTERN } from '../protocol';
+import { CHAT_START_PATTERN } from '../../../common/protocol';
 
 export type ChatSender = 'customer' | 'agent' | 'system';
 

@@ -2,7 +2,7 @@
 // from the real interaction-server simulator through the real local API. Attached data are asserted where
 // they land (the simulator's desktop side).
 import { afterEach, describe, expect, it } from 'vitest';
-import { channels, Role } from '../protocol';
+import { channels, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { closeReasons, endReasons } from './messages';
 import { startLifecycle, type Lifecycle } from './test-harness';

@@ -8,7 +8,7 @@ import {
   type AppState,
   type CobrowseSessionView,
   type InteractionView,
-} from '../../../preload/contract';
+} from '../../../common/contract';
 import type {
   ConnectionState,
   Controller,
@@ -16,10 +16,11 @@ import type {
   ControllerSession,
   SessionOwner,
 } from '../controller/types';
-import type { Logger } from '../log/logger';
-import { maskToken } from '../log/mask';
-import { agentPageUrl, TOKEN_PATTERN } from '../protocol';
-import type { AttachedData, InteractionSource, SourceEvent, SourceStatus } from '../sources/port';
+import type { Logger } from '../../../common/logger';
+import { maskToken } from '../../../common/mask';
+import { agentPageUrl, TOKEN_PATTERN } from '../../../common/protocol';
+import type { AttachedData, SourceEvent } from '../../../common/source-events';
+import type { InteractionSource, SourceStatus } from '../sources/port';
 import { onActivation, onJoinReply } from './attached-data';
 import { cobrowseTokenIn } from './chat-trigger';
 import { appError, closeReasons, endReasons, toAppError } from './messages';

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../../common/logger';
 
 const checksum = (json: string): string => createHash('sha256').update(json).digest('hex').slice(0, 16);
 

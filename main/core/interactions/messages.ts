@@ -1,7 +1,7 @@
 // What the agent reads: why a session ended, and join failures in words with a next step.
-import type { AppError } from '../../../preload/contract';
+import type { AppError } from '../../../common/contract';
 import { ControllerError, type ControllerErrorCode } from '../controller/types';
-import type { EndReason } from '../protocol';
+import type { EndReason } from '../../../common/protocol';
 
 export const endReasons = {
   'customer-exit': 'The customer ended co-browse from the web page.',

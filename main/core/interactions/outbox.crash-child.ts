@@ -1,6 +1,6 @@
 // Test helper run as a child process (tsx): journals one attached-data write, says so on stdout, then hangs
 // in delivery so the parent can SIGKILL it between journaling and delivery.
-import { quietLogger } from '../log/logger';
+import { quietLogger } from '../../../common/logger';
 import { openOutbox } from './outbox';
 
 const [file, interactionId] = process.argv.slice(2);

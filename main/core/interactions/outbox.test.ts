@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger, quietLogger } from '../log/logger';
+import { createLogger, quietLogger } from '../../../common/logger';
 import { createLocalApiSource, type LocalApiSource } from '../sources/local-api/server';
 import { loadOrCreateToken } from '../sources/local-api/token-file';
 import { InteractionServerSim } from '../../../simulator/interactions';

@@ -6,8 +6,9 @@
 // journaled as abandoned and reported, not retried. When nothing is pending the journal is compacted.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
-import { AttachedData, WriteRefused } from '../sources/port';
+import type { Logger } from '../../../common/logger';
+import { AttachedData } from '../../../common/source-events';
+import { WriteRefused } from '../sources/port';
 import { openJournal, type Journal } from './journal';
 
 const WriteRecord = z.object({

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InteractionServerSim } from '../../../simulator/interactions';
 import { createController } from '../controller';
-import { quietLogger, type Logger } from '../log/logger';
+import { quietLogger, type Logger } from '../../../common/logger';
 import type { InteractionSource } from '../sources/port';
 import { createLocalApiSource } from '../sources/local-api/server';
 import { loadOrCreateToken } from '../sources/local-api/token-file';

@@ -8,8 +8,8 @@ import {
   type Reply,
   type RequestName,
   type RequestOutput,
-} from '../../../preload/contract';
-import type { Logger } from '../log/logger';
+} from '../../../common/contract';
+import type { Logger } from '../../../common/logger';
 
 export type Handlers = {
   [K in RequestName]: (

@@ -1,6 +1,6 @@
 // Pushes AppState snapshots to one sidebar, holding them until that sidebar said `ready` (CometD events can
 // arrive before React mounted), and coalescing bursts into one push per tick: only the latest state matters.
-import type { AppState } from '../../../preload/contract';
+import type { AppState } from '../../../common/contract';
 
 export interface StatePump {
   /** The sidebar is ready: from now on, snapshots are sent. */

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileLogSink } from './file-sink';
-import { createLogger } from './logger';
+import { createLogger } from '../../../common/logger';
 
 let dir: string;
 beforeEach(async () => {

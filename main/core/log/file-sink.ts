@@ -5,8 +5,8 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, parse } from 'node:path';
 import electronLog from 'electron-log/node';
-import { maskTokensIn } from './mask';
-import type { LogSink } from './logger';
+import { maskTokensIn } from '../../../common/mask';
+import type { LogSink } from '../../../common/logger';
 
 export interface FileLogSink {
   sink: LogSink;

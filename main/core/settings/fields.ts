@@ -1,6 +1,6 @@
 // Validates settings field by field, so one bad value costs that value only (reported with where it came
 // from, the field and zod's message) and every other field still applies.
-import { Settings, type SettingsKey } from './schema';
+import { Settings, type SettingsKey } from '../../../common/settings-schema';
 
 export const settingsKeys = Object.keys(Settings.shape) as SettingsKey[];
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSettings, managedSettingsPath, saveUserSettings, type SettingsPaths } from './store';
-import { defaultSettings } from './schema';
+import { defaultSettings } from '../../../common/settings-schema';
 
 let dir: string;
 let paths: SettingsPaths;

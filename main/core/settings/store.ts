@@ -5,7 +5,7 @@
 // (file, field, zod's message) and the rest applies.
 import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
-import { defaultSettings, Settings, type SettingsKey } from './schema';
+import { defaultSettings, Settings, type SettingsKey } from '../../../common/settings-schema';
 import { checkFields, isSettingsKey } from './fields';
 import { settingsFromArgv } from './flags';
 import { writeFileAtomic } from './atomic-write';

@@ -1,46 +1,6 @@
 // The InteractionSource port: where primary interactions (chats, calls) come from and where attached data
-// go. Events are schemas, so the local integration API validates with exactly these.
-import { z } from 'zod';
-
-export const Media = z.enum(['chat', 'voice']);
-export const InteractionId = z.string().min(1).max(200);
-
-export const SourceEvent = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('interaction-added'),
-    interactionId: InteractionId,
-    media: Media,
-    customerName: z.string().max(200).default('Customer'),
-  }),
-  z.object({
-    type: z.literal('chat-message'),
-    interactionId: InteractionId,
-    from: z.enum(['customer', 'agent', 'system']),
-    text: z.string().max(10_000),
-    messageId: z.string().max(200).optional(),
-  }),
-  z.object({
-    type: z.literal('interaction-transferred'),
-    interactionId: InteractionId,
-    to: z.string().max(200).optional(),
-  }),
-  z.object({ type: z.literal('handling-timeout'), interactionId: InteractionId }),
-  z.object({ type: z.literal('interaction-closed'), interactionId: InteractionId }),
-  /** A desktop app asks to co-browse: token from a call, a CRM, … (interaction optional). */
-  z.object({ type: z.literal('join-requested'), token: z.string(), interactionId: InteractionId.optional() }),
-]);
-export type SourceEvent = z.infer<typeof SourceEvent>;
-
-/** The attached-data keys of the spec's table; values are strings, as contact-center user data are. */
-export const AttachedData = z
-  .object({
-    CoBrowseAssociated: z.literal('Yes'),
-    CoBrowseSessionsQuantity: z.string().regex(/^\d+$/),
-    CoBrowseSessionId: z.string(),
-    CoBrowseStartTime: z.string(),
-  })
-  .partial();
-export type AttachedData = z.infer<typeof AttachedData>;
+// go; the events and attached data are the schemas of common/source-events.
+import type { AttachedData, SourceEvent } from '../../../common/source-events';
 
 export type SourceStatus = { state: 'starting' | 'up' | 'down' | 'signed-out'; detail?: string };
 

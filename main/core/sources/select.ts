@@ -1,8 +1,8 @@
 // Builds the interaction source the settings ask for: the local integration API (default) or the Genesys
 // Workspace API connector. In demo mode the Workspace connector talks to the embedded Workspace simulator.
 import { join } from 'node:path';
-import type { Logger } from '../log/logger';
-import type { Settings } from '../settings/schema';
+import type { Logger } from '../../../common/logger';
+import type { Settings } from '../../../common/settings-schema';
 import type { InteractionSource } from './port';
 import { createLocalApiSource, type LocalApiSource } from './local-api/server';
 import { createWorkspaceSource, type SecretStore, type WorkspaceSource } from './workspace';

@@ -7,7 +7,7 @@ import {
   withRestartGate,
   type UpdaterEvent,
 } from './gate';
-import type { JoinPhase } from '../../../preload/contract';
+import type { JoinPhase } from '../../../common/contract';
 
 const ready = (events: UpdaterEvent[]) => events.reduce(reduceUpdate, initialUpdateView(true));
 const downloaded = ready([

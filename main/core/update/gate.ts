@@ -1,6 +1,6 @@
 // The update offer as the sidebar shows it, and the one rule about restarting: never while a co-browse
 // session is under way (a restart would drop the customer's session mid-way). Plain data in, plain data out.
-import { isLivePhase, type JoinPhase, type UpdateView } from '../../../preload/contract';
+import { isLivePhase, type JoinPhase, type UpdateView } from '../../../common/contract';
 
 export const WAIT_FOR_SESSION = 'The update will be offered again when the co-browse session has ended.';
 

@@ -1,6 +1,6 @@
 // The one way the sidebar reaches main: the desktop preload's `window.cobrowse`, or, in the web edition,
 // the same contract over a WebSocket to the page's own host.
-import type { CobrowseApi } from '../../../preload/contract';
+import type { CobrowseApi } from '../../../common/contract';
 import { connectWebBridge } from './web-bridge';
 
 declare global {

@@ -8,7 +8,7 @@ import {
   type EventPayload,
   type Reply,
   type RequestName,
-} from '../../../preload/contract';
+} from '../../../common/contract';
 
 const lost = {
   ok: false as const,

@@ -1,6 +1,6 @@
 // The agent view's place in the sidebar window, as the desktop host wants it: whole CSS pixels, never
 // negative (the contract refuses fractions and negatives).
-import type { Bounds } from '../../../preload/contract';
+import type { Bounds } from '../../../common/contract';
 
 export function toBounds(rect: { x: number; y: number; width: number; height: number }): Bounds {
   const x = Math.max(0, Math.round(rect.x));

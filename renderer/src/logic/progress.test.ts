@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CobrowseSessionView, JoinPhase } from '../../../preload/contract';
+import type { CobrowseSessionView, JoinPhase } from '../../../common/contract';
 import { canEnd, currentSession, phaseWords, stepMarks } from './progress';
 
 const session = (id: string, phase: JoinPhase, extra: Partial<CobrowseSessionView> = {}) =>

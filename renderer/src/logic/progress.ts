@@ -4,7 +4,7 @@ import {
   type AppState,
   type CobrowseSessionView,
   type JoinPhase,
-} from '../../../preload/contract';
+} from '../../../common/contract';
 
 /** Exit and Stop make sense from the moment the join is under way until it is ending. */
 export const canEnd = (phase: JoinPhase) => isLivePhase(phase) && phase !== 'ending';

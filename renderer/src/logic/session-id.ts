@@ -1,7 +1,7 @@
 // What the Session ID field shows under itself and what Join sends. The field accepts whatever an agent
 // pastes; the hint says what will be joined. Main has the last word: when nothing normalises, the raw text
 // goes as typed, so main answers with its own specific refusal.
-import { normaliseSessionId } from '../../../preload/contract';
+import { normaliseSessionId } from '../../../common/contract';
 
 /** The contract's bound on a token; longer pastes are cut so main still answers "not a session ID". */
 const MAX_TOKEN = 200;

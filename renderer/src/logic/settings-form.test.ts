@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppState } from '../../../preload/contract';
+import type { AppState } from '../../../common/contract';
 import { draftOf, isDirty, settingsPatch } from './settings-form';
 
 const current: AppState['settings'] = {

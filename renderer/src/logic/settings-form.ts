@@ -1,6 +1,6 @@
 // The settings form edits a draft; Save sends only what changed and is not locked, so a locked key an
 // administrator set is never even proposed.
-import type { AppState, SettingsPatch } from '../../../preload/contract';
+import type { AppState, SettingsPatch } from '../../../common/contract';
 
 type SettingsView = AppState['settings'];
 export type SettingsDraft = Omit<SettingsView, 'locked'>;

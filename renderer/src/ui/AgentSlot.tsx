@@ -2,7 +2,7 @@
 // own origin). Desktop: the page is a separate WebContentsView that main places over this empty element, so
 // the element reports its bounds whenever they may have changed, and null when it goes away.
 import { useEffect, useRef } from 'react';
-import type { AppState, Bounds } from '../../../preload/contract';
+import type { AppState, Bounds } from '../../../common/contract';
 import { sameBounds, toBounds } from '../logic/bounds';
 import { useSidebar } from './context';
 

@@ -1,6 +1,6 @@
 // Every problem the agent should read, each saying what happened and what to do: main's last error, the
 // current session's error and the refusals of the agent's own requests (settings show theirs in place).
-import type { AppError, RequestName } from '../../../preload/contract';
+import type { AppError, RequestName } from '../../../common/contract';
 import { currentSession } from '../logic/progress';
 import { useSidebar, useSidebarState } from './context';
 

@@ -1,6 +1,6 @@
 // The agent's interactions, each with its co-browse state: count, attached data (and writes still on their
 // way to the contact center) and the last few timeline entries. Selecting one makes typed joins attach to it.
-import type { InteractionView } from '../../../preload/contract';
+import type { InteractionView } from '../../../common/contract';
 import { useSidebar, useSidebarState } from './context';
 
 const TIMELINE_ENTRIES = 5;

@@ -1,6 +1,6 @@
 // Where things stand at a glance: the co-browse server connection, the interaction source, the demo mode
 // and an update on offer.
-import type { AppState } from '../../../preload/contract';
+import type { AppState } from '../../../common/contract';
 import { useSidebar, useSidebarState } from './context';
 import { WorkspaceAccount } from './WorkspaceAccount';
 

@@ -2,7 +2,7 @@
 // itself; the web edition gets the sign-in URL back and opens it from the page (with a link as a fallback
 // when the browser blocks the new tab). A pasted access token is for testing setups.
 import { useState, type FormEvent } from 'react';
-import type { AppState } from '../../../preload/contract';
+import type { AppState } from '../../../common/contract';
 import { useSidebar, useSidebarState } from './context';
 
 export function WorkspaceAccount({ state }: { state: AppState['source']['state'] }) {

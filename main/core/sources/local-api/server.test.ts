@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { quietLogger } from '../../log/logger';
-import type { SourceEvent, SourceStatus } from '../port';
+import { quietLogger } from '../../../../common/logger';
+import type { SourceEvent } from '../../../../common/source-events';
+import type { SourceStatus } from '../port';
 import { InteractionServerSim } from '../../../../simulator/interactions';
 import { createLocalApiSource, routes, type LocalApiSource } from './server';
-import { ErrorBody } from './wire';
+import { ErrorBody } from '../../../../common/local-api-wire';
 
 let dir: string;
 let api: LocalApiSource;

@@ -5,8 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../../log/logger';
-import type { AttachedData, InteractionSource, SourceEvent, SourceStatus } from '../port';
+import type { Logger } from '../../../../common/logger';
+import type { AttachedData, SourceEvent } from '../../../../common/source-events';
+import type { InteractionSource, SourceStatus } from '../port';
 import { loadOrCreateToken, tokensEqual } from './token-file';
 import {
   API_PREFIX,
@@ -16,7 +17,7 @@ import {
   EventsBody,
   issuesOf,
   type ErrorBody,
-} from './wire';
+} from '../../../../common/local-api-wire';
 
 /** Every route the server answers; the OpenAPI test checks each one is documented. */
 export const routes = [

@@ -3,8 +3,8 @@
 // opened by an injected function, so this module stays plain Node (Electron passes shell.openExternal).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { HttpClient } from '../../controller/http-client';
-import { TokenReply } from './wire';
+import type { HttpClient } from '../../net/http-client';
+import { TokenReply } from '../../../../common/workspace-wire';
 
 export interface Tokens {
   accessToken: string;

@@ -3,15 +3,15 @@
 // cometd-nodejs-client's adapt() shares one cookie jar per host across the process). The Workspace session
 // cookie set by initialize-workspace rides on every request, long-polls included.
 import { AckExtension, CometD, type Message } from 'cometd';
-import type { CookieJar } from '../../controller/cookie-jar';
-import type { HttpClient } from '../../controller/http-client';
+import type { CookieJar } from '../../net/cookie-jar';
+import type { HttpClient } from '../../net/http-client';
 import {
   SessionLongPollingTransport,
   ensureCometdRuntime,
   type TransportFailure,
-} from '../../controller/transports';
-import type { Logger } from '../../log/logger';
-import { notificationChannels } from './wire';
+} from '../../net/transports';
+import type { Logger } from '../../../../common/logger';
+import { notificationChannels } from '../../../../common/workspace-wire';
 
 export interface NotificationEvents {
   onMessage(channel: string, data: unknown): void;

@@ -2,16 +2,11 @@
 // the SecretStore and refreshed before expiry, initialize-workspace, the notification channel translated into
 // SourceEvents, and attached data written with update-user-data. An expired or revoked sign-in turns the
 // source 'signed-out' with a sentence the sidebar can show as is; the outbox keeps the writes meanwhile.
-import { CookieJar } from '../../controller/cookie-jar';
-import { HttpClient, type HttpReply } from '../../controller/http-client';
-import type { Logger } from '../../log/logger';
-import {
-  WriteRefused,
-  type AttachedData,
-  type InteractionSource,
-  type SourceEvent,
-  type SourceStatus,
-} from '../port';
+import { CookieJar } from '../../net/cookie-jar';
+import { HttpClient, type HttpReply } from '../../net/http-client';
+import type { Logger } from '../../../../common/logger';
+import type { AttachedData, SourceEvent } from '../../../../common/source-events';
+import { WriteRefused, type InteractionSource, type SourceStatus } from '../port';
 import {
   AuthError,
   refreshDelay,
@@ -32,7 +27,7 @@ import {
   WORKSPACE_PREFIX,
   notificationChannels,
   type UpdateUserData,
-} from './wire';
+} from '../../../../common/workspace-wire';
 
 export interface WorkspaceSourceOptions {
   /** Settings `workspaceUrl`: the API gateway base, e.g. `https://gapi-use1.genesyscloud.com`. */

@@ -13,14 +13,14 @@
 //   anything else (External bots, system) → system.
 // - voice CallStateChanged: Established | Held → interaction-added; notificationType Transferred →
 //   interaction-transferred (our choice); Released | Completed → interaction-closed.
-import type { SourceEvent } from '../port';
+import type { SourceEvent } from '../../../../common/source-events';
 import {
   CallStateChanged,
   InteractionStateChanged,
   MessageLogUpdated,
   notificationChannels,
   type TranscriptMessage,
-} from './wire';
+} from '../../../../common/workspace-wire';
 import type { z } from 'zod';
 
 export interface KnownInteraction {

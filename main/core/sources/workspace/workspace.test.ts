@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useSimulator } from '../../../../simulator/test-support/session-setup';
 import { WorkspaceSim, workspaceRoutes } from '../../../../simulator/workspace';
-import { channels, Role } from '../../protocol';
+import { channels, Role } from '../../../../common/protocol';
 import type { InteractionEngine } from '../../interactions/engine';
 import { startEngine } from '../../interactions/test-harness';
 import { closeReasons } from '../../interactions/messages';
-import { createLogger, quietLogger } from '../../log/logger';
+import { createLogger, quietLogger } from '../../../../common/logger';
 import { FakeFileSecretStore } from './fake-secret-store.test-support';
 import { createWorkspaceSource, type WorkspaceSource } from './source';
 

@@ -1,5 +1,5 @@
 // Every step of the controller has a deadline and can be cancelled: no promise waits forever.
-import { ControllerError, type JoinStep } from './types';
+import { ControllerError, type JoinStep } from '../controller/types';
 
 /**
  * Runs `work` with a signal that fires when the deadline passes or `outer` aborts; the returned promise

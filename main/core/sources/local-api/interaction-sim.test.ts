@@ -4,12 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quietLogger } from '../../main/core/log/logger';
-import type { SourceEvent } from '../../main/core/sources/port';
-import { createLocalApiSource, type LocalApiSource } from '../../main/core/sources/local-api/server';
-import { loadOrCreateToken } from '../../main/core/sources/local-api/token-file';
-import { startSimulator, type Simulator } from '../index';
-import { InteractionServerSim, interactionRoutes } from './index';
+import { quietLogger } from '../../../../common/logger';
+import type { SourceEvent } from '../../../../common/source-events';
+import { createLocalApiSource, type LocalApiSource } from './server';
+import { loadOrCreateToken } from './token-file';
+import { startSimulator, type Simulator } from '../../../../simulator/index';
+import { InteractionServerSim, interactionRoutes } from '../../../../simulator/interactions/index';
 
 let dir: string;
 let api: LocalApiSource;

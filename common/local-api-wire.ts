@@ -1,6 +1,6 @@
 // The local API's wire shapes beyond the SourceEvents of the port: WebSocket messages and error bodies.
 import { z } from 'zod';
-import { AttachedData, SourceEvent } from '../port';
+import { AttachedData, SourceEvent } from './source-events';
 
 export const API_PREFIX = '/v1';
 export const BODY_LIMIT_BYTES = 64 * 1024;

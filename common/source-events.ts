@@ -1,0 +1,43 @@
+// What an interaction source reports (chats, calls, their end) and the attached data it writes, as schemas:
+// the local integration API validates with exactly these, and the simulators speak them.
+import { z } from 'zod';
+
+export const Media = z.enum(['chat', 'voice']);
+export const InteractionId = z.string().min(1).max(200);
+
+export const SourceEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('interaction-added'),
+    interactionId: InteractionId,
+    media: Media,
+    customerName: z.string().max(200).default('Customer'),
+  }),
+  z.object({
+    type: z.literal('chat-message'),
+    interactionId: InteractionId,
+    from: z.enum(['customer', 'agent', 'system']),
+    text: z.string().max(10_000),
+    messageId: z.string().max(200).optional(),
+  }),
+  z.object({
+    type: z.literal('interaction-transferred'),
+    interactionId: InteractionId,
+    to: z.string().max(200).optional(),
+  }),
+  z.object({ type: z.literal('handling-timeout'), interactionId: InteractionId }),
+  z.object({ type: z.literal('interaction-closed'), interactionId: InteractionId }),
+  /** A desktop app asks to co-browse: token from a call, a CRM, … (interaction optional). */
+  z.object({ type: z.literal('join-requested'), token: z.string(), interactionId: InteractionId.optional() }),
+]);
+export type SourceEvent = z.infer<typeof SourceEvent>;
+
+/** The attached-data keys of the spec's table; values are strings, as contact-center user data are. */
+export const AttachedData = z
+  .object({
+    CoBrowseAssociated: z.literal('Yes'),
+    CoBrowseSessionsQuantity: z.string().regex(/^\d+$/),
+    CoBrowseSessionId: z.string(),
+    CoBrowseStartTime: z.string(),
+  })
+  .partial();
+export type AttachedData = z.infer<typeof AttachedData>;
