@@ -132,6 +132,31 @@ test('pointer mode shows the agent on the customer page; write mode only after t
   await expect(customer.getByLabel('Full name')).toHaveValue('Typed by the agent');
 });
 
+test('write mode: fast typing arrives whole and in order; masked fields are locked in the mirror', async ({
+  browser,
+}) => {
+  const { customer, agent, mirror } = await cobrowse(browser);
+  await customer.getByRole('link', { name: 'Checkout' }).click();
+  await agent.getByRole('button', { name: 'Ask to type and click' }).click();
+  await customer.getByRole('button', { name: 'Allow' }).click();
+  await expect(agent.locator('#mirror-mode')).toContainText('allowed you to type and click');
+
+  // 40 characters, 10 ms apart: faster than the round trip, so the customer's echo of an older value
+  // arrives while the agent is still typing.
+  const text = '221B Baker Street, London NW1 6XE, UK 42';
+  await mirror.getByLabel('Delivery address').pressSequentially(text, { delay: 10 });
+  await expect(customer.getByLabel('Delivery address')).toHaveValue(text);
+  await expect(mirror.getByLabel('Delivery address')).toHaveValue(text);
+
+  // A masked field is visibly the customer's in the mirror and takes no typing there.
+  const card = mirror.getByLabel(/Card number/);
+  await expect(card).toHaveAttribute('readonly', '');
+  await expect(card).toHaveAttribute('placeholder', 'hidden from you');
+  await card.pressSequentially('4111', { delay: 10 });
+  await expect(card).toHaveValue('');
+  await expect(customer.getByLabel(/Card number/)).toHaveValue('');
+});
+
 test('a reconnecting agent resyncs to the current page', async ({ browser }) => {
   const { customer, agentContext, mirror } = await cobrowse(browser);
   await expect(mirror.getByRole('heading', { name: 'Demo shop' })).toBeVisible();

@@ -4,11 +4,15 @@
 // (a late or reconnecting agent gets the whole page first), then applies the live batches in order; a gap
 // in the sequence means something was lost, so it syncs again.
 import { Replayer } from 'rrweb';
-import { ACTIONABLE_SELECTOR, META_EVENT, MIRROR, SUBMIT_SELECTOR } from './wire.js';
+import { ACTIONABLE_SELECTOR, MASK_SELECTOR, META_EVENT, MIRROR, SUBMIT_SELECTOR } from './wire.js';
 
 /** Fields the agent types into (forwarded as input); checkboxes and radios are forwarded as clicks. */
 const TEXT_FIELD = 'textarea, select, input:not([type="checkbox"]):not([type="radio"])';
 const isToggle = (el) => el.matches?.('input[type="checkbox"], input[type="radio"]');
+/** Fields whose value is the customer's alone: locked in the mirror, refused on the customer's page too. */
+const MASKED_FIELD = `input[type="password"], :is(input, textarea, select):is(${MASK_SELECTOR}, ${MASK_SELECTOR} *)`;
+/** rrweb: an incremental snapshot (type 3) whose source 5 is an input's new value. */
+const isInputEvent = (e) => e.type === 3 && e.data?.source === 5;
 
 /**
  * Events: `shown` (the first snapshot is on screen), `mode` (detail: {mode}), `refused` (detail: {message}).
@@ -26,6 +30,12 @@ export class MirrorViewer extends EventTarget {
   #fit = true;
   #pointerBusy = false;
   #pointerNext;
+  /**
+   * Values the agent typed per mirrored node, oldest first, not yet echoed back. The customer's page
+   * records each applied value and streams it back a round trip later: applying an older echo while the
+   * agent types on would overwrite the field under their fingers and lose keystrokes.
+   */
+  #typed = new Map();
   mode = 'view';
 
   constructor(session, stage, { log = () => {} } = {}) {
@@ -81,6 +91,7 @@ export class MirrorViewer extends EventTarget {
   stop() {
     this.#replayer?.destroy();
     this.#replayer = undefined;
+    this.#typed.clear();
   }
 
   #live(batch) {
@@ -99,7 +110,22 @@ export class MirrorViewer extends EventTarget {
     if (!this.#replayer) return; // increments before any snapshot: nothing to apply them to
     // Played as they arrive (next frame), not at the customer's pace: this is a live view.
     const now = Date.now();
-    for (const event of batch.events) this.#replayer.addEvent({ ...event, timestamp: now });
+    for (const event of batch.events)
+      if (!this.#isStaleEcho(event)) this.#replayer.addEvent({ ...event, timestamp: now });
+  }
+
+  /** An echo of a value the agent has typed past since; the latest echo (or the customer's own) applies. */
+  #isStaleEcho(event) {
+    if (!isInputEvent(event)) return false;
+    const sent = this.#typed.get(event.data.id);
+    if (!sent) return false;
+    const at = sent.indexOf(event.data.text);
+    if (at < 0 || at === sent.length - 1) {
+      this.#typed.delete(event.data.id); // the customer's own edit, or the echo caught up
+      return false;
+    }
+    sent.splice(0, at + 1);
+    return true;
   }
 
   /** A new replayer from a Meta event on: these events are cast at once (they are in the past). */
@@ -158,11 +184,17 @@ export class MirrorViewer extends EventTarget {
   #guardDocument() {
     const doc = this.#replayer?.iframe.contentDocument;
     if (!doc) return;
-    const disableSubmits = () => {
+    const guard = () => {
       for (const b of doc.querySelectorAll(SUBMIT_SELECTOR)) if (!b.disabled) b.disabled = true;
+      for (const f of doc.querySelectorAll(MASKED_FIELD)) {
+        if (f.readOnly) continue;
+        f.readOnly = true;
+        f.placeholder = 'hidden from you';
+        f.title = 'Hidden from you: only the customer can see and fill this field';
+      }
     };
-    disableSubmits();
-    new MutationObserver(disableSubmits).observe(doc, { subtree: true, childList: true, attributes: true });
+    guard();
+    new MutationObserver(guard).observe(doc, { subtree: true, childList: true, attributes: true });
     // Inside the iframe the coordinates are already the customer's (the iframe is their viewport).
     doc.addEventListener('mousemove', (e) => this.#pointer(e.clientX, e.clientY, false));
     doc.addEventListener('input', (e) => !isToggle(e.target) && this.#forward('input', e.target), true);
@@ -184,7 +216,10 @@ export class MirrorViewer extends EventTarget {
     if (this.mode !== 'write') return;
     const id = this.#replayer?.getMirror().getId(target);
     if (!id || id < 0) return;
-    const action = kind === 'input' ? { kind, id, value: String(target.value ?? '') } : { kind, id };
+    if (target.matches?.(MASKED_FIELD)) return;
+    const value = String(target.value ?? '');
+    if (kind === 'input') this.#typed.set(id, [...(this.#typed.get(id) ?? []), value]);
+    const action = kind === 'input' ? { kind, id, value } : { kind, id };
     this.#session.send(MIRROR.input, action).catch((err) => this.#log('input not sent', err.message));
   }
 
