@@ -77,11 +77,15 @@ export const SidebarSettings = z.object(
   shapeOf<{ [K in SidebarKey]: Fields[K]['schema'] }>((f) => f.form && f.schema),
 );
 /** What the sidebar's form may send (`SettingsPatch` in the contract): every sidebar setting, optional. */
-export const SettingsForm = z.object(shapeOf<{ [K in SidebarKey]: NonNullable<Fields[K]['form']> }>((f) => f.form));
+export const SettingsForm = z.object(
+  shapeOf<{ [K in SidebarKey]: NonNullable<Fields[K]['form']> }>((f) => f.form),
+);
 
 /** What the controller is built from (`ControllerOptions` extends it). */
 export const ConnectionSettings = z.object(
-  shapeOf<{ [K in ConnectionKey]: Fields[K]['schema'] }>((f) => (f.applies === 'connection' ? f.schema : null)),
+  shapeOf<{ [K in ConnectionKey]: Fields[K]['schema'] }>((f) =>
+    f.applies === 'connection' ? f.schema : null,
+  ),
 );
 export type ConnectionSettings = z.infer<typeof ConnectionSettings>;
 
