@@ -1,8 +1,9 @@
 // The single source of truth between the sidebar (renderer) and main: every request, reply and event, as
 // runtime schemas with the types derived from them. Channel names derive from the keys, so adding a call is
 // one edit here. Main validates every inbound message against these; the renderer trusts nothing else.
-// Imports only zod: this file is bundled into the sandboxed preload and into the renderer.
+// Imports only zod and the settings schema: this file is bundled into the sandboxed preload and the renderer.
 import { z } from 'zod';
+import { SettingsForm, SidebarSettings } from './settings-schema';
 
 // ---- state: main owns it, the renderer mirrors it ----
 export const JoinPhase = z.enum([
@@ -70,21 +71,8 @@ export const AgentView = z.object({
   poppedOut: z.boolean(),
 });
 
-export const SettingsView = z.object({
-  serviceUrl: z.string(),
-  origin: z.string(),
-  stickiness: z.enum(['cookie', 'url']),
-  transport: z.enum(['long-polling', 'websocket']),
-  agentName: z.string(),
-  debug: z.boolean(),
-  alwaysOnTop: z.boolean(),
-  /** Where chats and calls come from: the local integration API or the Genesys Workspace API. */
-  source: z.enum(['local-api', 'workspace']),
-  workspaceUrl: z.string(),
-  workspaceClientId: z.string(),
-  /** Keys an administrator locked in the managed settings file. */
-  locked: z.array(z.string()),
-});
+/** The sidebar's settings (defined in the settings schema) and the keys an administrator locked. */
+export const SettingsView = SidebarSettings.extend({ locked: z.array(z.string()) });
 
 export const UpdateView = z.object({
   /** disabled: no update feed (development, or not configured); ready: downloaded, waiting for a restart. */
@@ -127,21 +115,7 @@ export type AppState = z.infer<typeof AppState>;
 const Token = z.string().max(200); // raw input: main cleans and checks it (pasted spaces, `{start:…}`, links)
 const Id = z.string().min(1).max(200);
 
-export const SettingsPatch = z
-  .object({
-    serviceUrl: z.string().max(2000),
-    origin: z.string().max(2000),
-    stickiness: SettingsView.shape.stickiness,
-    transport: SettingsView.shape.transport,
-    agentName: z.string().max(100),
-    debug: z.boolean(),
-    alwaysOnTop: z.boolean(),
-    source: SettingsView.shape.source,
-    workspaceUrl: z.string().max(2000),
-    workspaceClientId: z.string().max(200),
-  })
-  .partial()
-  .strict();
+export const SettingsPatch = SettingsForm.partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const Bounds = z.object({

@@ -1,30 +1,93 @@
-// The settings schema: one shape for the user's file, the admin-wide managed file, command-line flags and
-// the sidebar's settings form. Defaults mean demo mode: no service URL → the embedded simulator.
+// The settings, each defined once (in `fields` below): one shape for the user's file, the admin-wide managed
+// file, command-line flags, the sidebar's settings form and the controller's options, all derived from it.
+// Defaults mean demo mode: no service URL → the embedded simulator. To add a setting, add one line there.
 import { z } from 'zod';
 
 export const StickinessMode = z.enum(['cookie', 'url']);
 export const TransportKind = z.enum(['long-polling', 'websocket']);
 export const SourceKind = z.enum(['local-api', 'workspace']);
 
-export const Settings = z.object({
+const httpUrl = z.url({ protocol: /^https?$/ });
+const httpUrlOrEmpty = z.union([httpUrl, z.literal('')]);
+/** Text as the settings form sends it: only bounded, so the store's own check names the field when it is wrong. */
+const formText = (max: number) => z.string().max(max);
+
+/**
+ * What a change touches: `connection` rebuilds the controller, `source` restarts the interaction source (both
+ * refused while a co-browse session is live); `app` applies at once.
+ */
+export type Applies = 'connection' | 'source' | 'app';
+
+interface Field {
+  /** The stored value, with its default; checked field by field wherever settings come from. */
+  schema: z.ZodType;
+  applies: Applies;
+  /** How the sidebar's form sends it; null: not in the sidebar (files and flags only). */
+  form: z.ZodType | null;
+}
+
+const field = <S extends z.ZodType, A extends Applies, F extends z.ZodType | null>(
+  schema: S,
+  applies: A,
+  form: F,
+): Field & { schema: S; applies: A; form: F } => ({ schema, applies, form });
+
+const fields = {
   /** Co-browse service base, e.g. `https://cobrowse.example.com` (without `/cobrowse`). Empty → demo mode. */
-  serviceUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
-  /** The Origin sent with REST get-session (CORS allow-list on the server). */
-  origin: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
-  stickiness: StickinessMode.default('cookie'),
-  transport: TransportKind.default('long-polling'),
-  agentName: z.string().trim().max(100).default('Agent'),
-  debug: z.boolean().default(false),
-  alwaysOnTop: z.boolean().default(false),
+  serviceUrl: field(httpUrlOrEmpty.default(''), 'connection', formText(2000)),
+  /** The Origin sent with REST get-session (CORS allow-list on the server); empty → the service's own. */
+  origin: field(httpUrlOrEmpty.default(''), 'connection', formText(2000)),
+  stickiness: field(StickinessMode.default('cookie'), 'connection', StickinessMode),
+  transport: field(TransportKind.default('long-polling'), 'connection', TransportKind),
+  agentName: field(z.string().trim().max(100).default('Agent'), 'connection', formText(100)),
+  debug: field(z.boolean().default(false), 'app', z.boolean()),
+  alwaysOnTop: field(z.boolean().default(false), 'app', z.boolean()),
   /** Extra CA bundle (PEM) for enterprise deployments with a private CA; added to the system's CAs. */
-  extraCaFile: z.string().default(''),
-  source: SourceKind.default('local-api'),
-  localApiPort: z.number().int().min(0).max(65535).default(17321),
-  workspaceUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
-  workspaceClientId: z.string().default(''),
-});
+  extraCaFile: field(z.string().default(''), 'connection', null),
+  /** Where chats and calls come from: the local integration API or the Genesys Workspace API. */
+  source: field(SourceKind.default('local-api'), 'source', SourceKind),
+  localApiPort: field(z.number().int().min(0).max(65535).default(17321), 'source', null),
+  workspaceUrl: field(httpUrlOrEmpty.default(''), 'source', formText(2000)),
+  workspaceClientId: field(z.string().default(''), 'source', formText(200)),
+};
+type Fields = typeof fields;
+type Key = keyof Fields;
+type SidebarKey = { [K in Key]: Fields[K]['form'] extends null ? never : K }[Key];
+type ConnectionKey = { [K in Key]: Fields[K]['applies'] extends 'connection' ? K : never }[Key];
+
+/** The schemas `pick` returns for the fields it keeps; `Shape` states what it builds. */
+function shapeOf<Shape extends z.ZodRawShape>(pick: (f: Field) => z.ZodType | null): Shape {
+  const entries = Object.entries(fields).flatMap(([key, f]) => {
+    const schema = pick(f);
+    return schema ? [[key, schema] as const] : [];
+  });
+  // The one cast: TypeScript cannot follow a key-by-key mapping through Object.entries.
+  return Object.fromEntries(entries) as unknown as Shape;
+}
+
+export const Settings = z.object(shapeOf<{ [K in Key]: Fields[K]['schema'] }>((f) => f.schema));
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
+export const settingsKeys: readonly SettingsKey[] = Settings.keyof().options;
+
+export const settingApplies = (key: SettingsKey): Applies => fields[key].applies;
+
+/** The settings the sidebar shows, as stored (`SettingsView` in the contract adds the locks). */
+export const SidebarSettings = z.object(
+  shapeOf<{ [K in SidebarKey]: Fields[K]['schema'] }>((f) => f.form && f.schema),
+);
+/** What the sidebar's form may send (`SettingsPatch` in the contract): every sidebar setting, optional. */
+export const SettingsForm = z.object(
+  shapeOf<{ [K in SidebarKey]: NonNullable<Fields[K]['form']> }>((f) => f.form),
+);
+
+/** What the controller is built from (`ControllerOptions` extends it). */
+export const ConnectionSettings = z.object(
+  shapeOf<{ [K in ConnectionKey]: Fields[K]['schema'] }>((f) =>
+    f.applies === 'connection' ? f.schema : null,
+  ),
+);
+export type ConnectionSettings = z.infer<typeof ConnectionSettings>;
 
 export const defaultSettings: Settings = Settings.parse({});
 

@@ -17,7 +17,13 @@ import { startServiceLink } from './app/service-link';
 import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch';
 import type { Logger } from '../../common/logger';
 import { maskTokensIn } from '../../common/mask';
-import { isDemoMode, type Settings, type SettingsKey } from '../../common/settings-schema';
+import {
+  isDemoMode,
+  settingApplies,
+  settingsKeys,
+  SidebarSettings,
+  type Settings,
+} from '../../common/settings-schema';
 import { flagFor, settingsFromArgv } from './settings/flags';
 import { loadSettings, saveUserSettings, type LoadedSettings, type SettingsPaths } from './settings/store';
 import { memorySecretStore } from './sources/select';
@@ -73,18 +79,6 @@ export interface AppCore {
   close(): Promise<void>;
 }
 
-/** Keys that shape the connection to the Co-browse Server or the interaction source: changed only while no
- * co-browse session is live. */
-const CONNECTION_KEYS: readonly SettingsKey[] = [
-  'serviceUrl',
-  'origin',
-  'stickiness',
-  'transport',
-  'agentName',
-  'extraCaFile',
-];
-const SOURCE_KEYS: readonly SettingsKey[] = ['source', 'workspaceUrl', 'workspaceClientId', 'localApiPort'];
-
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const log = opts.log;
   const hooks = opts.hooks ?? {};
@@ -132,19 +126,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       selectedInteractionId: e.selectedInteractionId,
       sessions: e.sessions,
       agentView: e.agentView && { ...e.agentView, poppedOut: hooks.agentViewPoppedOut?.() ?? false },
-      settings: {
-        serviceUrl: s.serviceUrl,
-        origin: s.origin,
-        stickiness: s.stickiness,
-        transport: s.transport,
-        agentName: s.agentName,
-        debug: s.debug,
-        alwaysOnTop: s.alwaysOnTop,
-        source: s.source,
-        workspaceUrl: s.workspaceUrl,
-        workspaceClientId: s.workspaceClientId,
-        locked: loaded.locked,
-      },
+      settings: { ...SidebarSettings.parse(s), locked: loaded.locked },
       lastError,
       update: hooks.updateView?.(e.sessions.map((x) => x.phase)) ?? initialUpdateView(false),
     };
@@ -162,19 +144,18 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   }
 
   async function updateSettings(patch: SettingsPatch) {
-    const differs = (keys: readonly SettingsKey[]) =>
-      keys.some((k) => k in patch && patch[k as keyof SettingsPatch] !== loaded.settings[k]);
-    const connection = differs(CONNECTION_KEYS);
-    const source = differs(SOURCE_KEYS);
+    const proposed: Partial<Settings> = patch;
+    const changes = settingsKeys.filter((k) => k in proposed && proposed[k] !== loaded.settings[k]);
+    // Connection and source settings shape what a live session depends on: changed only while none is.
+    const connection = changes.some((k) => settingApplies(k) === 'connection');
+    const source = changes.some((k) => settingApplies(k) === 'source');
     if ((connection || source) && hasLiveSession())
       throw new RequestRefused({
         code: 'session-live',
         message: 'Connection and source settings cannot change during a co-browse session.',
         action: 'End the session (Exit or Stop), then save again.',
       });
-    const pinned = (Object.keys(patch) as SettingsKey[]).find(
-      (k) => k in flagged && patch[k as keyof SettingsPatch] !== loaded.settings[k],
-    );
+    const pinned = changes.find((k) => k in flagged);
     if (pinned)
       throw new RequestRefused({
         code: 'set-on-command-line',

@@ -5,7 +5,7 @@ import type { AppState } from '../../../common/contract';
 import { createController, type Controller, type ProbeResult } from '../controller';
 import type { EmbeddedDemo, StartDemo } from './demo';
 import type { Logger } from '../../../common/logger';
-import { isDemoMode, type Settings } from '../../../common/settings-schema';
+import { ConnectionSettings, isDemoMode, type Settings } from '../../../common/settings-schema';
 
 const PROBE_INTERVAL_MS = 15_000;
 
@@ -52,12 +52,8 @@ export async function startServiceLink(
     demo?.setChatSource(s.source);
     const old = controller;
     controller = createController({
+      ...ConnectionSettings.parse(s),
       serviceUrl: demo ? demo.serviceUrl : s.serviceUrl,
-      origin: s.origin,
-      stickiness: s.stickiness,
-      transport: s.transport,
-      agentName: s.agentName,
-      extraCaFile: s.extraCaFile,
       logger: log,
     });
     await old?.close();

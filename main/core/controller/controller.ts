@@ -3,24 +3,16 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createLogger, type Logger } from '../../../common/logger';
 import { paths } from '../../../common/protocol';
-import { StickinessMode, TransportKind } from '../../../common/settings-schema';
+import { ConnectionSettings } from '../../../common/settings-schema';
 import { HttpClient, caBundle } from '../net/http-client';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
 import { ControllerError, type Controller, type ControllerSession, type JoinStep } from './types';
 
-const httpUrl = z.url({ protocol: /^https?$/ });
-
-export const ControllerOptions = z.object({
+/** The connection settings (each defined in the settings schema), a real service URL, and tuning. */
+export const ControllerOptions = ConnectionSettings.extend({
   /** The Co-browse service base, e.g. `https://cobrowse.example.com` (a trailing `/cobrowse` is tolerated). */
-  serviceUrl: httpUrl,
-  /** The Origin sent with get-session; empty → the service's own origin. */
-  origin: z.union([httpUrl, z.literal('')]).default(''),
-  stickiness: StickinessMode.default('cookie'),
-  transport: TransportKind.default('long-polling'),
-  agentName: z.string().trim().max(100).default('Agent'),
-  /** PEM file with an extra CA (private enterprise CA), trusted besides the system's. */
-  extraCaFile: z.string().default(''),
+  serviceUrl: z.url({ protocol: /^https?$/ }),
   deadlines: z
     .object({
       restMs: z.number().int().positive(),

@@ -2,9 +2,7 @@
 // from, the field and zod's message) and every other field still applies.
 import { Settings, type SettingsKey } from '../../../common/settings-schema';
 
-export const settingsKeys = Object.keys(Settings.shape) as SettingsKey[];
-
-export const isSettingsKey = (k: string): k is SettingsKey => (settingsKeys as string[]).includes(k);
+export const isSettingsKey = (k: string): k is SettingsKey => Object.hasOwn(Settings.shape, k);
 
 export interface FieldCheck {
   values: Partial<Settings>;

@@ -1,8 +1,13 @@
 // Command-line flags for every setting: the kebab-case of its key (`serviceUrl` → `--service-url`).
 // `--flag=value` or `--flag value`; booleans are `--debug` or `--debug=false` (never the spaced form, so a
 // following deep link is not taken for a value). Flags we don't know belong to Chromium or Electron: ignored.
-import { defaultSettings, type Settings, type SettingsKey } from '../../../common/settings-schema';
-import { checkFields, settingsKeys } from './fields';
+import {
+  defaultSettings,
+  settingsKeys,
+  type Settings,
+  type SettingsKey,
+} from '../../../common/settings-schema';
+import { checkFields } from './fields';
 
 export const flagFor = (key: SettingsKey): string =>
   '--' + key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
