@@ -91,12 +91,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX },
     settings: {
+      // no-cycle reads the modules an import leads to: with TypeScript's parser, or it sees none.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
       ...boundaries(...zones([])),
+      // Floors keep folders one-way; this keeps modules one-way inside a folder too.
+      'import-x/no-cycle': 'error',
     },
   },
   {

@@ -57,6 +57,12 @@ describe('import boundaries', () => {
     ['renderer/src/x.ts', "import '../../preload/index';", PATHS, 'renderer → preload'],
     ['renderer/src/x.ts', "import { readFile } from 'fs';", 'import-x/no-nodejs-modules', 'renderer → fs'],
     ['renderer/src/x.ts', "import 'node:path';", 'import-x/no-nodejs-modules', 'renderer → node:path'],
+    [
+      'common/mask.ts',
+      "export { createLogger } from './logger';",
+      'import-x/no-cycle',
+      'a cycle (the logger imports mask)',
+    ],
   ])('%s: %s is refused (%s)', async (file, code, rule) => {
     expect(await rulesFired(file, code)).toEqual([rule]);
   });
