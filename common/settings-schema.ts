@@ -10,7 +10,7 @@ export const SourceKind = z.enum(['local-api', 'workspace']);
 const httpUrl = z.url({ protocol: /^https?$/ });
 const httpUrlOrEmpty = z.union([httpUrl, z.literal('')]);
 // Text as the settings form sends it: only bounded, so the store's own check names the field if it is
-// wrong (`field "serviceUrl": Invalid URL`).
+// wrong (`"serviceUrl": Invalid URL`).
 const formText = (max: number) => z.string().max(max);
 
 /**
