@@ -1,37 +1,85 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
-// Process boundaries are folders; these rules keep them honest (see ../shared/spec/architecture.md).
-const noElectronInCore = {
-  files: ['main/core/**/*.ts', 'main/web/**/*.ts', 'simulator/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+// The floors (docs/architecture.md): each folder may import only the folders listed here, checked on the
+// resolved path of every import, so `../../x`, an index file or a re-export cannot slip past.
+// Tooling (e2e/, bench/, scripts/) sits on top and may import anything; nothing imports it.
+const folders = [
+  'common',
+  'main/core',
+  'main/demo',
+  'main/electron',
+  'main/web',
+  'preload',
+  'renderer',
+  'simulator',
+  'e2e',
+  'bench',
+  'scripts',
+];
+const mayImport = {
+  common: [],
+  'main/core': ['common'],
+  'main/demo': ['common', 'main/core', 'simulator'],
+  'main/electron': ['common', 'main/core', 'main/demo'],
+  'main/web': ['common', 'main/core', 'main/demo'],
+  preload: ['common'],
+  renderer: ['common'],
+  simulator: ['common'],
+};
+// The one exception: tests and their support files in main/ run against the real counterparts, the
+// simulators and the demo made of them.
+const testFiles = [
+  'main/**/*.test.ts',
+  'main/**/test-*.ts',
+  'main/**/*.test-support.ts',
+  'main/**/test-support/**',
+];
+const testsMayAlsoImport = ['simulator', 'main/demo'];
+
+const zones = (extra) =>
+  Object.entries(mayImport).map(([target, allowed]) => {
+    const ok = [...allowed, ...extra];
+    return {
+      target,
+      from: folders.filter((f) => f !== target && !ok.includes(f)),
+      message: `${target}/ may import ${allowed.length ? allowed.join(', ') : 'nothing else of ours'} (docs/architecture.md).`,
+    };
+  });
+const testSupportStaysInTests = {
+  target: 'main',
+  from: testFiles,
+  message: 'Test support is for tests: production code never imports it.',
+};
+const boundaries = (...zoneList) => ({ 'import-x/no-restricted-paths': ['error', { zones: zoneList }] });
+
+const electronOnlyInItsHost = {
+  files: [
+    'common/**/*.ts',
+    'main/core/**/*.ts',
+    'main/demo/**/*.ts',
+    'main/web/**/*.ts',
+    'simulator/**/*.ts',
+  ],
   rules: {
     'no-restricted-imports': [
       'error',
-      {
-        paths: [{ name: 'electron', message: 'Only main/electron and preload/ may import electron.' }],
-        patterns: [{ group: ['**/main/electron/**'], message: 'The Electron host is not a library.' }],
-      },
+      { paths: [{ name: 'electron', message: 'Only main/electron and preload/ may import electron.' }] },
     ],
   },
 };
 
-const rendererTalksOnlyToContract = {
+const rendererRunsInABrowser = {
   files: ['renderer/**/*.{ts,tsx}'],
+  ignores: ['renderer/vite.config.ts'], // the build config runs in Node, not in the page
   rules: {
     'no-restricted-imports': [
       'error',
-      {
-        paths: [{ name: 'electron', message: 'The renderer talks only to window.cobrowse.' }],
-        patterns: [
-          {
-            group: ['**/main/**', '**/simulator/**'],
-            message: 'The renderer may import only common/.',
-          },
-          { group: ['node:*'], message: 'The renderer runs in a browser.' },
-        ],
-      },
+      { paths: [{ name: 'electron', message: 'The renderer talks only to window.cobrowse.' }] },
     ],
+    'import-x/no-nodejs-modules': 'error',
   },
 };
 
@@ -41,15 +89,40 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: {
+      // no-cycle reads the modules an import leads to: with TypeScript's parser, or it sees none.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+      ...boundaries(...zones([])),
+      // Floors keep folders one-way; this keeps modules one-way inside a folder too.
+      'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    files: ['main/**/*.{ts,tsx}'],
+    ignores: testFiles,
+    rules: boundaries(...zones([]), testSupportStaysInTests),
+  },
+  { files: testFiles, rules: boundaries(...zones(testsMayAlsoImport)) },
+  // Type-aware: a promise nobody awaits loses its rejection; fire-and-forget says so with `void`.
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}', 'simulator/**/public/**/*.js', 'e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  noElectronInCore,
-  rendererTalksOnlyToContract,
+  electronOnlyInItsHost,
+  rendererRunsInABrowser,
 );

@@ -1,4 +1,4 @@
-// The Co-browse Server protocol as ../shared/spec/protocol.md describes it: the one source of truth for the
+// The Co-browse Server protocol as docs/protocol.md describes it: the one source of truth for the
 // controller client and the simulator. Every message crossing the wire is parsed with these schemas.
 import { z } from 'zod';
 

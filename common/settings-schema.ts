@@ -9,7 +9,8 @@ export const SourceKind = z.enum(['local-api', 'workspace']);
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 const httpUrlOrEmpty = z.union([httpUrl, z.literal('')]);
-/** Text as the settings form sends it: only bounded, so the store's own check names the field when it is wrong. */
+// Text as the settings form sends it: only bounded, so the store's own check names the field if it is
+// wrong (`"serviceUrl": Invalid URL`).
 const formText = (max: number) => z.string().max(max);
 
 /**
@@ -76,7 +77,7 @@ export const settingApplies = (key: SettingsKey): Applies => fields[key].applies
 export const SidebarSettings = z.object(
   shapeOf<{ [K in SidebarKey]: Fields[K]['schema'] }>((f) => f.form && f.schema),
 );
-/** What the sidebar's form may send (`SettingsPatch` in the contract): every sidebar setting, optional. */
+/** What the sidebar's form sends for each sidebar setting (`SettingsPatch` in the contract: any of them). */
 export const SettingsForm = z.object(
   shapeOf<{ [K in SidebarKey]: NonNullable<Fields[K]['form']> }>((f) => f.form),
 );

@@ -158,12 +158,15 @@ test('write mode: fast typing arrives whole and in order; masked fields are lock
 });
 
 test('a reconnecting agent resyncs to the current page', async ({ browser }) => {
-  const { customer, agentContext, mirror } = await cobrowse(browser);
+  const { customer, agent, agentContext, mirror } = await cobrowse(browser);
   await expect(mirror.getByRole('heading', { name: 'Demo shop' })).toBeVisible();
   await agentContext.setOffline(true);
   await customer.getByRole('link', { name: 'Checkout' }).click();
   await customer.getByLabel('Delivery address').fill('typed while the agent was away');
-  await customer.waitForTimeout(1500);
+  // The agent page noticed it is offline: it reconnects, rather than having missed nothing.
+  await expect(agent.getByText('Connection to the co-browse server lost; retrying…')).toBeVisible({
+    timeout: 10_000,
+  });
   await agentContext.setOffline(false);
   await expect(mirror.getByLabel('Delivery address')).toHaveValue('typed while the agent was away', {
     timeout: 10_000,

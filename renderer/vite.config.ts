@@ -1,6 +1,5 @@
 // The sidebar bundle: one small page, relative asset paths (loaded from file:// by Electron and from the
 // web edition's loopback server alike), built into out/renderer at the repo root.
-// eslint-disable-next-line no-restricted-imports -- the build config runs in Node, not in the page
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';

@@ -1,5 +1,5 @@
-// The CI workflow that builds installers and runs the `_electron` e2e suite on Windows and macOS runners.
-// It cannot run here; this checks it parses and says what it must.
+// The CI workflows: desktop.yml builds installers and runs the `_electron` e2e suite on Windows and macOS
+// runners; ci.yml runs .ci/run on Linux. They cannot run here; this checks they parse and say what they must.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
@@ -79,5 +79,24 @@ describe('.github/workflows/desktop.yml', () => {
       CSC_LINK: '${{ secrets.CSC_LINK }}',
       APPLE_API_KEY_ID: '${{ secrets.APPLE_API_KEY_ID }}',
     });
+  });
+});
+
+describe('.github/workflows/ci.yml', () => {
+  const ci = z
+    .object({
+      on: z.record(z.string(), z.unknown()),
+      jobs: z.object({
+        linux: z.object({ 'runs-on': z.string(), container: z.string(), steps: z.array(Step) }),
+      }),
+    })
+    .parse(load(readFileSync(new URL('../.github/workflows/ci.yml', import.meta.url), 'utf8')));
+
+  it('runs .ci/run on Linux, as root in Debian (where its apt-get install of chromium works), on every push and PR', () => {
+    expect(Object.keys(ci.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
+    expect(ci.on.push).toBeNull(); // every branch, not only main
+    expect(ci.jobs.linux['runs-on']).toBe('ubuntu-latest');
+    expect(ci.jobs.linux.container).toMatch(/^node:20(\.\d+)*-bookworm$/);
+    expect(ci.jobs.linux.steps.map((s) => s.run)).toContain('bash .ci/run');
   });
 });

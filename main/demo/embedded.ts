@@ -1,7 +1,8 @@
 // The demo the hosts inject into the core (`startDemo`): with no service URL configured, the app runs
-// against the embedded Co-browse Server simulator, whose demo customer page carries a chat. The chat is served by the interaction-server simulator (local
-// API source) or by the Workspace API simulator (Workspace source), whichever the settings choose: both
-// answer the page's `/sim/interactions` calls. A newcomer can then play both sides of a real session.
+// against the embedded Co-browse Server simulator, whose demo customer page carries a chat. The chat is
+// served by the interaction-server simulator (local API source) or by the Workspace API simulator (Workspace
+// source), whichever the settings choose: both answer the page's `/sim/interactions` calls. A newcomer can
+// then play both sides of a real session.
 import type { Logger } from '../../common/logger';
 import type { EmbeddedDemo } from '../core/app/demo';
 import { startSimulator } from '../../simulator/index';

@@ -22,6 +22,6 @@ export async function copyDiagnostics(
     problems: settings.problems,
     logFiles,
   });
-  clipboard.writeText(text);
+  await clipboard.writeText(text); // Electron 45: resolves once the text is on the clipboard
   return text.length;
 }

@@ -52,7 +52,8 @@ export const Menu = { buildFromTemplate: (template: unknown) => template };
 export const nativeImage = {
   createFromBitmap: () => ({ addRepresentation: () => {}, toPNG: () => Buffer.alloc(0) }),
 };
-export const clipboard = { writeText: (t: string) => clipboardText.push(t) };
+// Electron 45: writeText resolves once the text is on the clipboard.
+export const clipboard = { writeText: async (t: string) => void clipboardText.push(t) };
 
 export class Notification extends EventEmitter {
   static isSupported = () => true;

@@ -98,7 +98,10 @@ async function start(desktop: Desktop): Promise<void> {
     stopIpc();
     agent.destroy();
     // Sessions are left cleanly (and the outbox flushed to its journal) before the process goes.
-    core.close().finally(() => app.quit());
+    void core
+      .close()
+      .catch((err: unknown) => log.error('closing the core failed', { error: String(err) }))
+      .finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
 }

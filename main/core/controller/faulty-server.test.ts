@@ -20,9 +20,11 @@ const TOKEN = '123456789';
 let server: Server;
 let base = '';
 const open = new Set<ServerResponse>();
+/** Told when a request is held unanswered ('silent'). */
+let onHeld: (() => void) | undefined;
 
 function misbehave(b: Behaviour, req: IncomingMessage, res: ServerResponse): boolean {
-  if (b === 'silent') return (open.add(res), true);
+  if (b === 'silent') return (open.add(res), onHeld?.(), true);
   if (b === 'drop') return (req.socket.destroy(), true);
   if (b === 'garbage') return (res.end('<html>hello</html>'), true);
   if (b === 'http-500') return (res.writeHead(500).end(), true);
@@ -99,6 +101,7 @@ beforeEach(() => {
   rest = 'ok';
   cometd = 'ok';
   joinReply = undefined;
+  onHeld = undefined;
   pushed = [];
   healthy = true;
 });
@@ -155,7 +158,7 @@ describe('a faulty server', () => {
   it('an AbortSignal cancels a join under way', async () => {
     rest = 'silent';
     const abort = new AbortController();
-    setTimeout(() => abort.abort(), 50);
+    onHeld = () => abort.abort(); // the server holds the get-session: the join is under way
     expect(await join(abort.signal)).toMatchObject({ code: 'closed', details: { step: 'get-session' } });
   });
 
