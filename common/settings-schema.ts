@@ -22,6 +22,14 @@ export const Settings = z.object({
   localApiPort: z.number().int().min(0).max(65535).default(17321),
   workspaceUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
   workspaceClientId: z.string().default(''),
+  /** The API gateway key (`x-api-key`) of the Workspace deployment: a secret, never logged, redacted in diagnostics. */
+  workspaceApiKey: z.string().trim().max(500).default(''),
+  /** The sign-in redirect `http://127.0.0.1:<port>/callback` registered for the client; 0 → any free port. */
+  workspaceRedirectPort: z.number().int().min(0).max(65535).default(0),
+  /** The agent's DN for activate-channels; empty → the place (below or the agent's default place). */
+  workspaceDn: z.string().trim().max(200).default(''),
+  /** The agent's place for activate-channels; empty → the agent's `defaultPlace` from initialization. */
+  workspacePlace: z.string().trim().max(200).default(''),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;

@@ -83,7 +83,16 @@ const CONNECTION_KEYS: readonly SettingsKey[] = [
   'agentName',
   'extraCaFile',
 ];
-const SOURCE_KEYS: readonly SettingsKey[] = ['source', 'workspaceUrl', 'workspaceClientId', 'localApiPort'];
+const SOURCE_KEYS: readonly SettingsKey[] = [
+  'source',
+  'workspaceUrl',
+  'workspaceClientId',
+  'workspaceApiKey',
+  'workspaceRedirectPort',
+  'workspaceDn',
+  'workspacePlace',
+  'localApiPort',
+];
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const log = opts.log;
