@@ -1,7 +1,7 @@
 // One Workspace session, from opening to close: initialize-workspace with the sign-in's code or token (or the
 // stored session's cookies), the notification channel, the initialization notice, activate-channels (voice
-// flows only after it), and the resync after the server forgot our CometD session (a re-handshake): the
-// agent's calls from current-session, open chat transcripts re-read. The sign-in itself is credentials.ts'.
+// flows only after it), and the resync after an outage or a re-handshake (notifications may have been lost):
+// the agent's calls from current-session, open chat transcripts re-read. The sign-in itself is credentials.ts'.
 import type { Logger } from '../../../../common/logger';
 import type { SourceEvent } from '../../../../common/source-events';
 import {
@@ -14,6 +14,7 @@ import {
   WORKSPACE_PREFIX,
   type WorkspaceUser,
 } from '../../../../common/workspace-wire';
+import type { z } from 'zod';
 import { isRefusal, type WorkspaceHttp } from './api';
 import type { Credential } from './credentials';
 import { WorkspaceNotifications } from './notifications';
@@ -38,6 +39,7 @@ export interface ConnectionOptions {
 export class WorkspaceConnection {
   private notifications: WorkspaceNotifications | undefined;
   private initialized = false;
+  private wasDown = false;
   private readonly host: string;
 
   constructor(private readonly opts: ConnectionOptions) {
@@ -70,19 +72,31 @@ export class WorkspaceConnection {
           );
         },
         onConnection: (state, detail) => {
-          if (this.notifications === n && (state === 'down' || this.initialized))
-            this.opts.onConnection(state, detail);
+          if (this.notifications !== n || (state === 'up' && !this.initialized)) return;
+          this.opts.onConnection(state, detail);
+          // What was published onto a long-poll that died on the way is lost unless the server acknowledges
+          // delivery (Genesys's simulator does not): read the state again after every outage.
+          if (state === 'down') this.wasDown = true;
+          else if (this.wasDown) {
+            this.wasDown = false;
+            void this.resync();
+          }
         },
         onUnauthorized: () => {
           if (this.notifications === n) this.opts.onRefused();
         },
-        onRehandshake: () => void this.resync(),
+        onRehandshake: () => {
+          // The reconnect that follows would resync again.
+          this.wasDown = false;
+          void this.resync();
+        },
       },
     );
     this.notifications = n;
     await n.connect();
     // A resumed session may not announce its initialization again: current-session says who we are.
-    const user = credential.kind === 'session' ? await this.currentUser() : await notice.promise;
+    const user =
+      credential.kind === 'session' ? (await this.currentSession()).data?.user : await notice.promise;
     await this.activateChannels(user);
     this.initialized = true;
     return user?.userName;
@@ -134,13 +148,24 @@ export class WorkspaceConnection {
     };
   }
 
-  private async currentUser() {
-    const reply = await this.opts.http.call('GET', '/current-session');
-    if (isRefusal(reply.status)) throw new SessionRefused(`current-session answered HTTP ${reply.status}`);
-    const parsed = CurrentSessionReply.safeParse(reply.json);
-    if (reply.status !== 200 || !parsed.success)
-      throw new Error(`${this.host} answered current-session with HTTP ${reply.status}`);
-    return parsed.data.data?.user;
+  /**
+   * `GET /current-session`; refused means the session is over. Lenient: Genesys's simulator refuses it for the
+   * first ~2 s of a new agent session too, so a refusal counts only once it repeats for 2 s.
+   */
+  private async currentSession(): Promise<z.infer<typeof CurrentSessionReply>> {
+    for (let attempt = 0; ; attempt += 1) {
+      const reply = await this.opts.http.call('GET', '/current-session');
+      if (isRefusal(reply.status)) {
+        if (attempt >= 2 || !this.notifications)
+          throw new SessionRefused(`current-session answered HTTP ${reply.status}`);
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
+      const parsed = CurrentSessionReply.safeParse(reply.json);
+      if (reply.status !== 200 || !parsed.success)
+        throw new Error(`${this.host} answered current-session with HTTP ${reply.status}`);
+      return parsed.data;
+    }
   }
 
   /** As both clients do: agentId from the agent's login, then the configured DN or place, else the default place. */
@@ -163,14 +188,11 @@ export class WorkspaceConnection {
       );
   }
 
-  /** After a re-handshake, notifications sent while we were forgotten are lost: read the state again. */
+  /** After an outage or a re-handshake notifications may be lost: read the state again (the translator dedups). */
   private async resync(): Promise<void> {
     const { translator, emit, log } = this.opts;
     try {
-      const user = await this.opts.http.call('GET', '/current-session');
-      if (isRefusal(user.status)) return this.opts.onRefused();
-      const parsed = CurrentSessionReply.safeParse(user.json);
-      const calls = parsed.success ? parsed.data.data?.user?.activeSession?.calls : undefined;
+      const calls = (await this.currentSession()).data?.user?.activeSession?.calls;
       if (calls) {
         for (const call of calls) emit(translator.call(call));
         // A call the server no longer lists ended while we were away.
@@ -180,6 +202,7 @@ export class WorkspaceConnection {
             emit(translator.call({ id, state: 'Released' }));
       }
     } catch (err) {
+      if (err instanceof SessionRefused) return this.opts.onRefused();
       log.warn('session resync failed', { error: err });
     }
     for (const [id, held] of translator.known) {

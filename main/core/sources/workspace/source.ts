@@ -81,6 +81,8 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
   // positions already reported) are the same ones; only a sign-out forgets them.
   let translator = new NotificationTranslator();
   let retryTimer: NodeJS.Timeout | undefined;
+  /** The 'up' detail, shown again after the channel recovers. */
+  let signedInAs: string | undefined;
   let stopped = false;
   /** Serialises connect / sign-in / sign-out so two never interleave. */
   let chain: Promise<unknown> = Promise.resolve();
@@ -135,7 +137,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
       emit: (events) => events.forEach((e) => onEvent(e)),
       onConnection: (state, detail) => {
         if (connection !== c || status.state === 'signed-out') return;
-        report(state === 'up' ? { state: 'up', detail: status.detail ?? detail } : { state: 'down', detail });
+        report({ state, detail: state === 'up' ? (signedInAs ?? detail) : detail });
       },
       onRefused: () => void serial(() => refused(c)),
     });
@@ -143,7 +145,8 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     try {
       const user = await c.open(credential);
       await credentials.opened(http.jar.header());
-      report({ state: 'up', detail: `signed in${user ? ` as ${user}` : ''} at ${host}` });
+      signedInAs = `signed in${user ? ` as ${user}` : ''} at ${host}`;
+      report({ state: 'up', detail: signedInAs });
     } catch (err) {
       if (connection === c) await disconnect();
       if (err instanceof SessionRefused) {
