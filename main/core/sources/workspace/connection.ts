@@ -34,6 +34,8 @@ export interface ConnectionOptions {
   emit(events: SourceEvent[]): void;
   onConnection(state: 'up' | 'down', detail: string): void;
   onRefused(): void;
+  /** initialize-workspace accepted the sign-in: its cookies are now the session (kept even if the rest fails). */
+  onInitialized(): Promise<void>;
 }
 
 export class WorkspaceConnection {
@@ -51,7 +53,10 @@ export class WorkspaceConnection {
     const { http } = this.opts;
     http.bearer = credential.kind === 'token' ? credential.accessToken : undefined;
     if (credential.kind === 'session') http.jar.store(credential.cookie.split('; '));
-    else await this.initialize(credential);
+    else {
+      await this.initialize(credential);
+      await this.opts.onInitialized();
+    }
     const notice = this.initialization();
     const n = new WorkspaceNotifications(
       {

@@ -140,11 +140,11 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
         report({ state, detail: state === 'up' ? (signedInAs ?? detail) : detail });
       },
       onRefused: () => void serial(() => refused(c)),
+      onInitialized: () => credentials.opened(http.jar.header()),
     });
     connection = c;
     try {
       const user = await c.open(credential);
-      await credentials.opened(http.jar.header());
       signedInAs = `signed in${user ? ` as ${user}` : ''} at ${host}`;
       report({ state: 'up', detail: signedInAs });
     } catch (err) {
@@ -156,7 +156,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
       // A one-shot code that reached the server cannot be used again: the agent must sign in anew.
       if (credential.kind === 'code')
         return signedOut(`Signing in to ${host} failed: ${(err as Error).message}.`);
-      scheduleRetry(`cannot reach the Workspace API at ${host}: ${(err as Error).message}`);
+      scheduleRetry(`the Workspace API at ${host} is not usable: ${(err as Error).message} (retrying)`);
     }
   }
 
