@@ -85,6 +85,8 @@ export class WorkspaceSim {
   readonly auth: WorkspaceAuthSim;
   readonly apiKey: string;
   readonly agent: SimAgent;
+  /** The body of the last activate-channels. */
+  lastActivation: ActivateChannels['data'] | undefined;
   private readonly log: Logger;
   /** WORKSPACE_SESSIONID → the session. */
   private readonly sessions = new Map<string, Session>();
@@ -327,6 +329,7 @@ export class WorkspaceSim {
           status: { code: 400, message: 'activate-channels: unknown agentId or no dn/placeName' },
         });
       this.counts.activations += 1;
+      this.lastActivation = body.data.data;
       session.activated = true;
       this.recover(session);
       return sendJson(res, 200, { ...ok, data: { channels: ['voice', 'chat'] } });

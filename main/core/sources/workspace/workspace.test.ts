@@ -36,7 +36,7 @@ async function browser(url: string): Promise<void> {
   if (!res.ok) throw new Error(`sign-in page answered ${res.status}`);
 }
 
-async function startApp(secretsFile?: string, apiKey = ws.apiKey): Promise<App> {
+async function startApp(secretsFile?: string, apiKey = ws.apiKey, dn = ''): Promise<App> {
   const dir = await mkdtemp(join(tmpdir(), 'workspace-'));
   const log = process.env.WSDEBUG ? createLogger({ level: 'debug' }) : quietLogger();
   const secrets = new FakeFileSecretStore(secretsFile ?? join(dir, 'secrets.json'));
@@ -44,6 +44,7 @@ async function startApp(secretsFile?: string, apiKey = ws.apiKey): Promise<App> 
     workspaceUrl: fixture.sim.url,
     clientId: ws.clientId,
     apiKey,
+    dn,
     secrets,
     openBrowser: browser,
     log,
@@ -91,6 +92,8 @@ describe('chats through the Workspace API', () => {
     const activations = ws.counts.activations;
     const app = await signedIn();
     expect(ws.counts.activations).toBe(activations + 1);
+    // As Genesys's clients: the agent's login and default place from the initialization data.
+    expect(ws.lastActivation).toEqual({ agentId: ws.agent.agentLogin, placeName: ws.agent.defaultPlace });
     // What is kept is the session initialize-workspace opened, never the one-shot code.
     const stored = await app.secrets.all();
     expect(Object.keys(stored)).toEqual([`workspace-session:${new URL(fixture.sim.url).origin}`]);
@@ -228,6 +231,13 @@ describe('sign-in', () => {
     expect(app.engine.getState().source).toMatchObject({ state: 'signed-out' });
     expect(app.engine.getState().source.detail).toMatch(/set workspaceApiKey/);
     expect(ws.counts.missingKey).toBeGreaterThan(refused);
+  });
+
+  it('activate-channels takes the configured DN over the default place', async () => {
+    const app = await startApp(undefined, ws.apiKey, '5001');
+    await app.source.signIn();
+    expect(app.engine.getState().source.state).toBe('up');
+    expect(ws.lastActivation).toEqual({ agentId: ws.agent.agentLogin, dn: '5001' });
   });
 
   it('a restart resumes the stored session; sign-out logs it out and forgets it', async () => {
