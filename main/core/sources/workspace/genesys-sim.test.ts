@@ -31,7 +31,7 @@ let whyNot = '';
 try {
   installed = await installGenesysSim();
 } catch (err) {
-  whyNot = (err as Error).message;
+  whyNot = `cannot copy Genesys's simulator or npm ci its packages (${(err as Error).message})`;
 }
 if (!installed) console.warn(`Genesys simulator tests skipped: ${whyNot}`);
 
