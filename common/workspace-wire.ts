@@ -94,12 +94,10 @@ export const MessageLogUpdated = z.looseObject({
   messages: z.array(TranscriptMessage).default([]),
 });
 
-/** Call states of both clients' CallState: Ringing, Dialing, Established, Held, Released, Completed. */
-export const CallState = z.enum(['Ringing', 'Dialing', 'Established', 'Held', 'Released', 'Completed']);
-
 export const Call = z.looseObject({
   id: z.string().min(1).max(200),
-  // Lenient: an unknown future state is kept as text and ignored by the translator.
+  // Both clients' CallState: Ringing, Dialing, Established, Held, Released, Completed. Lenient: an unknown
+  // future state is kept as text and ignored by the translator.
   state: z.string(),
   callType: z.string().optional(),
   /** Set on a consult call: the call it consults about (two-step transfer or conference). */
