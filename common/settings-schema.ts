@@ -50,6 +50,14 @@ const fields = {
   localApiPort: field(z.number().int().min(0).max(65535).default(17321), 'source', null),
   workspaceUrl: field(httpUrlOrEmpty.default(''), 'source', formText(2000)),
   workspaceClientId: field(z.string().default(''), 'source', formText(200)),
+  /** The API gateway key (`x-api-key`) of the Workspace deployment: a secret, never logged, redacted in diagnostics. */
+  workspaceApiKey: field(z.string().trim().max(500).default(''), 'source', null),
+  /** The sign-in redirect `http://127.0.0.1:<port>/callback` registered for the client; 0 → any free port. */
+  workspaceRedirectPort: field(z.number().int().min(0).max(65535).default(0), 'source', null),
+  /** The agent's DN for activate-channels; empty → the place (below or the agent's default place). */
+  workspaceDn: field(z.string().trim().max(200).default(''), 'source', null),
+  /** The agent's place for activate-channels; empty → the agent's `defaultPlace` from initialization. */
+  workspacePlace: field(z.string().trim().max(200).default(''), 'source', null),
 };
 type Fields = typeof fields;
 type Key = keyof Fields;

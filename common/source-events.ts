@@ -25,7 +25,12 @@ export const SourceEvent = z.discriminatedUnion('type', [
     to: z.string().max(200).optional(),
   }),
   z.object({ type: z.literal('handling-timeout'), interactionId: InteractionId }),
-  z.object({ type: z.literal('interaction-closed'), interactionId: InteractionId }),
+  z.object({
+    type: z.literal('interaction-closed'),
+    interactionId: InteractionId,
+    /** The source cannot tell a hang-up from a transfer (Genesys's Workspace API shows both as Released/Completed). */
+    endedOrTransferred: z.boolean().optional(),
+  }),
   /** A desktop app asks to co-browse: token from a call, a CRM, … (interaction optional). */
   z.object({ type: z.literal('join-requested'), token: z.string(), interactionId: InteractionId.optional() }),
 ]);

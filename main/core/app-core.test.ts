@@ -141,7 +141,7 @@ describe('app core with the Workspace API source (demo: embedded Workspace simul
     // The web edition's way: the reply carries the sign-in URL, the page opens it (here: fetch follows it).
     const signIn = await core.dispatch('workspaceSignIn', {});
     const openUrl = (signIn as { value: { openUrl: string } }).value.openUrl;
-    expect(openUrl).toMatch(/code_challenge=/);
+    expect(openUrl).toMatch(/\/auth\/v3\/oauth\/authorize\?response_type=code&/);
     expect((await fetch(openUrl)).ok).toBe(true);
     await until(() => core.getState().source.state === 'up');
 

@@ -25,7 +25,7 @@ export async function startEmbeddedDemo(log: Logger, kind: 'local-api' | 'worksp
   return {
     serviceUrl: sim.url,
     customerUrl: `${sim.url}/cobrowse/demo/`,
-    workspace: { url: sim.url, clientId: workspace.clientId },
+    workspace: { url: sim.url, clientId: workspace.clientId, apiKey: workspace.apiKey },
     setChatSource: (k) => void (chatSource = k),
     connectDesk: (api) => desk.connect(api),
     async stop() {

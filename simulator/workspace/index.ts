@@ -1,3 +1,10 @@
 // The Genesys Workspace API simulator (see README "Workspace API").
-export { WorkspaceSim, type SimChat, type SimCall, type WorkspaceSimOptions } from './workspace-sim';
+export {
+  WorkspaceSim,
+  type SimChat,
+  type SimCall,
+  type SimAgent,
+  type WorkspaceSimOptions,
+} from './workspace-sim';
+export { WorkspaceAuthSim } from './auth-sim';
 export { workspaceRoutes, CONTROL_PREFIX } from './routes';

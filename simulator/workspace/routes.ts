@@ -15,7 +15,7 @@ const Message = z.object({ text: z.string().min(1).max(10_000) }).strict();
 const Transfer = z.object({ to: z.string().min(1).max(200).optional() }).strict();
 const Faults = z
   .object({
-    expireTokens: z.literal(true).optional(),
+    expireSessions: z.literal(true).optional(),
     dropNotificationsMs: z.number().int().min(1).max(60_000).optional(),
     failUpdateUserData: z.number().int().min(1).max(100).optional(),
   })
@@ -38,7 +38,7 @@ async function control(
     return sendJson(res, 201, { interactionId: sim.openChat((await body(req, OpenChat)).customerName) });
   if (path === `${prefix}/faults` && method === 'POST') {
     const f = await body(req, Faults);
-    if (f.expireTokens) sim.expireTokens();
+    if (f.expireSessions) sim.expireSessions();
     if (f.dropNotificationsMs) sim.dropNotifications(f.dropNotificationsMs);
     if (f.failUpdateUserData) sim.failUpdateUserData(f.failUpdateUserData);
     return sendJson(res, 202, { ok: true });
@@ -60,9 +60,13 @@ async function control(
     });
   if (method !== 'POST' || !m[2])
     return sendJson(res, 405, { error: 'invalid-request', message: `${method} ${path}` });
+  if (m[2] === 'timeout')
+    return sendJson(res, 409, {
+      error: 'invalid-request',
+      message: "Genesys's Workspace API sends no handling-timeout event: use transfer or close",
+    });
   if (m[2] === 'messages') sim.say(chat.id, 'customer', (await body(req, Message)).text);
   else if (m[2] === 'transfer') sim.transfer(chat.id, (await body(req, Transfer)).to);
-  else if (m[2] === 'timeout') sim.handlingTimeout(chat.id);
   else sim.complete(chat.id);
   sendJson(res, 202, { ok: true });
 }

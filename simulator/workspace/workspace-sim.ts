@@ -1,22 +1,27 @@
-// A Genesys Workspace API + Authentication API simulator, the subset the connector uses, over real HTTP and
-// CometD (cometd-nodejs-server): PKCE sign-in with an auto-approving authorize page, token refresh and sign-out,
-// initialize-workspace with the WORKSPACE_SESSIONID cookie, notifications (initialization, voice, media/chat),
-// transcripts, and update-user-data. Tests (and the demo page, through routes.ts) drive chats and calls; fault
-// modes: expired tokens, a dropped notification channel, 5xx on update-user-data.
-import { createHash, randomBytes } from 'node:crypto';
+// A Genesys Workspace API simulator, the subset the connector uses, telling the story Genesys's own simulator
+// (agent-api-simulator) and clients tell, over real HTTP and CometD (cometd-nodejs-server): `x-api-key`
+// required on every API call and long-poll, the WWE sign-in (auth-sim.ts) redeemed by initialize-workspace,
+// the WORKSPACE_SESSIONID cookie, the initialization notice, activate-channels before any voice or chat event,
+// current-session, transcripts, update-user-data, logout. Chats: Invited → Processing → Completed (a transfer
+// too is Completed for this agent); calls: Ringing → Established → Released, a two-step transfer through a
+// consult call (parentConnId). Tests (and the demo page, through routes.ts) drive it; fault modes: expired
+// sessions, a dropped notification channel, 5xx on update-user-data.
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { CometDServer } from 'cometd-nodejs-server';
-import { z } from 'zod';
+import type { CometDServer, ServerSession } from 'cometd-nodejs-server';
 import { createLogger, type Logger } from '../../common/logger';
 import {
+  API_KEY_HEADER,
+  ActivateChannels,
   SESSION_COOKIE,
   UpdateUserData,
   notificationChannels,
   type TranscriptMessage,
 } from '../../common/workspace-wire';
 import { cookieValue, readBody, sendJson } from '../http/io';
+import { WorkspaceAuthSim } from './auth-sim';
 
 const require = createRequire(import.meta.url);
 const { createCometDServer } = require('cometd-nodejs-server') as typeof import('cometd-nodejs-server');
@@ -29,7 +34,7 @@ const PARTICIPANT: Record<Sender, string> = { customer: 'Customer', agent: 'Agen
 export interface SimChat {
   id: string;
   customerName: string;
-  state: 'Invited' | 'Accepted' | 'Transferred' | 'Revoked' | 'Completed';
+  state: 'Invited' | 'Processing' | 'Completed';
   queue: string;
   messages: (TranscriptMessage & { at: number })[];
   userData: Record<string, string>;
@@ -40,24 +45,33 @@ export interface SimChat {
 export interface SimCall {
   id: string;
   number: string;
-  state: 'Ringing' | 'Established' | 'Released';
+  state: 'Ringing' | 'Dialing' | 'Established' | 'Held' | 'Released' | 'Completed';
+  callType: 'Inbound' | 'Consult';
+  parentConnId?: string;
   userData: Record<string, string>;
   writes: SimChat['writes'];
 }
 
-interface Grant {
-  access: string;
-  refresh: string;
-  expiresAt: number;
-  revoked: boolean;
+/** The agent as initialization and current-session describe it (agents.yaml of Genesys's simulator). */
+export interface SimAgent {
+  userName: string;
+  employeeId: string;
+  agentLogin: string;
+  defaultPlace: string;
+}
+
+interface Session {
+  valid: boolean;
+  activated: boolean;
+  cometd: ServerSession | undefined;
 }
 
 export interface WorkspaceSimOptions {
-  /** The OAuth client id the authorize and token endpoints accept. Default `cobrowse-agent-shell`. */
+  /** The OAuth client id the authorize page accepts. Default `cobrowse-agent-shell`. */
   clientId?: string;
-  /** Access-token lifetime. Default 3600 s. */
-  tokenLifetimeS?: number;
-  userName?: string;
+  /** The `x-api-key` every API call must carry. Default `demo-api-key`. */
+  apiKey?: string;
+  agent?: Partial<SimAgent>;
   /** How long the server holds a notification long-poll. Default 10 s. */
   longPollMs?: number;
   log?: Logger;
@@ -67,15 +81,15 @@ export class WorkspaceSim {
   readonly chats = new Map<string, SimChat>();
   readonly calls = new Map<string, SimCall>();
   /** Counters for tests. */
-  readonly counts = { updateRequests: 0, refreshes: 0, signOuts: 0, handshakes: 0 };
-  readonly clientId: string;
-  tokenLifetimeS: number;
-  private readonly userName: string;
+  readonly counts = { updateRequests: 0, handshakes: 0, activations: 0, logouts: 0, missingKey: 0 };
+  readonly auth: WorkspaceAuthSim;
+  readonly apiKey: string;
+  readonly agent: SimAgent;
+  /** The body of the last activate-channels. */
+  lastActivation: ActivateChannels['data'] | undefined;
   private readonly log: Logger;
-  private readonly grants = new Set<Grant>();
-  private readonly codes = new Map<string, { challenge: string; redirectUri: string }>();
-  /** WORKSPACE_SESSIONID → the grant it was initialized with. */
-  private readonly sessions = new Map<string, Grant>();
+  /** WORKSPACE_SESSIONID → the session. */
+  private readonly sessions = new Map<string, Session>();
   private readonly cometd: CometDServer;
   private readonly sockets = new Set<Socket>();
   private dropUntil = 0;
@@ -83,39 +97,48 @@ export class WorkspaceSim {
   private counter = 0;
 
   constructor(opts: WorkspaceSimOptions = {}) {
-    this.clientId = opts.clientId ?? 'cobrowse-agent-shell';
-    this.tokenLifetimeS = opts.tokenLifetimeS ?? 3600;
-    this.userName = opts.userName ?? 'agent.ada';
+    this.auth = new WorkspaceAuthSim(opts.clientId ?? 'cobrowse-agent-shell');
+    this.apiKey = opts.apiKey ?? 'demo-api-key';
+    this.agent = {
+      userName: 'agent.ada',
+      employeeId: 'agent.ada',
+      agentLogin: '+15550199',
+      defaultPlace: 'Place_Ada',
+      ...opts.agent,
+    };
     this.log = (opts.log ?? createLogger({ scope: 'sim' })).child('workspace');
     this.cometd = createCometDServer({ timeout: opts.longPollMs ?? 10_000 });
     // Acknowledged delivery: notifications flushed onto a connection that then dropped are sent again.
     this.cometd.addExtension(new AcknowledgedMessagesExtension());
     this.cometd.policy = {
-      canHandshake: (_session, _message, callback) => {
+      canHandshake: (session, _message, callback) => {
         this.counts.handshakes += 1;
-        callback(undefined, true);
+        const ws = this.sessionOf(this.cometd.context.request as IncomingMessage);
+        if (ws) ws.cometd = session;
+        callback(undefined, !!ws);
       },
       canSubscribe: (session, _message, channel, callback) => {
         callback(undefined, true);
-        setImmediate(() => {
-          // Initialization completes at once here; a late subscriber still learns the outcome.
-          if (channel.name === notificationChannels.initialization)
+        // As Genesys's simulator: the initialization progress, then Complete with the agent, to each new session.
+        if (channel.name === notificationChannels.initialization)
+          setImmediate(() => {
             session.deliver(null, channel.name, {
-              state: 'Complete',
-              data: { user: { userName: this.userName } },
+              messageType: 'WorkspaceInitializationProgress',
+              state: 'Executing',
             });
-          // A new session recovers the agent's open interactions (states only, never old transcripts).
-          if (channel.name === notificationChannels.chat)
-            for (const chat of this.chats.values())
-              if (chat.state === 'Accepted')
-                session.deliver(null, channel.name, this.chatNotice(chat, 'InteractionRecovered'));
-          if (channel.name === notificationChannels.voice)
-            for (const call of this.calls.values())
-              if (call.state === 'Established')
-                session.deliver(null, channel.name, this.callNotice(call, 'CallRecovered'));
-        });
+            session.deliver(null, channel.name, {
+              messageType: 'WorkspaceInitializationComplete',
+              state: 'Complete',
+              data: { user: this.agent },
+            });
+          });
       },
     };
+  }
+
+  /** The client id the sign-in accepts (the demo passes it to the app). */
+  get clientId(): string {
+    return this.auth.clientId;
   }
 
   // ---- driving: chats ----
@@ -133,7 +156,7 @@ export class WorkspaceSim {
     };
     this.chats.set(id, chat);
     this.chatState(chat); // the offer…
-    chat.state = 'Accepted'; // …auto-accepted, as an agent in auto-answer would
+    chat.state = 'Processing'; // …accepted, as an agent in auto-answer would
     this.chatState(chat);
     this.append(chat, { type: 'ParticipantJoined', from: { type: 'Customer', nickname: customerName } });
     return id;
@@ -143,22 +166,14 @@ export class WorkspaceSim {
     this.append(this.chat(id), { type: 'Text', from: { type: PARTICIPANT[from], nickname: from }, text });
   }
 
+  /** The agent transferred the chat: for this agent it is Completed, as in Genesys's Workspace API. */
   transfer(id: string, to = 'Chat Tier 2'): void {
-    const chat = this.chat(id);
-    Object.assign(chat, { state: 'Transferred', queue: to });
-    this.chatState(chat);
+    this.complete(id, to);
   }
 
-  /** Interaction Server's handling timeout expired: the interaction is revoked from the agent. */
-  handlingTimeout(id: string): void {
+  complete(id: string, queue?: string): void {
     const chat = this.chat(id);
-    chat.state = 'Revoked';
-    this.chatState(chat);
-  }
-
-  complete(id: string): void {
-    const chat = this.chat(id);
-    chat.state = 'Completed';
+    Object.assign(chat, { state: 'Completed' }, queue ? { queue } : {});
     this.chatState(chat);
   }
 
@@ -170,26 +185,33 @@ export class WorkspaceSim {
 
   // ---- driving: calls ----
 
+  /** An inbound call rings the agent and is answered (a softphone in auto-answer). */
   openCall(number = '+15550100'): string {
-    const id = randomBytes(8).toString('hex');
-    const call: SimCall = { id, number, state: 'Ringing', userData: {}, writes: [] };
-    this.calls.set(id, call);
-    this.callState(call, 'StateChange');
+    const call = this.newCall({ number, state: 'Ringing', callType: 'Inbound' });
     call.state = 'Established';
-    this.callState(call, 'StateChange');
-    return id;
+    this.callState(call);
+    return call.id;
   }
 
-  transferCall(id: string): void {
-    const call = this.call(id);
-    call.state = 'Released';
-    this.callState(call, 'Transferred');
-  }
-
+  /** The customer hung up (or a single-step transfer: Genesys shows this agent the same Released). */
   releaseCall(id: string): void {
     const call = this.call(id);
     call.state = 'Released';
-    this.callState(call, 'StateChange');
+    this.callState(call);
+  }
+
+  /** Two-step transfer as Genesys's simulator plays it: consult call, main call Released, consult Completed. */
+  transferCall(id: string, to = '+15550142'): void {
+    const main = this.call(id);
+    main.state = 'Held';
+    this.callState(main);
+    const consult = this.newCall({ number: to, state: 'Dialing', callType: 'Consult', parentConnId: id });
+    consult.state = 'Established';
+    this.callState(consult);
+    main.state = 'Released';
+    this.callState(main);
+    consult.state = 'Completed';
+    this.callState(consult);
   }
 
   call(id: string): SimCall {
@@ -200,12 +222,13 @@ export class WorkspaceSim {
 
   // ---- faults ----
 
-  /** Every issued token expires now and refresh tokens stop working: the agent must sign in again. */
-  expireTokens(): void {
-    for (const g of this.grants) Object.assign(g, { expiresAt: 0, revoked: true });
+  /** Every Workspace session and token is over: the agent must sign in again. */
+  expireSessions(): void {
+    for (const s of this.sessions.values()) s.valid = false;
+    this.auth.revokeAll();
   }
 
-  /** Cuts every notification connection and refuses new ones (503) for `ms`. */
+  /** Cuts every notification connection and refuses new ones for `ms`. */
   dropNotifications(ms: number): void {
     this.dropUntil = Date.now() + ms;
     for (const s of this.sockets) s.destroy();
@@ -218,7 +241,7 @@ export class WorkspaceSim {
 
   /** A valid access token, as if the agent had copied one from another tool (pasted-token sign-in). */
   issueToken(): string {
-    return this.grant().access;
+    return this.auth.issueToken();
   }
 
   close(): void {
@@ -230,19 +253,21 @@ export class WorkspaceSim {
 
   /** Handles `/auth/v3/*` and `/workspace/v3/*`; false for anything else. */
   handle(req: IncomingMessage, res: ServerResponse, path: string): boolean {
-    if (path.startsWith('/auth/v3/')) {
-      this.auth(req, res, path).catch((err: unknown) => this.failed(res, err));
+    if (this.auth.handle(req, res, path)) return true;
+    if (!path.startsWith('/workspace/v3/') && !path.startsWith('/auth/v3/')) return false;
+    // The API gateway: no key, no service (the browser's sign-in pages above need none).
+    if (req.headers[API_KEY_HEADER] !== this.apiKey) {
+      this.counts.missingKey += 1;
+      req.resume();
+      sendJson(res, 403, { message: 'Forbidden: missing or invalid x-api-key' });
       return true;
     }
     if (path === '/workspace/v3/notifications' || path.startsWith('/workspace/v3/notifications/')) {
       this.notifications(req, res);
       return true;
     }
-    if (path.startsWith('/workspace/v3/')) {
-      this.workspace(req, res, path).catch((err: unknown) => this.failed(res, err));
-      return true;
-    }
-    return false;
+    this.workspace(req, res, path).catch((err: unknown) => this.failed(res, err));
+    return true;
   }
 
   private failed(res: ServerResponse, err: unknown): void {
@@ -251,96 +276,10 @@ export class WorkspaceSim {
       sendJson(res, 400, { status: { code: 400, message: String((err as Error).message) } });
   }
 
-  private grant(): Grant {
-    const g: Grant = {
-      access: randomBytes(24).toString('base64url'),
-      refresh: randomBytes(24).toString('base64url'),
-      expiresAt: Date.now() + this.tokenLifetimeS * 1000,
-      revoked: false,
-    };
-    this.grants.add(g);
-    return g;
-  }
-
-  private tokenReply(res: ServerResponse, g: Grant): void {
-    sendJson(res, 200, {
-      access_token: g.access,
-      token_type: 'bearer',
-      refresh_token: g.refresh,
-      expires_in: this.tokenLifetimeS,
-    });
-  }
-
-  private async auth(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sim');
-    if (path === '/auth/v3/oauth/authorize' && req.method === 'GET') {
-      const q = Object.fromEntries(url.searchParams);
-      const redirect = z.url({ protocol: /^http$/, hostname: /^127\.0\.0\.1$/ }).safeParse(q.redirect_uri);
-      if (q.client_id !== this.clientId || !redirect.success || q.response_type !== 'code')
-        return sendJson(res, 400, {
-          error: 'invalid_request',
-          error_description: 'unknown client or redirect',
-        });
-      if (q.code_challenge_method !== 'S256' || !q.code_challenge)
-        return sendJson(res, 400, { error: 'invalid_request', error_description: 'PKCE S256 required' });
-      // The agent "signs in" at once: straight back to the app with a code.
-      const code = randomBytes(16).toString('base64url');
-      this.codes.set(code, { challenge: q.code_challenge, redirectUri: redirect.data });
-      const back = new URL(redirect.data);
-      back.searchParams.set('code', code);
-      if (q.state) back.searchParams.set('state', q.state);
-      res.writeHead(302, { Location: back.toString() }).end();
-      return;
-    }
-    if (path === '/auth/v3/oauth/token' && req.method === 'POST') {
-      const form = Object.fromEntries(new URLSearchParams(await readBody(req, 8 * 1024)));
-      const refuse = (why: string) => sendJson(res, 400, { error: 'invalid_grant', error_description: why });
-      if (form.client_id !== this.clientId) return sendJson(res, 401, { error: 'invalid_client' });
-      if (form.grant_type === 'authorization_code') {
-        const pending = this.codes.get(form.code ?? '');
-        this.codes.delete(form.code ?? '');
-        if (!pending || pending.redirectUri !== form.redirect_uri) return refuse('unknown code');
-        const challenge = createHash('sha256')
-          .update(form.code_verifier ?? '')
-          .digest('base64url');
-        if (challenge !== pending.challenge) return refuse('PKCE verifier does not match');
-        return this.tokenReply(res, this.grant());
-      }
-      if (form.grant_type === 'refresh_token') {
-        const g = [...this.grants].find((x) => x.refresh === form.refresh_token && !x.revoked);
-        if (!g) return refuse('refresh token revoked or unknown');
-        this.counts.refreshes += 1;
-        Object.assign(g, {
-          access: randomBytes(24).toString('base64url'),
-          expiresAt: Date.now() + this.tokenLifetimeS * 1000,
-        });
-        return this.tokenReply(res, g);
-      }
-      return sendJson(res, 400, { error: 'unsupported_grant_type' });
-    }
-    if (path === '/auth/v3/sign-out' && req.method === 'POST') {
-      const g = this.bearer(req);
-      if (g) g.revoked = true;
-      this.counts.signOuts += 1;
-      return sendJson(res, 200, { status: { code: 0 } });
-    }
-    sendJson(res, 404, { error: 'not_found' });
-  }
-
-  private bearer(req: IncomingMessage): Grant | undefined {
-    const auth = req.headers.authorization ?? '';
-    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    return [...this.grants].find((g) => g.access === token);
-  }
-
-  private live(g: Grant | undefined): g is Grant {
-    return !!g && !g.revoked && g.expiresAt > Date.now();
-  }
-
-  /** The request's Workspace session, if its grant is still good. */
-  private session(req: IncomingMessage): Grant | undefined {
-    const g = this.sessions.get(cookieValue(req.headers.cookie, SESSION_COOKIE) ?? '');
-    return this.live(g) ? g : undefined;
+  /** The request's Workspace session, if it is still good. */
+  private sessionOf(req: IncomingMessage): Session | undefined {
+    const s = this.sessions.get(cookieValue(req.headers.cookie, SESSION_COOKIE) ?? '');
+    return s?.valid ? s : undefined;
   }
 
   private notifications(req: IncomingMessage, res: ServerResponse): void {
@@ -348,7 +287,7 @@ export class WorkspaceSim {
       req.socket.destroy();
       return;
     }
-    if (!this.session(req)) {
+    if (!this.sessionOf(req)) {
       req.resume();
       return sendJson(res, 401, { status: { code: 401, message: 'no valid Workspace session' } });
     }
@@ -361,16 +300,52 @@ export class WorkspaceSim {
   private async workspace(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const ok = { status: { code: 0 } };
     if (path === '/workspace/v3/initialize-workspace' && req.method === 'POST') {
-      const g = this.bearer(req);
-      if (!this.live(g))
-        return sendJson(res, 401, { status: { code: 401, message: 'invalid or expired token' } });
+      req.resume();
+      const q = new URL(req.url ?? '/', 'http://sim').searchParams;
+      const good = q.has('code')
+        ? this.auth.redeem(q.get('code') ?? undefined, q.get('redirect_uri') ?? undefined)
+        : this.auth.tokenValid(req.headers.authorization);
+      if (!good) return sendJson(res, 401, { status: { code: 401, message: 'invalid code or token' } });
       const id = randomBytes(16).toString('hex');
-      this.sessions.set(id, g);
-      return sendJson(res, 200, ok, { 'Set-Cookie': `${SESSION_COOKIE}=${id}; Path=/; HttpOnly` });
+      this.sessions.set(id, { valid: true, activated: false, cometd: undefined });
+      // Accepted: initialization completes asynchronously, announced on /workspace/v3/initialization.
+      return sendJson(
+        res,
+        200,
+        { status: { code: 1 } },
+        { 'Set-Cookie': `${SESSION_COOKIE}=${id}; Path=/; HttpOnly` },
+      );
     }
-    if (!this.session(req)) {
+    const session = this.sessionOf(req);
+    if (!session) {
       req.resume();
       return sendJson(res, 401, { status: { code: 401, message: 'no valid Workspace session' } });
+    }
+    if (path === '/workspace/v3/activate-channels' && req.method === 'POST') {
+      const body = ActivateChannels.safeParse(JSON.parse((await readBody(req, 8 * 1024)) || '{}'));
+      const { agentLogin, employeeId } = this.agent;
+      if (!body.success || ![agentLogin, employeeId].includes(body.data.data.agentId))
+        return sendJson(res, 400, {
+          status: { code: 400, message: 'activate-channels: unknown agentId or no dn/placeName' },
+        });
+      this.counts.activations += 1;
+      this.lastActivation = body.data.data;
+      session.activated = true;
+      this.recover(session);
+      return sendJson(res, 200, { ...ok, data: { channels: ['voice', 'chat'] } });
+    }
+    if (path === '/workspace/v3/current-session' && req.method === 'GET') {
+      const calls = [...this.calls.values()].filter((c) => !['Released', 'Completed'].includes(c.state));
+      return sendJson(res, 200, {
+        ...ok,
+        data: { user: { ...this.agent, activeSession: { calls: calls.map((c) => this.wireCall(c)) } } },
+      });
+    }
+    if (path === '/workspace/v3/logout' && req.method === 'POST') {
+      req.resume();
+      this.counts.logouts += 1;
+      session.valid = false;
+      return sendJson(res, 200, ok);
     }
     const media = /^\/workspace\/v3\/media\/chat\/interactions\/([^/]+)\/(update-user-data|messages)$/.exec(
       path,
@@ -397,26 +372,41 @@ export class WorkspaceSim {
         Object.assign(target.userData, data);
         target.writes.push({ operationId, data });
       }
-      return sendJson(res, 200, ok);
+      if (voice) this.callState(target as SimCall, 'AttachedDataChanged');
+      // As Genesys's simulator: accepted, applied asynchronously.
+      return sendJson(res, 200, { status: { code: 1 }, operationId });
     }
+    req.resume();
     sendJson(res, 404, { status: { code: 404, message: `no route ${path}` } });
   }
 
   // ---- notifications ----
 
-  private publish(channel: string, data: unknown): void {
-    const ch = this.cometd.getServerChannel(channel);
-    ch?.publish(null, data);
+  /** Only sessions that activated their channels hear voice and chat (Genesys: activate-channels first). */
+  private deliver(channel: string, data: unknown): void {
+    for (const s of this.sessions.values())
+      if (s.valid && s.activated && s.cometd) s.cometd.deliver(null, channel, data);
+  }
+
+  /** A session that just activated learns the agent's open interactions. */
+  private recover(session: Session): void {
+    const to = session.cometd;
+    if (!to) return;
+    for (const call of this.calls.values())
+      if (!['Released', 'Completed'].includes(call.state))
+        to.deliver(null, notificationChannels.voice, this.callNotice(call, 'CallRecovered'));
+    for (const chat of this.chats.values())
+      if (chat.state === 'Processing') to.deliver(null, notificationChannels.chat, this.chatNotice(chat));
   }
 
   private chatState(chat: SimChat): void {
-    this.publish(notificationChannels.chat, this.chatNotice(chat, 'StatusChange'));
+    this.deliver(notificationChannels.chat, this.chatNotice(chat));
   }
 
-  private chatNotice(chat: SimChat, notificationType: string) {
+  private chatNotice(chat: SimChat) {
     return {
       messageType: 'InteractionStateChanged',
-      notificationType,
+      notificationType: 'StatusChange',
       interaction: {
         id: chat.id,
         mediatype: 'chat',
@@ -435,7 +425,7 @@ export class WorkspaceSim {
     const message = { ...m, index: chat.messages.length + 1, at: Date.now() };
     chat.messages.push(message);
     const { at: _at, ...wire } = message;
-    this.publish(notificationChannels.chat, {
+    this.deliver(notificationChannels.chat, {
       messageType: 'MessageLogUpdated',
       notificationType: 'NewMessages',
       interactionId: chat.id,
@@ -443,15 +433,30 @@ export class WorkspaceSim {
     });
   }
 
-  private callState(call: SimCall, notificationType: string): void {
-    this.publish(notificationChannels.voice, this.callNotice(call, notificationType));
+  private newCall(c: Pick<SimCall, 'number' | 'state' | 'callType' | 'parentConnId'>): SimCall {
+    const call: SimCall = { id: randomBytes(8).toString('hex'), userData: {}, writes: [], ...c };
+    this.calls.set(call.id, call);
+    this.callState(call);
+    return call;
+  }
+
+  private callState(call: SimCall, notificationType = 'StateChange'): void {
+    this.deliver(notificationChannels.voice, this.callNotice(call, notificationType));
+  }
+
+  private wireCall(call: SimCall) {
+    return {
+      id: call.id,
+      connId: call.id,
+      state: call.state,
+      callType: call.callType,
+      ...(call.parentConnId ? { parentConnId: call.parentConnId } : {}),
+      participants: [{ number: call.number, role: 'RoleOrigination' }],
+      userData: Object.entries(call.userData).map(([key, value]) => ({ key, type: 'str', value })),
+    };
   }
 
   private callNotice(call: SimCall, notificationType: string) {
-    return {
-      messageType: 'CallStateChanged',
-      notificationType,
-      call: { id: call.id, state: call.state, participants: [{ number: call.number }] },
-    };
+    return { messageType: 'CallStateChanged', notificationType, call: this.wireCall(call) };
   }
 }

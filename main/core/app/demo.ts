@@ -9,7 +9,7 @@ export interface EmbeddedDemo {
   /** The page to open as the customer. */
   customerUrl: string;
   /** The embedded Workspace API (same port), for the Workspace source in demo mode. */
-  workspace: { url: string; clientId: string };
+  workspace: { url: string; clientId: string; apiKey: string };
   /** Which simulator serves the demo page's chat. */
   setChatSource(kind: 'local-api' | 'workspace'): void;
   /** Connects the demo chat desk to the app's local integration API. */

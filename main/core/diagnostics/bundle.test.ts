@@ -32,12 +32,17 @@ describe('buildDiagnostics', () => {
   it('bundles version, settings, locks, problems and the newest log lines without secrets', async () => {
     const newest = join(dir, 'main.log');
     const older = join(dir, 'main.1.log');
-    await writeFile(older, 'old line 1\nold line 2 token=abcdef\n');
+    await writeFile(older, 'old line 1\nold line 2 token=abcdef\nrequest x-api-key: gw-key-123\n');
     await writeFile(newest, 'joined 123456789 via https://agent:pw@cb.example.com\nlast line\n');
     const text = await buildDiagnostics({
       app: { name: 'Cobrowse Agent Shell', version: '1.2.3' },
       runtime: { platform: 'win32 x64', electron: '45.4.1' },
-      settings: { ...defaultSettings, serviceUrl: 'https://cb.example.com', workspaceClientId: 'client-xyz' },
+      settings: {
+        ...defaultSettings,
+        serviceUrl: 'https://cb.example.com',
+        workspaceClientId: 'client-xyz',
+        workspaceApiKey: 'gw-key-456',
+      },
       locked: ['serviceUrl'],
       problems: ['C:\\ProgramData\\x.json: field "debug": Invalid input'],
       logFiles: [newest, older, join(dir, 'missing.log')],
@@ -47,13 +52,14 @@ describe('buildDiagnostics', () => {
     expect(text).toContain('platform: win32 x64');
     expect(text).toContain('"serviceUrl": "https://cb.example.com"');
     expect(text).toContain('"workspaceClientId": "[redacted]"');
+    expect(text).toMatch(/"workspaceApiKey": "?\[redacted\]/);
     expect(text).toContain('Locked by the administrator: serviceUrl');
     expect(text).toContain('- C:\\ProgramData\\x.json: field "debug": Invalid input');
     expect(text.indexOf('--- main.log')).toBeLessThan(text.indexOf('--- main.1.log'));
     expect(text).toContain('joined ******789 via https://[redacted]@cb.example.com');
     expect(text).toContain('old line 2 token=[redacted]');
     expect(text).toContain('--- missing.log: unreadable (ENOENT)');
-    for (const secret of ['123456789', 'client-xyz', 'agent:pw', 'abcdef'])
+    for (const secret of ['123456789', 'client-xyz', 'agent:pw', 'abcdef', 'gw-key-123', 'gw-key-456'])
       expect(text).not.toContain(secret);
   });
 

@@ -22,7 +22,7 @@ export interface DiagnosticsInput {
 
 const REDACTED = '[redacted]';
 const SECRET_NAMES =
-  'password|passwd|secret|client_secret|token|access_token|refresh_token|id_token|apikey|api_key|authorization|cookie|set-cookie';
+  'password|passwd|secret|client_secret|token|access_token|refresh_token|id_token|apikey|api_key|api-key|authorization|cookie|set-cookie';
 // `"name": "value"`, `name=value`, `name: value` (headers), with any quoting.
 const SECRET_PAIR = new RegExp(
   `((?:${SECRET_NAMES})["']?\\s*[:=]\\s*)(?:(?:Bearer|Basic)\\s+)?(?:"[^"]*"|'[^']*'|[^\\s,;&}]+)`,
@@ -42,7 +42,8 @@ export function redactSecrets(text: string): string {
 }
 
 function safeSettings(s: Settings): Record<string, unknown> {
-  return { ...s, workspaceClientId: s.workspaceClientId ? REDACTED : '' };
+  const hidden = (v: string) => (v ? REDACTED : '');
+  return { ...s, workspaceClientId: hidden(s.workspaceClientId), workspaceApiKey: hidden(s.workspaceApiKey) };
 }
 
 async function logTails(files: readonly string[], budget: number): Promise<string[]> {

@@ -392,7 +392,15 @@ export class InteractionEngine {
         void this.closeScenario(inter, 'timed-out', closeReasons.timedOut);
         return;
       case 'interaction-closed':
-        void this.closeScenario(inter, 'closed', closeReasons.closed);
+        void this.closeScenario(
+          inter,
+          'closed',
+          !event.endedOrTransferred
+            ? closeReasons.closed
+            : inter.view.media === 'voice'
+              ? closeReasons.callEndedOrTransferred
+              : closeReasons.chatEndedOrTransferred,
+        );
         return;
     }
   }

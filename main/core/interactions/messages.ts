@@ -19,6 +19,10 @@ export const closeReasons = {
     'The interaction was transferred: co-browse was stopped first (sessions do not follow a transfer).',
   timedOut: "The interaction's handling timeout expired: co-browse was stopped.",
   closed: 'The interaction was closed: co-browse was stopped and the agent view closed.',
+  callEndedOrTransferred:
+    'The call ended or was transferred: co-browse was stopped and the agent view closed.',
+  chatEndedOrTransferred:
+    'The chat ended or was transferred: co-browse was stopped and the agent view closed.',
 } as const;
 
 const failures: Record<ControllerErrorCode | 'unknown-interaction' | 'interaction-ended', [string, string]> =

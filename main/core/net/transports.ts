@@ -25,6 +25,8 @@ export interface SessionIo {
 interface XhrPacket {
   url: string;
   body: string;
+  /** cometd's `requestHeaders` configuration (e.g. the Workspace API's `x-api-key`). */
+  headers?: Record<string, string>;
   onSuccess(text: string): void;
   onError(reason: string, exception?: unknown): void;
 }
@@ -72,7 +74,7 @@ export class SessionLongPollingTransport extends LongPollingTransport {
       packet.url,
       {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Cookie: this.io.jar.header() },
+        headers: { ...packet.headers, 'Content-Type': 'application/json', Cookie: this.io.jar.header() },
         body: packet.body,
       },
       (err, reply) => {

@@ -12,7 +12,7 @@ export interface SourceDeps {
   /** The local API port to listen on (settings, or a test's 0, or the demo's free port). */
   localApiPort: number;
   /** The Workspace API to use instead of the settings' (demo mode). */
-  workspaceOverride: { url: string; clientId: string } | null;
+  workspaceOverride: { url: string; clientId: string; apiKey: string } | null;
   secrets: SecretStore;
   openBrowser: (url: string) => Promise<void> | void;
   log: Logger;
@@ -33,6 +33,10 @@ export function selectSource(settings: Settings, deps: SourceDeps): SelectedSour
       source: createWorkspaceSource({
         workspaceUrl: url,
         clientId,
+        apiKey: deps.workspaceOverride?.apiKey ?? settings.workspaceApiKey,
+        redirectPort: settings.workspaceRedirectPort,
+        dn: settings.workspaceDn,
+        place: settings.workspacePlace,
         secrets: deps.secrets,
         openBrowser: deps.openBrowser,
         log: deps.log,

@@ -1,7 +1,7 @@
 // The Workspace notification channel: CometD long-polling at `/workspace/v3/notifications`, through the
 // controller's per-session transport (our HttpClient + this connection's own CookieJar, since
 // cometd-nodejs-client's adapt() shares one cookie jar per host across the process). The Workspace session
-// cookie set by initialize-workspace rides on every request, long-polls included.
+// cookie set by initialize-workspace and the API key ride on every request, long-polls included.
 import { AckExtension, CometD, type Message } from 'cometd';
 import type { CookieJar } from '../../net/cookie-jar';
 import type { HttpClient } from '../../net/http-client';
@@ -30,6 +30,8 @@ export interface NotificationOptions {
   url: string;
   log: Logger;
   handshakeMs?: number;
+  /** Sent on every CometD request (the API key, as Genesys's clients set cometd's `requestHeaders`). */
+  headers?: Record<string, string>;
 }
 
 export class WorkspaceNotifications {
@@ -58,6 +60,7 @@ export class WorkspaceNotifications {
     );
     this.cometd.configure({
       url: opts.url,
+      requestHeaders: opts.headers ?? {},
       logLevel: 'warn',
       useWorkerScheduler: false,
       appendMessageTypeToURL: false,

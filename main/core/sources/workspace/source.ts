@@ -1,40 +1,33 @@
-// The Genesys Workspace API as an InteractionSource: sign-in (browser PKCE or a pasted token), tokens kept in
-// the SecretStore and refreshed before expiry, initialize-workspace, the notification channel translated into
-// SourceEvents, and attached data written with update-user-data. An expired or revoked sign-in turns the
-// source 'signed-out' with a sentence the sidebar can show as is; the outbox keeps the writes meanwhile.
-import { CookieJar } from '../../net/cookie-jar';
-import { HttpClient, type HttpReply } from '../../net/http-client';
+// The Genesys Workspace API as an InteractionSource: the sign-in (credentials.ts: a browser code handed to
+// initialize-workspace, the session it opens, or a pasted token), one connection at a time (connection.ts:
+// initialize, notifications, activate-channels, resync), notifications translated into SourceEvents, and
+// attached data written with update-user-data. A refused or expired sign-in turns the source 'signed-out' with
+// a sentence the sidebar can show as is; the outbox keeps the writes meanwhile.
+import { HttpClient } from '../../net/http-client';
 import type { Logger } from '../../../../common/logger';
 import type { AttachedData, SourceEvent } from '../../../../common/source-events';
 import { WriteRefused, type InteractionSource, type SourceStatus } from '../port';
-import {
-  AuthError,
-  refreshDelay,
-  refreshTokens,
-  signInWithBrowser,
-  signOutRemote,
-  type AuthEndpoint,
-  type Tokens,
-} from './auth';
-import { WorkspaceNotifications } from './notifications';
-import { TokenVault, type SecretStore } from './secret-store';
+import { isRefusal, WorkspaceHttp } from './api';
+import { SessionRefused, WorkspaceConnection } from './connection';
+import { Credentials, signedOutDetail, type Credential } from './credentials';
+import type { SecretStore } from './secret-store';
+import { authorizeInBrowser } from './sign-in';
 import { NotificationTranslator } from './translate';
-import {
-  AUTH_PREFIX,
-  ApiStatusReply,
-  InitializationNotice,
-  MessagesReply,
-  WORKSPACE_PREFIX,
-  notificationChannels,
-  type UpdateUserData,
-} from '../../../../common/workspace-wire';
+import { ApiStatusReply, AUTH_PREFIX, type UpdateUserData } from '../../../../common/workspace-wire';
 
 export interface WorkspaceSourceOptions {
   /** Settings `workspaceUrl`: the API gateway base, e.g. `https://gapi-use1.genesyscloud.com`. */
   workspaceUrl: string;
-  /** Settings `workspaceClientId`: the OAuth client registered for this app (public client, PKCE). */
+  /** Settings `workspaceClientId`: the OAuth client the sign-in page is opened for. */
   clientId: string;
-  /** Token storage (Electron: safeStorage-backed, main/electron/secret-store.ts). */
+  /** Settings `workspaceApiKey`: sent as `x-api-key` on every request ('' → none). */
+  apiKey: string;
+  /** Settings `workspaceRedirectPort`: the loopback redirect's port (0 → any free port). */
+  redirectPort?: number;
+  /** Settings `workspaceDn` / `workspacePlace` for activate-channels. */
+  dn?: string;
+  place?: string;
+  /** Where the sign-in is kept (Electron: safeStorage-backed, main/electron/secret-store.ts). */
   secrets: SecretStore;
   /** Opens the sign-in page in the system browser (Electron: `shell.openExternal`). */
   openBrowser: (url: string) => Promise<void> | void;
@@ -51,16 +44,13 @@ export interface WorkspaceSourceOptions {
 
 export interface WorkspaceSource extends InteractionSource {
   readonly kind: 'workspace';
-  /** Sign-in in the system browser (authorization code + PKCE, loopback redirect), then connect. */
+  /** Sign-in in the system browser (authorization code, loopback redirect), then connect. */
   signIn(opts?: { signal?: AbortSignal; timeoutMs?: number }): Promise<void>;
   /** Use an access token pasted by the agent (testing; no refresh), then connect. */
   useToken(accessToken: string, expiresInSeconds?: number): Promise<void>;
-  /** Disconnects, revokes the token (best effort) and forgets it. */
+  /** Disconnects, logs the Workspace session out (best effort) and forgets the sign-in. */
   signOut(): Promise<void>;
 }
-
-const SIGN_IN = 'Sign in to Genesys to see your chats and calls.';
-const EXPIRED = 'Your Genesys sign-in has expired; sign in again to see your chats and calls.';
 
 class HttpStatusError extends Error {
   constructor(
@@ -75,26 +65,26 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
   const base = opts.workspaceUrl.replace(/\/+$/, '');
   const log = opts.log.child('workspace');
   const client = new HttpClient(opts.ca ? { ca: opts.ca } : {});
-  const auth: AuthEndpoint = {
-    client,
-    authBase: opts.authUrl ?? `${base}${AUTH_PREFIX}`,
-    clientId: opts.clientId,
-  };
-  const vault = new TokenVault(opts.secrets, base);
   const timeoutMs = opts.requestTimeoutMs ?? 10_000;
   const host = new URL(base).host;
+  const credentials = new Credentials(opts.secrets, base);
+  const refusedDetail = opts.apiKey
+    ? signedOutDetail.expired
+    : `${signedOutDetail.expired} If this repeats, ${host} may need an API key: set workspaceApiKey in the settings.`;
 
   let onEvent: (e: SourceEvent) => void = () => undefined;
   let onStatus: (s: SourceStatus) => void = () => undefined;
   let status: SourceStatus = { state: 'starting' };
-  let tokens: Tokens | undefined;
-  let jar = new CookieJar();
-  let notifications: WorkspaceNotifications | undefined;
+  let http = new WorkspaceHttp({ client, base, apiKey: opts.apiKey, timeoutMs });
+  let connection: WorkspaceConnection | undefined;
+  // The translator outlives a reconnect or a new sign-in: the agent's interactions (and the transcript
+  // positions already reported) are the same ones; only a sign-out forgets them.
   let translator = new NotificationTranslator();
-  let refreshTimer: NodeJS.Timeout | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
+  /** The 'up' detail, shown again after the channel recovers. */
+  let signedInAs: string | undefined;
   let stopped = false;
-  /** Serialises connect / refresh / sign-out so two never interleave. */
+  /** Serialises connect / sign-in / sign-out so two never interleave. */
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);
@@ -108,47 +98,17 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     onStatus(s);
   };
 
-  const emit = (events: SourceEvent[]) => {
-    for (const e of events) onEvent(e);
-  };
-
-  async function rest(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpReply> {
-    const reply = await client.request(
-      `${base}${WORKSPACE_PREFIX}${path}`,
-      {
-        method,
-        headers: {
-          Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...(tokens ? { Authorization: `Bearer ${tokens.accessToken}` } : {}),
-          Cookie: jar.header(),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      },
-      AbortSignal.timeout(timeoutMs),
-    );
-    jar.store(reply.headers['set-cookie']);
-    return reply;
-  }
-
-  const clearTimers = () => {
-    clearTimeout(refreshTimer);
-    clearTimeout(retryTimer);
-    refreshTimer = retryTimer = undefined;
-  };
-
   async function disconnect(): Promise<void> {
-    const n = notifications;
-    notifications = undefined;
-    await n?.close();
+    const c = connection;
+    connection = undefined;
+    await c?.close();
   }
 
   /** The sign-in is over: only the agent can bring it back. */
   async function signedOut(detail: string): Promise<void> {
-    clearTimers();
+    clearTimeout(retryTimer);
     await disconnect();
-    tokens = undefined;
-    await vault.clear();
+    await credentials.forget();
     report({ state: 'signed-out', detail });
   }
 
@@ -158,147 +118,52 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     retryTimer = setTimeout(() => void serial(connect), opts.retryMs ?? 5000);
   }
 
-  function scheduleRefresh(): void {
-    clearTimeout(refreshTimer);
-    if (!tokens?.refreshToken) return;
-    refreshTimer = setTimeout(() => void serial(refresh), refreshDelay(tokens));
-  }
-
-  async function refresh(): Promise<void> {
-    if (stopped || !tokens?.refreshToken) return;
-    try {
-      tokens = await refreshTokens(auth, tokens.refreshToken);
-      await vault.save(tokens);
-      log.info('token refreshed', { expiresInS: Math.round((tokens.expiresAt - Date.now()) / 1000) });
-      scheduleRefresh();
-    } catch (err) {
-      if (err instanceof AuthError && err.signedOut) return signedOut(EXPIRED);
-      log.warn('token refresh failed; retrying', { error: err });
-      refreshTimer = setTimeout(() => void serial(refresh), opts.retryMs ?? 5000);
-    }
-  }
-
-  /** initialize-workspace → notifications → the initialization notice; status 'up' when all went well. */
   async function connect(): Promise<void> {
     if (stopped) return;
     clearTimeout(retryTimer);
     await disconnect();
-    if (!tokens) return report({ state: 'signed-out', detail: SIGN_IN });
-    if (tokens.expiresAt <= Date.now() + 5000 && !(await renew())) return;
+    const credential = credentials.current;
+    if (!credential) return report({ state: 'signed-out', detail: signedOutDetail.signIn });
+    if (credentials.expired()) return signedOut(signedOutDetail.expired);
     report({ state: 'starting', detail: `connecting to ${host}` });
-    // The translator outlives a reconnect or a new sign-in: the agent's interactions (and the transcript
-    // positions already reported) are the same ones; only a sign-out forgets them.
-    jar = new CookieJar();
-    try {
-      const init = await rest('POST', '/initialize-workspace');
-      if (init.status === 401 || init.status === 403) return signedOut(EXPIRED);
-      if (init.status !== 200 && init.status !== 202)
-        throw new HttpStatusError(
-          init.status,
-          `${host} answered initialize-workspace with HTTP ${init.status}`,
-        );
-      const initialized = waitForInitialization();
-      const n = new WorkspaceNotifications(
-        { client, jar, url: `${base}${WORKSPACE_PREFIX}/notifications`, log, handshakeMs: timeoutMs },
-        {
-          onMessage: (channel, data) => {
-            if (channel === notificationChannels.initialization) return initialized.notice(data);
-            emit(
-              translator.translate(channel, data, (why) =>
-                log.warn('malformed notification', { channel, why }),
-              ),
-            );
-          },
-          onConnection: (state, detail) => {
-            if (notifications !== n || status.state === 'signed-out') return;
-            if (state === 'up' && initialized.done) report({ state: 'up', detail: status.detail ?? detail });
-            else if (state === 'down') report({ state: 'down', detail });
-          },
-          onUnauthorized: () => {
-            if (notifications === n) void serial(() => sessionRefused(n));
-          },
-          onRehandshake: () => void resync(),
-        },
-      );
-      notifications = n;
-      await n.connect();
-      const user = await initialized.promise;
-      scheduleRefresh();
-      report({ state: 'up', detail: `signed in${user ? ` as ${user}` : ''} at ${host}` });
-    } catch (err) {
-      await disconnect();
-      scheduleRetry(`cannot reach the Workspace API at ${host}: ${(err as Error).message}`);
-    }
-  }
-
-  function waitForInitialization() {
-    let resolve!: (user: string | undefined) => void;
-    let reject!: (err: Error) => void;
-    const promise = new Promise<string | undefined>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    const timer = setTimeout(() => reject(new Error('workspace initialization did not complete')), timeoutMs);
-    const state = {
-      promise,
-      done: false,
-      notice(data: unknown) {
-        const n = InitializationNotice.safeParse(data);
-        if (!n.success) return log.warn('malformed initialization notice');
-        if (n.data.state === 'Complete') {
-          clearTimeout(timer);
-          state.done = true;
-          resolve(n.data.data?.user?.userName);
-        } else if (n.data.state === 'Failed') {
-          clearTimeout(timer);
-          reject(new Error('the Workspace API reported the initialization as failed'));
-        }
+    http = new WorkspaceHttp({ client, base, apiKey: opts.apiKey, timeoutMs });
+    const c = new WorkspaceConnection({
+      http,
+      log,
+      timeoutMs,
+      dn: opts.dn ?? '',
+      place: opts.place ?? '',
+      translator,
+      emit: (events) => events.forEach((e) => onEvent(e)),
+      onConnection: (state, detail) => {
+        if (connection !== c || status.state === 'signed-out') return;
+        report({ state, detail: state === 'up' ? (signedInAs ?? detail) : detail });
       },
-    };
-    return state;
-  }
-
-  /** The server refused our session (401/403): a refresh may revive it, else the agent must sign in. */
-  async function sessionRefused(n: WorkspaceNotifications): Promise<void> {
-    if (notifications !== n) return;
-    log.warn('the Workspace API refused the session');
-    await disconnect();
-    if (await renew()) await connect();
-  }
-
-  /** A refresh before (re)connecting; false when it could not be had (status already reported). */
-  async function renew(): Promise<boolean> {
-    if (!tokens?.refreshToken) {
-      await signedOut(EXPIRED);
-      return false;
-    }
+      onRefused: () => void serial(() => refused(c)),
+      onInitialized: () => credentials.opened(http.jar.header()),
+    });
+    connection = c;
     try {
-      tokens = await refreshTokens(auth, tokens.refreshToken);
-      await vault.save(tokens);
-      return true;
+      const user = await c.open(credential);
+      signedInAs = `signed in${user ? ` as ${user}` : ''} at ${host}`;
+      report({ state: 'up', detail: signedInAs });
     } catch (err) {
-      if (err instanceof AuthError && err.signedOut) await signedOut(EXPIRED);
-      else scheduleRetry(`cannot reach the Genesys Authentication API: ${(err as Error).message}`);
-      return false;
+      if (connection === c) await disconnect();
+      if (err instanceof SessionRefused) {
+        log.warn('the Workspace API refused the sign-in', { why: err.message });
+        return signedOut(refusedDetail);
+      }
+      // A one-shot code that reached the server cannot be used again: the agent must sign in anew.
+      if (credential.kind === 'code')
+        return signedOut(`Signing in to ${host} failed: ${(err as Error).message}.`);
+      scheduleRetry(`the Workspace API at ${host} is not usable: ${(err as Error).message} (retrying)`);
     }
   }
 
-  /** After a re-handshake, notifications sent while we were forgotten are lost: re-read each open transcript. */
-  async function resync(): Promise<void> {
-    for (const [id, held] of translator.known) {
-      if (held.media !== 'chat' || held.ended) continue;
-      try {
-        const reply = await rest(
-          'GET',
-          `/media/${encodeURIComponent(held.mediatype)}/interactions/${encodeURIComponent(id)}/messages`,
-        );
-        const parsed = MessagesReply.safeParse(JSON.parse(reply.body));
-        if (reply.status === 200 && parsed.success) emit(translator.messages(id, parsed.data.data.messages));
-        else log.warn('transcript resync refused', { id, status: reply.status });
-      } catch (err) {
-        log.warn('transcript resync failed', { id, error: err });
-      }
-    }
+  async function refused(c: WorkspaceConnection): Promise<void> {
+    if (connection !== c) return;
+    log.warn('the Workspace API refused the session');
+    await signedOut(refusedDetail);
   }
 
   async function writeUserData(interactionId: string, data: AttachedData, writeId: string): Promise<void> {
@@ -318,33 +183,26 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
         userData: Object.entries(data).map(([key, value]) => ({ key, type: 'str', value: String(value) })),
       },
     };
-    const reply = await rest('POST', path, body);
-    if (reply.status === 401 || reply.status === 403) {
-      const n = notifications;
-      if (n) void serial(() => sessionRefused(n));
+    const c = connection;
+    const reply = await http.call('POST', path, { body });
+    if (isRefusal(reply.status)) {
+      if (c) void serial(() => refused(c));
       throw new HttpStatusError(
         reply.status,
         `${host} refused update-user-data: the sign-in is no longer valid`,
       );
     }
-    let parsed: ReturnType<typeof ApiStatusReply.safeParse> | undefined;
-    try {
-      parsed = ApiStatusReply.safeParse(JSON.parse(reply.body));
-    } catch {
-      parsed = undefined;
-    }
-    if (reply.status === 200 && parsed?.success && parsed.data.status.code <= 1) return;
-    const why = `${host} answered update-user-data for ${interactionId} with HTTP ${reply.status}${parsed?.success && parsed.data.status.message ? `: ${parsed.data.status.message}` : ''}`;
+    const parsed = ApiStatusReply.safeParse(reply.json);
+    if (reply.status === 200 && parsed.success && parsed.data.status.code <= 1) return;
+    const why = `${host} answered update-user-data for ${interactionId} with HTTP ${reply.status}${parsed.success && parsed.data.status.message ? `: ${parsed.data.status.message}` : ''}`;
     // A 4xx other than an expired sign-in or a throttle will not change on retry (the interaction is gone).
     const final = reply.status >= 400 && reply.status < 500 && reply.status !== 408 && reply.status !== 429;
     throw final ? new WriteRefused(why) : new HttpStatusError(reply.status, why);
   }
 
-  const signInWith = (get: () => Promise<Tokens>) =>
+  const signInWith = (get: () => Promise<Credential>) =>
     serial(async () => {
-      const fresh = await get();
-      tokens = fresh;
-      await vault.save(fresh);
+      await credentials.use(await get());
       await connect();
     });
 
@@ -356,13 +214,13 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
       stopped = false;
       report({ state: 'starting' });
       await serial(async () => {
-        tokens = await vault.load();
+        await credentials.load();
         await connect();
       });
     },
     async stop() {
       stopped = true;
-      clearTimers();
+      clearTimeout(retryTimer);
       await serial(disconnect);
       client.close();
     },
@@ -370,32 +228,37 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
       return writeUserData(interactionId, data, writeId);
     },
     signIn(o = {}) {
-      return signInWith(() =>
-        signInWithBrowser(auth, {
+      return signInWith(async () => ({
+        kind: 'code',
+        ...(await authorizeInBrowser({
+          authBase: opts.authUrl ?? `${base}${AUTH_PREFIX}`,
+          clientId: opts.clientId,
           openBrowser: opts.openBrowser,
+          ...(opts.redirectPort ? { port: opts.redirectPort } : {}),
           ...(o.signal ? { signal: o.signal } : {}),
           ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
-        }),
-      );
+          onMissingState: () => log.warn('the sign-in redirect carried no state; accepted'),
+        })),
+      }));
     },
     useToken(accessToken, expiresInSeconds = 3600) {
       const token = accessToken.trim().replace(/^Bearer\s+/i, '');
       if (!token) return Promise.reject(new Error('the pasted token is empty'));
       return signInWith(async () => ({
+        kind: 'token',
         accessToken: token,
         expiresAt: Date.now() + expiresInSeconds * 1000,
       }));
     },
     signOut() {
       return serial(async () => {
-        const t = tokens;
-        clearTimers();
+        clearTimeout(retryTimer);
         await disconnect();
-        if (t) await signOutRemote(auth, t.accessToken);
-        tokens = undefined;
-        await vault.clear();
+        // Best effort: a sign-out must work offline too.
+        if (credentials.current) await http.call('POST', '/logout').catch(() => undefined);
+        await credentials.forget();
         translator = new NotificationTranslator();
-        report({ state: 'signed-out', detail: SIGN_IN });
+        report({ state: 'signed-out', detail: signedOutDetail.signIn });
       });
     },
   };

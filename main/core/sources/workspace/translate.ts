@@ -1,24 +1,26 @@
-// Workspace notifications → the engine's SourceEvents. Stateful: it remembers which interactions the agent
-// holds (to announce each once, and to know chat vs voice when writing attached data) and the last transcript
-// index seen per chat (a redelivered or resynced message is never reported twice).
+// Workspace notifications → the engine's SourceEvents, from the shapes Genesys sends (its Java and JS clients,
+// its Workspace simulator; ../shared/spec/protocol.md). Stateful: it remembers which interactions the agent holds
+// (to announce each once, and to know chat vs voice when writing attached data), the consult legs of each call,
+// and the last transcript index seen per chat (a redelivered or resynced message is never reported twice).
 //
-// Mapping (where the public material is silent, marked "our choice"; the simulator follows the same table):
-// - chat InteractionStateChanged, state Accepted | Processing → interaction-added (first time only);
-//   Invited is an offer not yet accepted: ignored.
-// - chat state Transferred → interaction-transferred (`to` = the interaction's new queue) (our choice).
-// - chat state Revoked after it was accepted → handling-timeout: Interaction Server takes the interaction back
-//   when `settings/handling-timeout` expires (our choice of how that is surfaced).
-// - chat state Completed → interaction-closed (the agent marked it done).
-// - MessageLogUpdated, type Text → chat-message; from.type Customer|Client → customer, Agent|Supervisor → agent,
-//   anything else (External bots, system) → system.
-// - voice CallStateChanged: Established | Held → interaction-added; notificationType Transferred →
-//   interaction-transferred (our choice); Released | Completed → interaction-closed.
+// Chat (`/workspace/v3/media/chat`, InteractionStateChanged): Invited is an offer, not yet the agent's;
+// Processing → interaction-added; Completed → interaction-closed. A transferred chat is Completed for the
+// agent who transferred it, so Completed is "ended or transferred". MessageLogUpdated, type Text →
+// chat-message; from.type Customer|Client → customer, Agent|Supervisor → agent, anything else → system.
+//
+// Voice (`/workspace/v3/voice`, CallStateChanged, any notificationType): Ringing | Dialing | Established | Held
+// → interaction-added; Released | Completed → the call is over for this agent. Genesys has no "transferred"
+// notification: a single-step transfer is Released like a hang-up (→ "ended or transferred"). Our reading
+// of a two-step transfer: the agent's consult call (parentConnId = the call) is still up or ends Completed
+// (not Released first) when the main call is Released → interaction-transferred. A consult call is never an
+// interaction of its own. previousConnId renames a known call. Handling timeout: Genesys sends nothing for it.
 import type { SourceEvent } from '../../../../common/source-events';
 import {
   CallStateChanged,
   InteractionStateChanged,
   MessageLogUpdated,
   notificationChannels,
+  type Call,
   type TranscriptMessage,
 } from '../../../../common/workspace-wire';
 import type { z } from 'zod';
@@ -27,6 +29,7 @@ export interface KnownInteraction {
   media: 'chat' | 'voice';
   /** The Workspace media channel for update-user-data (`chat`, …); voice uses its own endpoint. */
   mediatype: string;
+  ended: boolean;
 }
 
 const SENDER: Record<string, 'customer' | 'agent'> = {
@@ -36,13 +39,14 @@ const SENDER: Record<string, 'customer' | 'agent'> = {
   Supervisor: 'agent',
 };
 
-const ACCEPTED = new Set(['Accepted', 'Processing']);
-const ANSWERED = new Set(['Established', 'Held']);
+const LIVE_CALL = new Set(['Ringing', 'Dialing', 'Established', 'Held']);
 const ENDED_CALL = new Set(['Released', 'Completed']);
 
 export class NotificationTranslator {
-  readonly known = new Map<string, KnownInteraction & { ended: boolean }>();
+  readonly known = new Map<string, KnownInteraction>();
   private readonly lastIndex = new Map<string, number>();
+  /** Consult call id → its parent call and how it ended so far. */
+  private readonly consults = new Map<string, { parent: string; released: boolean }>();
 
   /** The events one notification means; malformed payloads are reported through `onMalformed`. */
   translate(channel: string, data: unknown, onMalformed: (why: string) => void): SourceEvent[] {
@@ -55,7 +59,7 @@ export class NotificationTranslator {
         return id ? this.messages(id, n.messages) : [];
       });
     if (channel === notificationChannels.voice && kind === 'CallStateChanged')
-      return this.parsed(CallStateChanged, data, onMalformed, (n) => this.callState(n));
+      return this.parsed(CallStateChanged, data, onMalformed, (n) => this.call(n.call));
     return [];
   }
 
@@ -78,6 +82,46 @@ export class NotificationTranslator {
     return events;
   }
 
+  /** One call's current state (a notification, or the calls current-session lists after a resync). */
+  call(call: Call): SourceEvent[] {
+    if (call.previousConnId && this.known.has(call.previousConnId) && !this.known.has(call.id)) {
+      this.known.set(call.id, this.known.get(call.previousConnId)!);
+      this.known.delete(call.previousConnId);
+    }
+    if (call.parentConnId && call.parentConnId !== call.id) return this.consult(call, call.parentConnId);
+    const held = this.known.get(call.id);
+    if (!held) {
+      if (!LIVE_CALL.has(call.state)) return [];
+      this.known.set(call.id, { media: 'voice', mediatype: 'voice', ended: false });
+      const caller = call.participants?.[0]?.number ?? call.ani ?? call.phoneNumber;
+      return [
+        {
+          type: 'interaction-added',
+          interactionId: call.id,
+          media: 'voice',
+          customerName: caller ? caller.slice(0, 200) : 'Caller',
+        },
+      ];
+    }
+    if (held.ended || !ENDED_CALL.has(call.state)) return [];
+    held.ended = true;
+    const consulted = [...this.consults.values()].some((c) => c.parent === call.id && !c.released);
+    for (const [id, c] of this.consults) if (c.parent === call.id) this.consults.delete(id);
+    return [
+      consulted
+        ? { type: 'interaction-transferred', interactionId: call.id }
+        : { type: 'interaction-closed', interactionId: call.id, endedOrTransferred: true },
+    ];
+  }
+
+  private consult(call: Call, parent: string): SourceEvent[] {
+    const leg = this.consults.get(call.id) ?? { parent, released: false };
+    // Released first = the consult was abandoned; Completed without a Release = the transfer completed.
+    if (call.state === 'Released') leg.released = true;
+    this.consults.set(call.id, leg);
+    return [];
+  }
+
   private parsed<T extends z.ZodType>(
     schema: T,
     data: unknown,
@@ -94,57 +138,13 @@ export class NotificationTranslator {
     const { id, state } = n.interaction;
     const held = this.known.get(id);
     if (!held) {
-      if (!ACCEPTED.has(state)) return [];
+      if (state !== 'Processing') return [];
       this.known.set(id, { media: 'chat', mediatype: n.interaction.mediatype, ended: false });
       return [{ type: 'interaction-added', interactionId: id, media: 'chat', customerName: customerOf(n) }];
     }
-    if (held.ended) return [];
-    const end = (event: SourceEvent): SourceEvent[] => {
-      held.ended = true;
-      return [event];
-    };
-    if (state === 'Transferred')
-      return end({
-        type: 'interaction-transferred',
-        interactionId: id,
-        ...(n.interaction.queue ? { to: n.interaction.queue } : {}),
-      });
-    if (state === 'Revoked') return end({ type: 'handling-timeout', interactionId: id });
-    if (state === 'Completed') return end({ type: 'interaction-closed', interactionId: id });
-    return [];
-  }
-
-  private callState(n: z.infer<typeof CallStateChanged>): SourceEvent[] {
-    const call = n.call;
-    // A call whose connection id changed (e.g. after a consult) is still the same interaction.
-    if (call.previousConnId && this.known.has(call.previousConnId) && !this.known.has(call.id)) {
-      this.known.set(call.id, this.known.get(call.previousConnId)!);
-      this.known.delete(call.previousConnId);
-    }
-    const held = this.known.get(call.id);
-    if (!held) {
-      if (!ANSWERED.has(call.state)) return [];
-      this.known.set(call.id, { media: 'voice', mediatype: 'voice', ended: false });
-      const caller = call.participants?.[0]?.number;
-      return [
-        {
-          type: 'interaction-added',
-          interactionId: call.id,
-          media: 'voice',
-          customerName: caller ? caller.slice(0, 200) : 'Caller',
-        },
-      ];
-    }
-    if (held.ended) return [];
-    if (n.notificationType === 'Transferred') {
-      held.ended = true;
-      return [{ type: 'interaction-transferred', interactionId: call.id }];
-    }
-    if (ENDED_CALL.has(call.state)) {
-      held.ended = true;
-      return [{ type: 'interaction-closed', interactionId: call.id }];
-    }
-    return [];
+    if (held.ended || state !== 'Completed') return [];
+    held.ended = true;
+    return [{ type: 'interaction-closed', interactionId: id, endedOrTransferred: true }];
   }
 }
 

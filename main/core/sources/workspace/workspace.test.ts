@@ -1,6 +1,7 @@
-// The Workspace connector end to end: the real engine and Controller against the co-browse simulator, with
-// the Workspace API simulator mounted on the same port (real HTTP, real CometD). Attached data are asserted
-// where they land: on the simulated Workspace interaction.
+// The Workspace connector end to end against OUR Workspace simulator (fast; Genesys's own simulator is in
+// genesys-sim.test.ts): the real engine and Controller against the co-browse simulator, with the Workspace API
+// simulator mounted on the same port (real HTTP, real CometD). Attached data are asserted where they land: on
+// the simulated Workspace interaction.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,6 @@ const fixture = useSimulator({ nodes: 2, routes: [workspaceRoutes(ws)] });
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
-  ws.tokenLifetimeS = 3600;
 });
 
 interface App {
@@ -36,13 +36,15 @@ async function browser(url: string): Promise<void> {
   if (!res.ok) throw new Error(`sign-in page answered ${res.status}`);
 }
 
-async function startApp(secretsFile?: string): Promise<App> {
+async function startApp(secretsFile?: string, apiKey = ws.apiKey, dn = ''): Promise<App> {
   const dir = await mkdtemp(join(tmpdir(), 'workspace-'));
   const log = process.env.WSDEBUG ? createLogger({ level: 'debug' }) : quietLogger();
   const secrets = new FakeFileSecretStore(secretsFile ?? join(dir, 'secrets.json'));
   const source = createWorkspaceSource({
     workspaceUrl: fixture.sim.url,
     clientId: ws.clientId,
+    apiKey,
+    dn,
     secrets,
     openBrowser: browser,
     log,
@@ -86,10 +88,19 @@ async function chatCobrowse(app: App) {
 }
 
 describe('chats through the Workspace API', () => {
-  it('signs in with PKCE, sees a chat, joins on {start:…} and writes the attached data onto the interaction', async () => {
+  it('signs in as WWE does (code to initialize-workspace), sees a chat, joins on {start:…} and writes the attached data', async () => {
+    const activations = ws.counts.activations;
     const app = await signedIn();
-    const stored = Object.keys(await app.secrets.all());
-    expect(stored).toEqual([`workspace-tokens:${new URL(fixture.sim.url).origin}`]);
+    expect(ws.counts.activations).toBe(activations + 1);
+    // As Genesys's clients: the agent's login and default place from the initialization data.
+    expect(ws.lastActivation).toEqual({ agentId: ws.agent.agentLogin, placeName: ws.agent.defaultPlace });
+    // What is kept is the session initialize-workspace opened, never the one-shot code.
+    const stored = await app.secrets.all();
+    expect(Object.keys(stored)).toEqual([`workspace-session:${new URL(fixture.sim.url).origin}`]);
+    expect(JSON.parse(Object.values(stored)[0]!)).toMatchObject({
+      kind: 'session',
+      cookie: expect.stringMatching(/WORKSPACE_SESSIONID=/),
+    });
 
     const { id, customer } = await chatCobrowse(app);
     await app.engine.outboxDrained();
@@ -118,17 +129,19 @@ describe('chats through the Workspace API', () => {
   });
 
   const ends = [
-    ['transfer', (id: string) => ws.transfer(id, 'Billing'), 'transferred', closeReasons.transferred],
-    ['handling timeout', (id: string) => ws.handlingTimeout(id), 'timed-out', closeReasons.timedOut],
-    ['completion', (id: string) => ws.complete(id), 'closed', closeReasons.closed],
+    ['transfer', (id: string) => ws.transfer(id, 'Billing')],
+    ['completion', (id: string) => ws.complete(id)],
   ] as const;
-  for (const [name, act, state, reason] of ends)
-    it(`${name} ends co-browse: the controller stops the session, the interaction is ${state}`, async () => {
+  for (const [name, act] of ends)
+    it(`${name} (Completed for this agent) ends co-browse: "the chat ended or was transferred"`, async () => {
       const app = await signedIn();
       const { id, customer } = await chatCobrowse(app);
       act(id);
-      await expect.poll(() => interaction(app, id)?.state).toBe(state);
-      expect(sessionOn(app, id)[0]).toMatchObject({ phase: 'ended', endReason: reason });
+      await expect.poll(() => interaction(app, id)?.state).toBe('closed');
+      expect(sessionOn(app, id)[0]).toMatchObject({
+        phase: 'ended',
+        endReason: closeReasons.chatEndedOrTransferred,
+      });
       expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
     });
 });
@@ -149,15 +162,20 @@ describe('calls through the Workspace API', () => {
     });
     ws.releaseCall(callId);
     await expect.poll(() => interaction(app, callId)?.state).toBe('closed');
-    expect(sessionOn(app, callId)[0]).toMatchObject({ phase: 'ended', endReason: closeReasons.closed });
+    expect(sessionOn(app, callId)[0]).toMatchObject({
+      phase: 'ended',
+      endReason: closeReasons.callEndedOrTransferred,
+    });
   });
 
-  it('a transferred call stops co-browse', async () => {
+  it('a two-step transfer (consult call, then Released) is told apart: the interaction is transferred', async () => {
     const app = await signedIn();
     const callId = ws.openCall();
     await expect.poll(() => interaction(app, callId)).toBeDefined();
     ws.transferCall(callId);
     await expect.poll(() => interaction(app, callId)?.state).toBe('transferred');
+    // The consult leg is never an interaction of its own.
+    expect(app.engine.getState().interactions.filter((i) => i.media === 'voice')).toHaveLength(1);
   });
 });
 
@@ -180,7 +198,7 @@ describe('faults', () => {
     const app = await signedIn();
     const id = ws.openChat();
     await expect.poll(() => interaction(app, id)).toBeDefined();
-    ws.expireTokens();
+    ws.expireSessions();
     await expect.poll(() => app.engine.getState().source.state, { timeout: 5000 }).toBe('signed-out');
     expect(app.engine.getState().source.detail).toMatch(/expired; sign in again/);
     expect(await app.secrets.all()).toEqual({});
@@ -205,29 +223,35 @@ describe('faults', () => {
   });
 });
 
-describe('tokens', () => {
-  it('refreshes the token before it expires and stays up', async () => {
-    ws.tokenLifetimeS = 2;
-    const app = await signedIn();
-    const before = ws.counts.refreshes;
-    // A 2 s token is refreshed half a second before it expires (a quarter of its life): within 3 s, as before.
-    await expect.poll(() => ws.counts.refreshes - before, { timeout: 3000 }).toBeGreaterThanOrEqual(1);
-    expect(app.engine.getState().source.state).toBe('up');
-    const id = ws.openChat('After Refresh');
-    await expect.poll(() => interaction(app, id)?.customerName).toBe('After Refresh');
+describe('sign-in', () => {
+  it('without the API key the gateway refuses: signed-out, saying which setting to set', async () => {
+    const refused = ws.counts.missingKey;
+    const app = await startApp(undefined, '');
+    await app.source.signIn();
+    expect(app.engine.getState().source).toMatchObject({ state: 'signed-out' });
+    expect(app.engine.getState().source.detail).toMatch(/set workspaceApiKey/);
+    expect(ws.counts.missingKey).toBeGreaterThan(refused);
   });
 
-  it('a restart signs in from the stored tokens; sign-out revokes and forgets them', async () => {
+  it('activate-channels takes the configured DN over the default place', async () => {
+    const app = await startApp(undefined, ws.apiKey, '5001');
+    await app.source.signIn();
+    expect(app.engine.getState().source.state).toBe('up');
+    expect(ws.lastActivation).toEqual({ agentId: ws.agent.agentLogin, dn: '5001' });
+  });
+
+  it('a restart resumes the stored session; sign-out logs it out and forgets it', async () => {
     const first = await signedIn();
     const open = ws.openChat('Still Open');
+    await expect.poll(() => interaction(first, open)).toBeDefined();
     const second = await startApp(first.secrets.file);
     expect(second.engine.getState().source.state).toBe('up');
-    // The new Workspace session recovers the agent's open chat, so pending writes have somewhere to go.
+    // The resumed session re-activates its channels and recovers the agent's open chat.
     await expect.poll(() => interaction(second, open)?.customerName).toBe('Still Open');
-    const signOuts = ws.counts.signOuts;
+    const logouts = ws.counts.logouts;
     await second.source.signOut();
     expect(second.engine.getState().source).toMatchObject({ state: 'signed-out' });
-    expect(ws.counts.signOuts).toBe(signOuts + 1);
+    expect(ws.counts.logouts).toBe(logouts + 1);
     expect(await second.secrets.all()).toEqual({});
   });
 
@@ -235,5 +259,7 @@ describe('tokens', () => {
     const app = await startApp();
     await app.source.useToken(`Bearer ${ws.issueToken()}`);
     expect(app.engine.getState().source.state).toBe('up');
+    const callId = ws.openCall('+15550777');
+    await expect.poll(() => interaction(app, callId)?.customerName).toBe('+15550777');
   });
 });
