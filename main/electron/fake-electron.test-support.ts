@@ -252,6 +252,8 @@ export class WebContents extends EventEmitter {
   document: LoadedDocument | null = null;
   /** What the preload exposed with contextBridge (the page's `window.<key>`). */
   readonly world: Record<string, unknown> = {};
+  /** The page's own variables, kept by `fake.pageScript` (no page script runs here). */
+  readonly page: Record<string, unknown> = {};
   readonly pageListeners = new Map<string, Set<Listener>>();
   windowOpenHandler: WindowOpenHandler | null = null;
   zoomFactor = 1;
@@ -291,11 +293,10 @@ export class WebContents extends EventEmitter {
     const cookies = (await this.session.cookies.get({ url })).map((c) => `${c.name}=${c.value}`);
     this.loads.push({ url, cookies });
     const scheme = new URL(url).protocol.slice(0, -1);
-    const handler = runtime.protocolHandlers.get(scheme);
-    if (handler) {
+    if (runtime.protocolHandlers.has(scheme)) {
       let res: Response;
       try {
-        res = await handler(new Request(url));
+        res = await fake.request(url);
       } catch (err) {
         this.emit('did-fail-load', new FakeEvent(), -2, 'ERR_FAILED', url, true);
         throw new Error(`ERR_FAILED (-2) loading '${url}': ${String(err)}`);
@@ -464,6 +465,9 @@ export class BrowserWindow extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyedFlag;
+  }
+  loadURL(url: string): Promise<void> {
+    return this.wc.loadURL(url);
   }
   show(): void {
     this.visible = true;
@@ -775,6 +779,8 @@ export const fake = {
   calls: [] as string[],
   /** Every documented rule the host broke (each was also thrown). */
   violations: [] as string[],
+  /** Uncaught errors of the main process: Electron shows "A JavaScript error occurred in the main process". */
+  mainProcessErrors: [] as string[],
   trays: [] as Tray[],
   views: [] as WebContentsView[],
   clipboard: [] as string[],
@@ -823,6 +829,12 @@ export const fake = {
     if (details.defaultPrevented) return false;
     if (isMainFrame && !how.redirect) wc.mainFrame.url = url;
     return true;
+  },
+  /** A page's request for `url` through the scheme's protocol handler; rejects as a network error would. */
+  async request(url: string): Promise<Response> {
+    const handler = runtime.protocolHandlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`);
+    return handler(new Request(url));
   },
   /** Plays `window.open` from the page; the handler's answer (Electron allows when there is none). */
   openWindow: (wc: WebContents, url: string) => wc.windowOpenHandler?.({ url }).action ?? 'allow',

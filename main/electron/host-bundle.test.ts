@@ -1,0 +1,92 @@
+// The desktop app as Electron 45 runs it: built with electron-vite (as `npm run dist` does), then the built
+// out/main/index.js loaded in plain Node on the stub Electron runtime (fake-electron.test-support.ts, which
+// enforces the documented rules the host depends on), with the real core against the simulator. What needs
+// the real binary (rendering, the OS, fuses, asar) is left to the desktop workflow.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useSimulator } from '../../simulator/test-support/session-setup';
+import { buildDesktopBundles, launchOnStub, type StubbedApp } from './fake-electron-launch.test-support';
+
+const fx = useSimulator({ nodes: 2 });
+let bundles: Awaited<ReturnType<typeof buildDesktopBundles>>;
+beforeAll(async () => {
+  bundles = await buildDesktopBundles();
+}, 120_000);
+afterAll(() => bundles?.remove());
+
+const apps: StubbedApp[] = [];
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((a) => a.close()));
+});
+
+/** Started once the sidebar's page said ready and got its answer (or at the first main-process error). */
+async function start(opts: { args?: string[]; packaged?: boolean; sidebarPage?: boolean } = {}) {
+  const app = await launchOnStub(bundles.outDir, {
+    ...opts,
+    args: ['--service-url', fx.sim.url, '--local-api-port', '0', ...(opts.args ?? [])],
+  });
+  apps.push(app);
+  if (opts.sidebarPage !== false)
+    await app
+      .evaluate(async ({ BrowserWindow, fake }) => {
+        await fake.until(
+          () => fake.mainProcessErrors.length > 0 || BrowserWindow.getAllWindows()[0]?.webContents.page.ready,
+          15_000,
+        );
+        if (fake.mainProcessErrors.length) throw new Error(fake.mainProcessErrors.join('\n'));
+      })
+      .catch((err: Error) => {
+        throw new Error(`${err.message}\n--- the app's output:\n${app.output()}`);
+      });
+  return app;
+}
+
+/** Joins from the sidebar's page (its preload's API); resolves once the agent view loaded its page. */
+const joinFromSidebar = (app: StubbedApp, token: string) =>
+  app.evaluate(async ({ BrowserWindow, fake }, sessionToken) => {
+    const sidebar = BrowserWindow.getAllWindows()[0]!;
+    const api = sidebar.webContents.world.cobrowse as {
+      invoke(name: string, input: unknown): Promise<{ ok: boolean }>;
+    };
+    const reply = await api.invoke('join', { token: sessionToken, interactionId: null });
+    const view = await fake.until(() => fake.views.find((v) => v.webContents.loads.length > 0), 15_000);
+    return {
+      ok: reply.ok,
+      inSidebar: sidebar.contentView.children.includes(view),
+      partition: view.webContents.session.partition,
+      loads: view.webContents.loads,
+    };
+  }, token);
+
+describe('the built desktop app on the stub Electron runtime', () => {
+  it('starts to the sidebar (app://, sandboxed preload) and joins with the agent view', async () => {
+    const app = await start();
+    const sidebar = await app.evaluate(({ BrowserWindow }) => {
+      const [win] = BrowserWindow.getAllWindows();
+      return {
+        windows: BrowserWindow.getAllWindows().length,
+        url: win!.webContents.getURL(),
+        status: win!.webContents.document?.status,
+        api: Object.keys(win!.webContents.world),
+        visible: win!.isVisible(),
+      };
+    });
+    expect(sidebar).toEqual({
+      windows: 1,
+      url: 'app://sidebar/index.html',
+      status: 200,
+      api: ['cobrowse'],
+      visible: true,
+    });
+
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    const agent = await joinFromSidebar(app, sessionToken);
+    expect(agent).toMatchObject({ ok: true, inSidebar: true, partition: expect.stringMatching(/^agent-/) });
+    expect(agent.loads).toEqual([
+      {
+        url: expect.stringContaining('/cobrowse/slave.html#nosidinput=1&sid='),
+        cookies: [`gcbSessionServer=${sessionServerName}`],
+      },
+    ]);
+    expect(await app.evaluate(({ fake }) => [...fake.violations, ...fake.mainProcessErrors])).toEqual([]);
+  });
+});
