@@ -2,7 +2,8 @@
 // in-memory session partition (carrying the stickiness cookie), no preload, navigation kept on its origin,
 // window.open and permissions denied, destroyed when the session ends. It sits at the bounds the sidebar
 // reports, re-applied on every window change (a WebContentsView has no auto-resize), or in its own large
-// window when popped out.
+// window when popped out. It goes with the sidebar: Electron throws on any use of a closed window, while a
+// child view's webContents (and the pop-out window) would live on.
 import { BrowserWindow, WebContentsView, type Rectangle } from 'electron';
 import type { AppState, Bounds } from '../../preload/contract';
 import { agentViewCookie, isAllowedAgentNavigation } from '../core/desktop/web-guards';
@@ -23,6 +24,7 @@ export class AgentViewHost {
   private shown: AgentView | null = null;
   private bounds: Bounds | null = null;
   private popup: BrowserWindow | null = null;
+  private sidebarClosed = false;
 
   constructor(
     private readonly sidebar: BrowserWindow,
@@ -30,6 +32,10 @@ export class AgentViewHost {
     private readonly onPopOutChange: () => void,
   ) {
     for (const e of WINDOW_EVENTS) sidebar.on(e as 'resize', () => this.place());
+    sidebar.once('closed', () => {
+      this.sidebarClosed = true;
+      this.destroy();
+    });
   }
 
   get poppedOut(): boolean {
@@ -38,6 +44,7 @@ export class AgentViewHost {
 
   /** Follows AppState.agentView: creates, replaces or destroys the view. */
   show(next: AgentView | null): void {
+    if (this.sidebarClosed) return;
     if (next?.sessionId === this.shown?.sessionId && next?.url === this.shown?.url) return;
     this.destroy();
     if (!next) return;
@@ -63,6 +70,7 @@ export class AgentViewHost {
       popup.contentView.addChildView(this.view);
       for (const e of WINDOW_EVENTS) popup.on(e as 'resize', () => this.place());
       popup.on('closed', () => {
+        if (this.popup !== popup) return; // destroyed together with the view
         this.popup = null;
         if (this.view) this.sidebar.contentView.addChildView(this.view);
         this.place();
@@ -76,14 +84,14 @@ export class AgentViewHost {
   }
 
   destroy(): void {
-    const view = this.view;
+    const { view, popup } = this;
     this.view = null;
     this.shown = null;
-    this.popup?.destroy();
     this.popup = null;
+    if (popup && !popup.isDestroyed()) popup.destroy();
     if (!view) return;
-    this.sidebar.contentView.removeChildView(view);
-    view.webContents.close();
+    if (!this.sidebar.isDestroyed()) this.sidebar.contentView.removeChildView(view);
+    if (!view.webContents.isDestroyed()) view.webContents.close();
   }
 
   private async create(agent: AgentView): Promise<void> {

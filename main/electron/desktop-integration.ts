@@ -41,6 +41,7 @@ export interface Desktop {
 }
 
 const show = (win: BrowserWindow) => {
+  if (win.isDestroyed()) return; // closed: the app is quitting
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
@@ -73,7 +74,7 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
         onQuit: () => app.quit(),
       });
       notify = createCobrowseNotifier({
-        isWindowVisible: () => h.window.isVisible() && !h.window.isMinimized(),
+        isWindowVisible: () => !h.window.isDestroyed() && h.window.isVisible() && !h.window.isMinimized(),
         onClick: () => show(h.window),
       });
       links.ready((link) => {

@@ -3,10 +3,12 @@
 // enforces the documented rules the host depends on), with the real core against the simulator. What needs
 // the real binary (rendering, the OS, fuses, asar) is left to the desktop workflow.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../core/log/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import { buildDesktopBundles, launchOnStub, type StubbedApp } from './fake-electron-launch.test-support';
 
-const fx = useSimulator({ nodes: 2 });
+const simulatorLog: string[] = [];
+const fx = useSimulator({ nodes: 2, logger: createLogger({ sink: (line) => simulatorLog.push(line) }) });
 let bundles: Awaited<ReturnType<typeof buildDesktopBundles>>;
 beforeAll(async () => {
   bundles = await buildDesktopBundles();
@@ -88,5 +90,51 @@ describe('the built desktop app on the stub Electron runtime', () => {
       },
     ]);
     expect(await app.evaluate(({ fake }) => [...fake.violations, ...fake.mainProcessErrors])).toEqual([]);
+  });
+
+  /** Closes the sidebar as its close button does; at will-quit, notes how many agent views are still open. */
+  const closeSidebar = (app: StubbedApp) =>
+    app.evaluate(({ app: electronApp, BrowserWindow, fake }) => {
+      electronApp.once('will-quit', () => {
+        const open = fake.views.filter((v) => !v.webContents.isDestroyed()).length;
+        fake.calls.push(`agent views open at will-quit: ${open}`);
+      });
+      BrowserWindow.getAllWindows()[0]!.close();
+    });
+
+  it('closing the sidebar mid-session quits: the agent view closed, the controller disconnected, the tray gone, exit 0, no throw; a launch meanwhile is ignored', async () => {
+    const app = await start();
+    const { sessionToken } = await fx.customerSession();
+    await joinFromSidebar(app, sessionToken);
+    // A second launch (a deep link clicked) while the quit leaves the sessions: the window is gone by then.
+    await app.evaluate(({ app: electronApp, fake }) =>
+      electronApp.once('before-quit', () => setImmediate(() => fake.secondInstance(['electron', '.']))),
+    );
+    await closeSidebar(app);
+    const report = await app.exitWithin(10_000);
+    expect(report).toMatchObject({ exit: 0, violations: [], mainProcessErrors: [] });
+    expect(report!.calls).toEqual(
+      expect.arrayContaining(['agent views open at will-quit: 0', 'tray.destroy', 'exit 0']),
+    );
+    // The core closed the controller's CometD session (a disconnect) before the process went.
+    const masked = `******${sessionToken.slice(-3)}`;
+    expect(simulatorLog.filter((l) => l.includes('client gone') && l.includes(masked))).toHaveLength(1);
+  });
+
+  it('closing the sidebar with the agent view popped out closes the pop-out too and quits', async () => {
+    const app = await start();
+    await joinFromSidebar(app, (await fx.customerSession()).sessionToken);
+    const windows = await app.evaluate(async ({ BrowserWindow }) => {
+      const api = BrowserWindow.getAllWindows()[0]!.webContents.world.cobrowse as {
+        invoke(name: string, input: unknown): Promise<unknown>;
+      };
+      await api.invoke('popOutAgentView', { out: true });
+      return BrowserWindow.getAllWindows().length;
+    });
+    expect(windows).toBe(2);
+    await closeSidebar(app);
+    const report = await app.exitWithin(10_000);
+    expect(report).toMatchObject({ exit: 0, violations: [], mainProcessErrors: [] });
+    expect(report!.calls).toContain('agent views open at will-quit: 0');
   });
 });
