@@ -2,7 +2,8 @@
 // cannot run here. What is checked is our ordering and routing; the parsing, gating and models are tested in core.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { load } from 'js-yaml';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import type { AppError, AppState } from '../../preload/contract';
 import { defaultSettings } from '../core/settings/schema';
@@ -55,6 +56,17 @@ function host(window = sidebarWindow()) {
   };
 }
 
+/** Runs `fn` with process.platform reading `platform` (the code under test branches on it). */
+function onPlatform<T>(platform: NodeJS.Platform, fn: () => T): T {
+  const original = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  Object.defineProperty(process, 'platform', { ...original, value: platform });
+  try {
+    return fn();
+  } finally {
+    Object.defineProperty(process, 'platform', original);
+  }
+}
+
 const focused = (win: BrowserWindow) => fake.calls.includes(`window ${win.id} focus`);
 
 beforeEach(() => {
@@ -103,6 +115,16 @@ describe('desktop integration (on the stub Electron runtime)', () => {
         action: 'Ask the customer for the 9-digit session number and type it in the sidebar.',
       },
     ]);
+  });
+
+  it("on Windows, takes the installer shortcuts' AppUserModelID (electron-builder.yml appId) so toasts match them", () => {
+    const { appId } = load(readFileSync('electron-builder.yml', 'utf8')) as { appId: string };
+    onPlatform('win32', () => beginDesktop(['app']));
+    expect(fake.calls).toContain(`app.setAppUserModelId ${appId}`);
+    app.removeAllListeners();
+    fake.calls.length = 0;
+    onPlatform('darwin', () => beginDesktop(['app'])); // Windows only: Electron has no such method elsewhere
+    expect(fake.calls.filter((c) => c.startsWith('app.setAppUserModelId'))).toEqual([]);
   });
 
   it('gives way to a running instance, and skips the lock for parallel e2e runs', () => {

@@ -1,5 +1,6 @@
 // The desktop integration the Electron entry needs, in two steps: `beginDesktop()` first thing in main,
-// synchronously, before `app.whenReady()` (single-instance lock, deep-link listeners, log files), then
+// synchronously, before `app.whenReady()` (Windows AppUserModelID, single-instance lock, deep-link listeners,
+// log files), then
 // `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its own module.
 import { app, type BrowserWindow } from 'electron';
 import type { AppError, AppState, JoinPhase, UpdateView } from '../../preload/contract';
@@ -40,6 +41,9 @@ export interface Desktop {
   copyDiagnostics(): Promise<void>;
 }
 
+/** electron-builder.yml's appId: the NSIS shortcuts' AppUserModelID, which Windows matches toasts against. */
+const APP_ID = 'com.cobrowse.agentshell';
+
 const show = (win: BrowserWindow) => {
   if (win.isDestroyed()) return; // closed: the app is quitting
   if (win.isMinimized()) win.restore();
@@ -49,6 +53,8 @@ const show = (win: BrowserWindow) => {
 
 /** Null when another instance already runs (it received our argv): quit at once. */
 export function beginDesktop(argv: readonly string[] = process.argv): Desktop | null {
+  // Without it a toast shows no icon, or none at all.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const { log, files } = createAppLog();
   let host: DesktopHost | null = null;
   const links = receiveDeepLinks(argv);
