@@ -1,7 +1,7 @@
 // The desktop integration the Electron entry needs, in two steps: `beginDesktop()` first thing in main,
 // synchronously, before `app.whenReady()` (Windows AppUserModelID, single-instance lock, deep-link listeners,
-// log files), then
-// `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its own module.
+// log files), then `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its
+// own module.
 import { app, type BrowserWindow } from 'electron';
 import type { AppError, AppState, JoinPhase, UpdateView } from '../../preload/contract';
 import type { Logger } from '../core/log/logger';
