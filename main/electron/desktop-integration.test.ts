@@ -167,38 +167,50 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     expect(fakeUpdater.installs).toBe(1);
   });
 
+  const chatOpen = {
+    mode: 'live',
+    connection: { state: 'connected', detail: null },
+    interactions: [
+      {
+        id: 'c1',
+        media: 'chat',
+        customerName: 'Ada',
+        state: 'active',
+        cobrowseQuantity: 0,
+        attachedData: {},
+        pendingWrites: 0,
+        timeline: [],
+      },
+    ],
+    sessions: [],
+  } as unknown as AppState;
+  const chatAsksForCobrowse = {
+    ...chatOpen,
+    sessions: [{ id: 's1', interactionId: 'c1', phase: 'looking-up' }],
+  } as unknown as AppState;
+
   it('tray follows the connection; a hidden window gets a notification for a chat co-browse request', () => {
     const desktop = beginDesktop(['app'])!;
     const h = host();
     desktop.attach(h.host);
-    const base = {
-      mode: 'live',
-      connection: { state: 'connected', detail: null },
-      interactions: [
-        {
-          id: 'c1',
-          media: 'chat',
-          customerName: 'Ada',
-          state: 'active',
-          cobrowseQuantity: 0,
-          attachedData: {},
-          pendingWrites: 0,
-          timeline: [],
-        },
-      ],
-      sessions: [],
-    } as unknown as AppState;
-    desktop.onState(null, base);
+    desktop.onState(null, chatOpen);
     expect(fake.trays[0]!.tooltip).toBe('Cobrowse Agent Shell: connected');
     h.window.hide();
-    const next = {
-      ...base,
-      sessions: [{ id: 's1', interactionId: 'c1', phase: 'looking-up' }],
-    } as unknown as AppState;
-    desktop.onState(base, next);
+    desktop.onState(chatOpen, chatAsksForCobrowse);
     expect(fake.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
       { title: 'Co-browse requested', body: 'Ada asked to co-browse in chat. Open the sidebar to follow.' },
     ]);
+  });
+
+  it('a notification clicked after a garbage collection still brings the sidebar up', async () => {
+    const desktop = beginDesktop(['app'])!;
+    const h = host();
+    desktop.attach(h.host);
+    h.window.hide();
+    desktop.onState(chatOpen, chatAsksForCobrowse);
+    await fake.collectGarbage();
+    expect(fake.clickNotification(0)).toBe(true);
+    expect(h.window.isVisible()).toBe(true);
   });
 
   it('copy diagnostics puts a bundle with the logs on the clipboard, tokens masked', async () => {
