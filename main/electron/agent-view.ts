@@ -1,9 +1,9 @@
 // The Co-browse agent page in a WebContentsView: created only once the controller joined, in its own
 // in-memory session partition (carrying the stickiness cookie), no preload, navigation kept on its origin,
 // window.open and permissions denied, destroyed when the session ends. It sits at the bounds the sidebar
-// reports, re-applied on every window change (a WebContentsView has no auto-resize), or in its own large
-// window when popped out. It goes with the sidebar: Electron throws on any use of a closed window, while a
-// child view's webContents (and the pop-out window) would live on.
+// reports, scaled by the sidebar's zoom and re-applied on every window or zoom change (a WebContentsView has
+// no auto-resize), or in its own large window when popped out. It goes with the sidebar: Electron throws on
+// any use of a closed window, while a child view's webContents (and the pop-out window) would live on.
 import { BrowserWindow, WebContentsView, type Rectangle } from 'electron';
 import type { AppState, Bounds } from '../../preload/contract';
 import { agentViewCookie, isAllowedAgentNavigation } from '../core/desktop/web-guards';
@@ -32,6 +32,7 @@ export class AgentViewHost {
     private readonly onPopOutChange: () => void,
   ) {
     for (const e of WINDOW_EVENTS) sidebar.on(e as 'resize', () => this.place());
+    sidebar.webContents.on('zoom-changed', () => this.place());
     sidebar.once('closed', () => {
       this.sidebarClosed = true;
       this.destroy();
@@ -138,8 +139,20 @@ export class AgentViewHost {
     }
     const b = this.bounds;
     this.view.setVisible(b !== null && b.width > 0 && b.height > 0);
-    if (b) this.view.setBounds(b satisfies Rectangle);
+    if (b) this.view.setBounds(toDips(b, this.sidebar.webContents.getZoomFactor()));
   }
+}
+
+/** The sidebar reports CSS pixels; setBounds takes integer DIPs, and a CSS pixel is `zoom` DIPs. */
+function toDips(b: Bounds, zoom: number): Rectangle {
+  const x = Math.round(b.x * zoom);
+  const y = Math.round(b.y * zoom);
+  return {
+    x,
+    y,
+    width: Math.round((b.x + b.width) * zoom) - x,
+    height: Math.round((b.y + b.height) * zoom) - y,
+  };
 }
 
 const safeOrigin = (url: string) => {

@@ -92,6 +92,30 @@ describe('the built desktop app on the stub Electron runtime', () => {
     expect(await app.evaluate(({ fake }) => [...fake.violations, ...fake.mainProcessErrors])).toEqual([]);
   });
 
+  it("places the agent view in DIPs at the sidebar's zoom (the page reports CSS pixels), again on zoom-changed", async () => {
+    const app = await start();
+    await joinFromSidebar(app, (await fx.customerSession()).sessionToken);
+    const placed = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      const sidebar = BrowserWindow.getAllWindows()[0]!;
+      const api = sidebar.webContents.world.cobrowse as {
+        invoke(name: string, input: unknown): Promise<{ ok: boolean }>;
+      };
+      const view = fake.views[0]!;
+      sidebar.webContents.setZoomFactor(1.25);
+      // What the slot's getBoundingClientRect() says at that zoom, in CSS pixels.
+      await api.invoke('setAgentViewBounds', { bounds: { x: 0, y: 300, width: 401, height: 500 } });
+      const atZoom = view.getBounds();
+      sidebar.webContents.setZoomFactor(1.5);
+      sidebar.webContents.emit('zoom-changed', {}, 'in');
+      return { atZoom, afterZoomChanged: view.getBounds(), errors: fake.violations };
+    });
+    expect(placed).toEqual({
+      atZoom: { x: 0, y: 375, width: 501, height: 625 },
+      afterZoomChanged: { x: 0, y: 450, width: 602, height: 750 },
+      errors: [],
+    });
+  });
+
   /** Closes the sidebar as its close button does; at will-quit, notes how many agent views are still open. */
   const closeSidebar = (app: StubbedApp) =>
     app.evaluate(({ app: electronApp, BrowserWindow, fake }) => {
