@@ -116,6 +116,18 @@ describe('the built desktop app on the stub Electron runtime', () => {
     });
   });
 
+  it('has a menu of its own: Edit kept for copy and paste; Reload, DevTools and Zoom only in development builds', async () => {
+    const menuRoles = async (packaged: boolean) => {
+      const app = await start({ packaged });
+      return app.evaluate(({ Menu, fake }) => fake.menuRoles(Menu.getApplicationMenu()));
+    };
+    const devOnly = ['reload', 'forceReload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut'];
+    const packaged = await menuRoles(true);
+    expect(packaged).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    expect(packaged.filter((role) => devOnly.includes(role))).toEqual([]);
+    expect(await menuRoles(false)).toEqual(expect.arrayContaining(devOnly));
+  });
+
   /** Closes the sidebar as its close button does; at will-quit, notes how many agent views are still open. */
   const closeSidebar = (app: StubbedApp) =>
     app.evaluate(({ app: electronApp, BrowserWindow, fake }) => {

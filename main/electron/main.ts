@@ -1,5 +1,5 @@
 // The Electron entry: a thin host over the core. Desktop integration starts synchronously (single instance,
-// deep links, logs), then on ready: the core, the sidebar window, its IPC, and the agent view.
+// deep links, logs), then on ready: the app menu, the core, the sidebar window, its IPC, and the agent view.
 import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import type { AppState } from '../../preload/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { createStatePump } from '../core/ipc/state-pump';
 import { AgentViewHost } from './agent-view';
+import { installAppMenu } from './app-menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { beginDesktop, type Desktop } from './desktop-integration';
 import { serveSidebarIpc } from './ipc';
@@ -29,6 +30,7 @@ else
 
 async function start(desktop: Desktop): Promise<void> {
   const log = desktop.log;
+  installAppMenu();
   // electron-vite's dev server (unpackaged runs only) or the built sidebar over app://.
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
