@@ -2,8 +2,11 @@
 // out/main/index.js loaded in plain Node on the stub Electron runtime (fake-electron.test-support.ts, which
 // enforces the documented rules the host depends on), with the real core against the simulator. What needs
 // the real binary (rendering, the OS, fuses, asar) is left to the desktop workflow.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../core/log/logger';
+import { until } from '../core/test-support/until';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import { buildDesktopBundles, launchOnStub, type StubbedApp } from './fake-electron-launch.test-support';
 
@@ -126,6 +129,14 @@ describe('the built desktop app on the stub Electron runtime', () => {
     expect(packaged).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
     expect(packaged.filter((role) => devOnly.includes(role))).toEqual([]);
     expect(await menuRoles(false)).toEqual(expect.arrayContaining(devOnly));
+  });
+
+  it("keeps its token and logs in the product's folder (userData is named after productName), as the README says", async () => {
+    const app = await start({ packaged: true });
+    // On Linux; Windows: %APPDATA%\Cobrowse Agent Shell, macOS: ~/Library/Application Support/Cobrowse Agent Shell.
+    const userData = join(app.home, '.config', 'Cobrowse Agent Shell');
+    await until(() => existsSync(join(userData, 'logs', 'main.log')));
+    expect(existsSync(join(userData, 'local-api-token'))).toBe(true);
   });
 
   /** Closes the sidebar as its close button does; at will-quit, notes how many agent views are still open. */

@@ -16,7 +16,6 @@ import { settingsPaths } from './settings-paths';
 import { createSidebarWindow } from './sidebar-window';
 import { windowStateStore } from './window-state-file';
 
-const PRODUCT = 'Cobrowse Agent Shell';
 const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/ (this file is out/main/index.js)
 
 registerAppScheme();
@@ -63,7 +62,7 @@ async function start(desktop: Desktop): Promise<void> {
     bounds: places.initialBounds(),
     alwaysOnTop: core.settings().settings.alwaysOnTop,
     preload: join(outDir, 'preload', 'index.cjs'),
-    title: PRODUCT,
+    title: app.getName(), // package.json's productName
     log,
   });
   places.track(sidebar);
@@ -82,7 +81,7 @@ async function start(desktop: Desktop): Promise<void> {
   core.subscribe(() => follow.changed());
   desktop.attach({
     window: sidebar,
-    productName: PRODUCT,
+    productName: app.getName(),
     joinFromLink: (sid) => core.joinFromLink(sid),
     showError: (error) => core.showError(error),
     pushState: () => core.refresh(),
