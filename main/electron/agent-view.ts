@@ -110,10 +110,11 @@ export class AgentViewHost {
     const ses = wc.session;
     ses.setPermissionRequestHandler((_wc, _p, callback) => callback(false));
     ses.setPermissionCheckHandler(() => false);
-    const guard = (event: { preventDefault(): void }, url: string) => {
-      if (isAllowedAgentNavigation(url, agent.url)) return;
+    // will-navigate is the main frame's only; will-redirect comes for every frame: the page's frames are its own.
+    const guard = (event: Electron.Event<{ url: string; isMainFrame: boolean }>) => {
+      if (!event.isMainFrame || isAllowedAgentNavigation(event.url, agent.url)) return;
       event.preventDefault();
-      this.log.warn('agent view navigation refused', { origin: safeOrigin(url) });
+      this.log.warn('agent view navigation refused', { origin: safeOrigin(event.url) });
     };
     wc.on('will-navigate', guard);
     wc.on('will-redirect', guard);

@@ -111,6 +111,9 @@ describe('sidebar host (Electron glue on the stub Electron runtime)', () => {
     expect(fake.navigate(wc, `${fx.sim.url}/cobrowse/other.html`)).toBe(true);
     expect(fake.navigate(wc, 'https://evil.example/')).toBe(false);
     expect(fake.navigate(wc, 'https://evil.example/', { redirect: true })).toBe(false);
+    // The guard keeps the view's own document on its origin; the page's frames are its own (and its CSP's).
+    expect(fake.navigate(wc, 'https://cdn.example/frame', { subFrame: true })).toBe(true);
+    expect(fake.navigate(wc, 'https://cdn.example/frame', { subFrame: true, redirect: true })).toBe(true);
     expect(fake.openWindow(wc, 'https://evil.example/')).toBe('deny');
     expect(await fake.requestPermission(wc, 'media')).toBe(false);
 
