@@ -139,6 +139,33 @@ describe('the built desktop app on the stub Electron runtime', () => {
     expect(existsSync(join(userData, 'local-api-token'))).toBe(true);
   });
 
+  it('--smoke-test (what the desktop workflow runs the packaged app with): exit 0 once the sidebar said ready, 1 on a main-process error', async () => {
+    const launch = async (sidebarPage: boolean) => {
+      const app = await launchOnStub(bundles.outDir, {
+        packaged: true,
+        sidebarPage,
+        args: ['--smoke-test', '--local-api-port', '0'],
+      });
+      apps.push(app);
+      return app;
+    };
+    const passing = await launch(true);
+    const passed = await passing.exitWithin(15_000);
+    expect(passed).toMatchObject({ exit: 0, violations: [], mainProcessErrors: [] });
+    expect(passed!.calls.slice(-2)).toEqual(['tray.destroy', 'exit 0']); // the normal quit
+
+    const failing = await launch(false); // a page that never says ready, then an error in main
+    await failing.evaluate(async ({ BrowserWindow, fake }) => {
+      await fake.until(() => BrowserWindow.getAllWindows()[0]?.webContents.document, 15_000);
+      setImmediate(() => {
+        throw new Error('boom');
+      });
+    });
+    const failed = await failing.exitWithin(15_000);
+    expect(failed?.exit).toBe(1);
+    expect(failing.output()).toContain('smoke test failed: uncaught exception: Error: boom');
+  });
+
   /** Closes the sidebar as its close button does; at will-quit, notes how many agent views are still open. */
   const closeSidebar = (app: StubbedApp) =>
     app.evaluate(({ app: electronApp, BrowserWindow, fake }) => {

@@ -1,5 +1,6 @@
-// The Electron entry: a thin host over the core. Desktop integration starts synchronously (single instance,
-// deep links, logs), then on ready: the app menu, the core, the sidebar window, its IPC, and the agent view.
+// The Electron entry: a thin host over the core. The smoke test (when asked for) and desktop integration
+// start synchronously (single instance, deep links, logs), then on ready: the app menu, the core, the
+// sidebar window, its IPC, and the agent view.
 import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +15,12 @@ import { serveSidebarIpc } from './ipc';
 import { createSafeStorageSecretStore } from './secret-store';
 import { settingsPaths } from './settings-paths';
 import { createSidebarWindow } from './sidebar-window';
+import { armSmokeTest } from './smoke-test';
 import { windowStateStore } from './window-state-file';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/ (this file is out/main/index.js)
 
+const smoke = armSmokeTest();
 registerAppScheme();
 const desktop = beginDesktop();
 if (!desktop) app.quit();
@@ -68,7 +71,8 @@ async function start(desktop: Desktop): Promise<void> {
   places.track(sidebar);
   const agent = new AgentViewHost(sidebar, log, () => core.refresh());
   Object.assign(late, { agent, window: sidebar });
-  const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log);
+  smoke?.watch(sidebar, log);
+  const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log, () => smoke?.passed());
 
   // The agent view, tray and notifications follow the state, once per burst of changes like the sidebar.
   let prev: AppState | null = null;
