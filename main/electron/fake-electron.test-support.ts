@@ -46,7 +46,6 @@ const runtime = {
   sessions: new Map<string, Session>(),
   appMenu: null as Menu | null,
   appMenuSet: false,
-  appUserModelId: null as string | null,
 };
 
 function violate(message: string, ErrorType: ErrorConstructor = Error): never {
@@ -94,17 +93,11 @@ class App extends EventEmitter {
   getName(): string {
     return this.manifest.productName ?? this.manifest.name;
   }
-  get name(): string {
-    return this.getName();
-  }
   getVersion(): string {
     return this.manifest.version;
   }
   getLocale(): string {
     return 'en-GB';
-  }
-  getAppPath(): string {
-    return process.cwd();
   }
   getPath(name: string): string {
     const userData = join(appDataDir(), this.getName());
@@ -112,7 +105,6 @@ class App extends EventEmitter {
       home,
       appData: appDataDir(),
       userData,
-      temp: join(home, 'tmp'),
       logs:
         process.platform === 'darwin'
           ? join(home, 'Library', 'Logs', this.getName())
@@ -141,7 +133,6 @@ class App extends EventEmitter {
   setAppUserModelId(id: string): void {
     if (process.platform !== 'win32') violate('app.setAppUserModelId is not a function', TypeError);
     fake.calls.push(`app.setAppUserModelId ${id}`);
-    runtime.appUserModelId = id;
   }
   quit(): void {
     fake.calls.push('app.quit');
@@ -217,7 +208,6 @@ export const session = {
   get defaultSession(): Session {
     return sessionFor('');
   },
-  fromPartition: (partition: string) => sessionFor(partition),
 };
 
 // ---- webContents, views, windows ----
@@ -231,7 +221,6 @@ interface WebPreferences {
   [key: string]: unknown;
 }
 interface LoadedDocument {
-  url: string;
   status: number;
   headers: Record<string, string>;
   body: string;
@@ -302,7 +291,6 @@ export class WebContents extends EventEmitter {
         throw new Error(`ERR_FAILED (-2) loading '${url}': ${String(err)}`);
       }
       this.document = {
-        url,
         status: res.status,
         headers: Object.fromEntries(res.headers),
         body: await res.text(),
@@ -329,13 +317,7 @@ function destroyWebContents(wc: WebContents): void {
 function runSandboxedPreload(wc: WebContents, file: string): void {
   const allowed = createRequire(import.meta.url);
   const ipcRenderer = {
-    invoke: async (channel: string, ...args: unknown[]) => {
-      const handler = ipcMain.handlers.get(channel);
-      if (!handler) throw new Error(`Error invoking remote method '${channel}': No handler registered`);
-      return structuredClone(
-        await handler({ sender: wc, senderFrame: wc.mainFrame }, ...args.map((a) => structuredClone(a))),
-      );
-    },
+    invoke: async (channel: string, input: unknown) => structuredClone(await fake.invoke(wc, channel, input)),
     on: (channel: string, listener: Listener) => {
       if (!wc.pageListeners.has(channel)) wc.pageListeners.set(channel, new Set());
       wc.pageListeners.get(channel)!.add(listener);
@@ -416,8 +398,6 @@ export class WebContentsView extends View {
 
 interface WindowOptions extends Partial<Rect> {
   show?: boolean;
-  title?: string;
-  alwaysOnTop?: boolean;
   webPreferences?: WebPreferences;
   [key: string]: unknown;
 }
@@ -433,10 +413,9 @@ export class BrowserWindow extends EventEmitter {
   bounds: Rect;
   visible: boolean;
   minimized = false;
-  alwaysOnTop: boolean;
   private shownOnce = false;
 
-  constructor(readonly options: WindowOptions = {}) {
+  constructor(options: WindowOptions = {}) {
     super();
     requireReady('BrowserWindow');
     this.bounds = {
@@ -446,7 +425,6 @@ export class BrowserWindow extends EventEmitter {
       height: options.height ?? 600,
     };
     this.visible = options.show !== false;
-    this.alwaysOnTop = options.alwaysOnTop ?? false;
     this.wc = new WebContents(options.webPreferences ?? {});
     this.wc.on('did-finish-load', () => {
       if (this.shownOnce || this.destroyedFlag) return;
@@ -497,15 +475,9 @@ export class BrowserWindow extends EventEmitter {
   isFullScreen(): boolean {
     return false;
   }
-  setAlwaysOnTop(flag: boolean): void {
-    this.alwaysOnTop = flag;
-  }
+  setAlwaysOnTop(_flag: boolean): void {}
   getBounds(): Rect {
     return { ...this.bounds };
-  }
-  setSize(width: number, height: number): void {
-    this.bounds = { ...this.bounds, width, height };
-    this.emit('resize');
   }
   getContentSize(): [number, number] {
     return [this.bounds.width, this.bounds.height];
@@ -552,7 +524,6 @@ export const protocol = {
     if (runtime.protocolHandlers.has(scheme)) violate(`Failed to register protocol: ${scheme}`);
     runtime.protocolHandlers.set(scheme, handler);
   },
-  isProtocolHandled: (scheme: string) => runtime.protocolHandlers.has(scheme),
 };
 
 const MIME: Record<string, string> = {
@@ -595,12 +566,9 @@ export const ipcMain = new IpcMain();
 // ---- menus, tray, notifications, images ----
 
 interface MenuItemOptions {
-  label?: string;
   role?: string;
-  type?: string;
-  accelerator?: string;
-  click?: () => void;
   submenu?: MenuItemOptions[] | Menu;
+  [key: string]: unknown; // label, click, type…: not modelled
 }
 const mac = () => process.platform === 'darwin';
 /** The submenus Electron fills in for a role menu given without one. */
@@ -630,16 +598,10 @@ const roleMenus: Record<string, () => string[]> = {
 };
 
 export class MenuItem {
-  readonly label: string;
   readonly role: string | undefined;
-  readonly type: string;
-  readonly click: (() => void) | undefined;
   readonly submenu: Menu | undefined;
   constructor(o: MenuItemOptions) {
-    this.label = o.label ?? o.role ?? '';
     this.role = o.role;
-    this.type = o.submenu || (o.role && roleMenus[o.role]) ? 'submenu' : (o.type ?? 'normal');
-    this.click = o.click;
     const sub =
       o.submenu ?? (o.role && roleMenus[o.role] ? roleMenus[o.role]!().map((role) => ({ role })) : undefined);
     this.submenu = sub instanceof Menu || !sub ? sub : Menu.buildFromTemplate(sub);
@@ -674,12 +636,9 @@ const defaultMenu = () =>
 export class Tray extends EventEmitter {
   destroyedFlag = false;
   tooltip = '';
-  image: unknown;
-  menu: Menu | null = null;
-  constructor(image: unknown) {
+  constructor(_image: unknown) {
     super();
     requireReady('Tray');
-    this.image = image;
     const self = destroyable(this);
     fake.trays.push(self);
     return self;
@@ -690,12 +649,8 @@ export class Tray extends EventEmitter {
   setToolTip(tooltip: string): void {
     this.tooltip = tooltip;
   }
-  setImage(image: unknown): void {
-    this.image = image;
-  }
-  setContextMenu(menu: Menu | null): void {
-    this.menu = menu;
-  }
+  setImage(_image: unknown): void {}
+  setContextMenu(_menu: Menu | null): void {}
   destroy(): void {
     fake.calls.push('tray.destroy');
     this.destroyedFlag = true;
@@ -714,50 +669,37 @@ export class Notification extends EventEmitter {
     fake.notifications.push({
       title: this.options.title,
       body: this.options.body,
-      appUserModelId: runtime.appUserModelId,
       ref: new WeakRef(this),
     });
-  }
-  close(): void {
-    this.emit('close', new FakeEvent());
   }
 }
 
 class NativeImage {
-  constructor(readonly size: { width: number; height: number }) {}
   addRepresentation(o: { width: number; height: number; buffer?: Buffer }): void {
     if (!o.buffer) violate('addRepresentation needs a buffer or a dataURL');
   }
   toPNG(): Buffer {
     return Buffer.alloc(8);
   }
-  isEmpty(): boolean {
-    return false;
-  }
 }
 export const nativeImage = {
   createFromBitmap(buffer: Buffer, o: { width: number; height: number }): NativeImage {
     if (buffer.length < o.width * o.height * 4) violate('Invalid buffer size');
-    return new NativeImage(o);
+    return new NativeImage();
   },
 };
 
 // ---- the rest the host touches ----
 
-export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
-const display = {
-  id: 1,
-  scaleFactor: 1,
-  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-  workArea: { x: 0, y: 0, width: 1920, height: 1040 },
-};
+export const nativeTheme = { shouldUseDarkColors: false };
+const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
 export const screen = {
   getAllDisplays: () => (requireReady('screen'), [display]),
   getPrimaryDisplay: () => (requireReady('screen'), display),
 };
 export const safeStorage = {
   /** On Linux only after ready (the keyring is read then). */
-  isEncryptionAvailable: () => runtime.ready && fake.encryptionAvailable,
+  isEncryptionAvailable: () => runtime.ready,
   encryptString: (text: string) => Buffer.from(`sealed:${text}`),
   decryptString: (sealed: Buffer) => {
     const text = sealed.toString();
@@ -784,15 +726,9 @@ export const fake = {
   trays: [] as Tray[],
   views: [] as WebContentsView[],
   clipboard: [] as string[],
-  notifications: [] as {
-    title: string;
-    body: string;
-    appUserModelId: string | null;
-    ref: WeakRef<Notification>;
-  }[],
+  notifications: [] as { title: string; body: string; ref: WeakRef<Notification> }[],
   home,
   otherInstanceRunning: false,
-  encryptionAvailable: true,
   /** Called after each document loads (the page's own scripts; none run here). */
   pageScript: null as ((wc: WebContents) => void) | null,
   /** The process ends: a child process really exits; in-process tests just see `exit` in `calls`. */
@@ -814,7 +750,8 @@ export const fake = {
   /** Plays `ipcRenderer.invoke` from `sender`'s main frame, or from `frame` (e.g. an iframe's). */
   invoke(sender: WebContents, channel: string, input: unknown, frame: { url: string } = sender.mainFrame) {
     const handler = ipcMain.handlers.get(channel);
-    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    if (!handler)
+      return Promise.reject(new Error(`Error invoking remote method '${channel}': No handler registered`));
     return Promise.resolve(handler({ sender, senderFrame: frame }, structuredClone(input)));
   },
   /** Plays a navigation started by the page, as Electron 45 reports it; true when the host let it happen. */
@@ -873,7 +810,6 @@ export const fake = {
     runtime.protocolHandlers.clear();
     runtime.sessions.clear();
     runtime.quitting = false;
-    runtime.appUserModelId = null;
     for (const list of [
       fake.calls,
       fake.violations,

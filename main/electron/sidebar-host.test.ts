@@ -116,6 +116,7 @@ describe('sidebar host (Electron glue on the stub Electron runtime)', () => {
     expect(fake.navigate(wc, 'https://cdn.example/frame', { subFrame: true, redirect: true })).toBe(true);
     expect(fake.openWindow(wc, 'https://evil.example/')).toBe('deny');
     expect(await fake.requestPermission(wc, 'media')).toBe(false);
+    expect(wc.session.permissionCheckHandler?.()).toBe(false);
 
     expect(view.getVisible()).toBe(false); // no place reported yet
     expect(
