@@ -24,24 +24,23 @@ afterEach(async () => {
 });
 
 /** Started once the sidebar's page said ready and got its answer (or at the first main-process error). */
-async function start(opts: { args?: string[]; packaged?: boolean; sidebarPage?: boolean } = {}) {
+async function start(opts: { packaged?: boolean } = {}) {
   const app = await launchOnStub(bundles.outDir, {
     ...opts,
-    args: ['--service-url', fx.sim.url, '--local-api-port', '0', ...(opts.args ?? [])],
+    args: ['--service-url', fx.sim.url, '--local-api-port', '0'],
   });
   apps.push(app);
-  if (opts.sidebarPage !== false)
-    await app
-      .evaluate(async ({ BrowserWindow, fake }) => {
-        await fake.until(
-          () => fake.mainProcessErrors.length > 0 || BrowserWindow.getAllWindows()[0]?.webContents.page.ready,
-          15_000,
-        );
-        if (fake.mainProcessErrors.length) throw new Error(fake.mainProcessErrors.join('\n'));
-      })
-      .catch((err: Error) => {
-        throw new Error(`${err.message}\n--- the app's output:\n${app.output()}`);
-      });
+  await app
+    .evaluate(async ({ BrowserWindow, fake }) => {
+      await fake.until(
+        () => fake.mainProcessErrors.length > 0 || BrowserWindow.getAllWindows()[0]?.webContents.page.ready,
+        15_000,
+      );
+      if (fake.mainProcessErrors.length) throw new Error(fake.mainProcessErrors.join('\n'));
+    })
+    .catch((err: Error) => {
+      throw new Error(`${err.message}\n--- the app's output:\n${app.output()}`);
+    });
   return app;
 }
 
@@ -62,7 +61,8 @@ const joinFromSidebar = (app: StubbedApp, token: string) =>
     };
   }, token);
 
-describe('the built desktop app on the stub Electron runtime', () => {
+// Each test starts one or two app processes (about 1.5 s each here, more on a busy machine).
+describe('the built desktop app on the stub Electron runtime', { timeout: 60_000 }, () => {
   it('starts to the sidebar (app://, sandboxed preload) and joins with the agent view', async () => {
     const app = await start();
     const sidebar = await app.evaluate(({ BrowserWindow }) => {
