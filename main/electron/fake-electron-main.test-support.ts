@@ -6,7 +6,12 @@
 // Usage: node --import tsx fake-electron-main.test-support.ts <out/main/index.js> [app arguments…]
 import Module, { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { CobrowseApi } from '../../preload/contract';
+
+/** The part of the preload's `window.cobrowse` the sidebar's page uses at start. */
+interface SidebarApi {
+  on(name: 'state', listener: (state: unknown) => void): unknown;
+  invoke(name: 'ready', input: object): Promise<unknown>;
+}
 
 const [bundle, ...appArgs] = process.argv.slice(2);
 const stubUrl = new URL('./fake-electron.test-support.ts', import.meta.url).href;
@@ -42,7 +47,7 @@ fake.onExit = (code) => {
 // The sidebar page's own part, as renderer/src/store.ts plays it once mounted: subscribe, then say ready.
 if (process.env.FAKE_ELECTRON_SIDEBAR_PAGE !== 'off')
   fake.pageScript = (wc) => {
-    const api = wc.world.cobrowse as CobrowseApi | undefined;
+    const api = wc.world.cobrowse as SidebarApi | undefined;
     if (!api || wc.document?.status !== 200) return;
     const states: unknown[] = [];
     wc.page.states = states;
