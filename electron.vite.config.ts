@@ -2,13 +2,16 @@
 // out/main/index.js (ESM) with the demo simulator's pages, the preload bundled with the contract and zod into one CommonJS file
 // (sandboxed preloads cannot load modules), and the sidebar with its own vite config.
 import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import renderer from './renderer/vite.config';
 
-// Demo mode runs the embedded simulator inside main; its pages resolve `../public/` from the bundle, i.e. out/public.
+// Demo mode runs the embedded simulator inside main; its pages resolve `../public/` from the bundle, i.e.
+// out/public (beside out/main, also with `--outDir`).
 const simulatorPages = {
   name: 'simulator-pages',
-  writeBundle: () => cp('simulator/public', 'out/public', { recursive: true }),
+  writeBundle: (options: { dir?: string }) =>
+    cp('simulator/public', join(options.dir ?? 'out/main', '..', 'public'), { recursive: true }),
 };
 
 export default defineConfig({

@@ -1,9 +1,12 @@
-// The CI workflows: desktop.yml builds installers and runs the `_electron` e2e suite on Windows and macOS
-// runners; ci.yml runs .ci/run on Linux. They cannot run here; this checks they parse and say what they must.
+// The CI workflows: desktop.yml builds installers, smoke-tests the packaged app and runs the `_electron` e2e
+// suite on Windows and macOS runners; ci.yml runs .ci/run on Linux. They cannot run here; this checks they
+// parse and say what they must.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { z } from 'zod';
+import { packagedApp } from './packaged-app';
 
 const Step = z.object({
   name: z.string(),
@@ -58,19 +61,50 @@ describe('.github/workflows/desktop.yml', () => {
     expect(text).not.toContain('ELECTRON_SKIP_BINARY_DOWNLOAD');
   });
 
-  it('builds the installers, then runs the _electron e2e suite, then uploads the installers', () => {
+  it('builds the installers, smoke-tests the packaged app, runs the _electron e2e suite, then uploads the installers', () => {
     const names = job.steps.map((s) => s.name);
     const build = names.indexOf('Build installers');
+    const smoke = names.indexOf('Smoke-test the packaged app');
     const e2e = names.indexOf('Run the _electron e2e suite');
     const upload = names.indexOf('Upload installers');
     expect(build).toBeGreaterThan(-1);
-    expect(e2e).toBeGreaterThan(build);
+    expect(smoke).toBeGreaterThan(build);
+    expect(e2e).toBeGreaterThan(smoke);
     expect(upload).toBeGreaterThan(e2e);
     expect(step('Build installers').run).toBe('npm run ${{ matrix.dist }}');
     expect(step('Run the _electron e2e suite').run).toBe(
       'npx playwright test -c e2e/playwright.config.ts e2e/electron/',
     );
     expect(step('Run the _electron e2e suite').env).toEqual({ COBROWSE_NO_SINGLE_INSTANCE: '1' });
+  });
+
+  it('smoke-tests the app electron-builder unpacked for each runner, named after productName', () => {
+    expect(step('Smoke-test the packaged app').run).toBe('npx tsx scripts/smoke-packaged.ts');
+    expect(readFileSync(new URL('./smoke-packaged.ts', import.meta.url), 'utf8')).toContain("'--smoke-test'");
+    const app = (platform: NodeJS.Platform, arch: string) =>
+      packagedApp({
+        platform,
+        arch,
+        productName: 'Cobrowse Agent Shell',
+        home: '/Users/ann',
+        appData: 'C:\\AppData',
+      });
+    expect(app('win32', 'x64')).toEqual({
+      executable: join('dist', 'win-unpacked', 'Cobrowse Agent Shell.exe'),
+      logFile: join('C:\\AppData', 'Cobrowse Agent Shell', 'logs', 'main.log'),
+    });
+    expect(app('darwin', 'arm64')).toEqual({
+      executable: join(
+        'dist',
+        'mac-arm64',
+        'Cobrowse Agent Shell.app',
+        'Contents',
+        'MacOS',
+        'Cobrowse Agent Shell',
+      ),
+      logFile: join('/Users/ann', 'Library', 'Logs', 'Cobrowse Agent Shell', 'main.log'),
+    });
+    expect(app('darwin', 'x64')?.executable).toContain(join('dist', 'mac', 'Cobrowse'));
   });
 
   it('takes signing, notarization and the update feed from secrets and variables only', () => {

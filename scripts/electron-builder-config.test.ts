@@ -64,6 +64,21 @@ describe('electron-builder.yml', () => {
     expect(config.artifactName).toMatch(/\$\{version\}.*\$\{arch\}/);
   });
 
+  it("package.json names the product as the installers do (Electron's app name), and the README its folders", () => {
+    const { productName } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      productName?: string;
+    };
+    expect(productName).toBe(config.productName);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    for (const folder of [
+      `%APPDATA%\\${productName}`,
+      `~/Library/Application Support/${productName}`,
+      `~/Library/Logs/${productName}`,
+      `~/.config/${productName}`,
+    ])
+      expect(readme).toContain(folder);
+  });
+
   it('builds a per-user one-click NSIS installer on Windows (no admin rights)', () => {
     expect(targets(config.win)).toEqual(['nsis:x64']);
     expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false, allowElevation: false });

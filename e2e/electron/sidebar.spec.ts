@@ -1,6 +1,6 @@
 // The sidebar in the real desktop host (Playwright `_electron`): the window, the agent WebContentsView at
 // the bounds the sidebar reports (and again after a resize), the navigation guards, IPC refused to any
-// page but the sidebar's own main frame, and a deep link joining. Runs where the Electron binary exists
+// page but the sidebar's own main frame, no frame in the sidebar, and a deep link joining. Runs where the Electron binary exists
 // (the desktop CI runners, after `electron-vite build`); skipped here with the reason.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -130,7 +130,7 @@ test('navigation guards: the sidebar never leaves its page, the agent view never
   expect(new URL(await agentUrl()).origin).toBe(new URL(sim.url).origin);
 });
 
-test('IPC: a second window with the same preload and page is refused; frames inside the sidebar get no API', async () => {
+test('IPC: a second window with the same preload and page is refused; the sidebar frames no page at all', async () => {
   const { app, page } = await launch();
   // The strongest foreign sender there is: the sidebar's own page and preload, in another webContents.
   const reply = await app.evaluate(async ({ app: electronApp, BrowserWindow }, url) => {
@@ -149,12 +149,19 @@ test('IPC: a second window with the same preload and page is refused; frames ins
   }, page.url());
   expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
-  // An iframe in the sidebar (the CSP lets loopback pages be framed) has no preload and so no API.
-  await page.evaluate(
-    `new Promise((done) => { const f = document.createElement('iframe'); f.onload = done; f.src = ${JSON.stringify(`${sim.url}/cobrowse/demo/`)}; document.body.append(f); })`,
+  // No frame can reach the API because none loads: the sidebar's CSP says frame-src 'none' (a frame would
+  // get an error page, so checking `window.cobrowse` inside it would prove nothing).
+  const src = `${sim.url}/cobrowse/demo/`;
+  const violation = await page.evaluate(
+    `new Promise((done) => {
+      document.addEventListener('securitypolicyviolation', (e) => done(e.effectiveDirective + ' ' + e.blockedURI), { once: true });
+      const f = document.createElement('iframe'); f.src = ${JSON.stringify(src)}; document.body.append(f);
+    })`,
   );
-  const child = page.frames().find((f) => f !== page.mainFrame());
-  expect(await child!.evaluate('typeof window.cobrowse')).toBe('undefined');
+  expect(violation).toMatch(/^frame-src /);
+  expect(String(violation)).toContain(new URL(sim.url).host);
+  await page.waitForTimeout(500);
+  expect(page.frames().filter((f) => f.url().startsWith(sim.url))).toEqual([]);
 });
 
 test('a deep link on the command line joins that session', async () => {

@@ -1,8 +1,9 @@
 // The Co-browse agent page in a WebContentsView: created only once the controller joined, in its own
 // in-memory session partition (carrying the stickiness cookie), no preload, navigation kept on its origin,
 // window.open and permissions denied, destroyed when the session ends. It sits at the bounds the sidebar
-// reports, re-applied on every window change (a WebContentsView has no auto-resize), or in its own large
-// window when popped out.
+// reports, scaled by the sidebar's zoom and re-applied on every window or zoom change (a WebContentsView has
+// no auto-resize), or in its own large window when popped out. It goes with the sidebar: Electron throws on
+// any use of a closed window, while a child view's webContents (and the pop-out window) would live on.
 import { BrowserWindow, WebContentsView, type Rectangle } from 'electron';
 import type { AppState, Bounds } from '../../common/contract';
 import { agentViewCookie, isAllowedAgentNavigation } from '../core/desktop/web-guards';
@@ -23,6 +24,7 @@ export class AgentViewHost {
   private shown: AgentView | null = null;
   private bounds: Bounds | null = null;
   private popup: BrowserWindow | null = null;
+  private sidebarClosed = false;
 
   constructor(
     private readonly sidebar: BrowserWindow,
@@ -30,6 +32,11 @@ export class AgentViewHost {
     private readonly onPopOutChange: () => void,
   ) {
     for (const e of WINDOW_EVENTS) sidebar.on(e as 'resize', () => this.place());
+    sidebar.webContents.on('zoom-changed', () => this.place());
+    sidebar.once('closed', () => {
+      this.sidebarClosed = true;
+      this.destroy();
+    });
   }
 
   get poppedOut(): boolean {
@@ -38,6 +45,7 @@ export class AgentViewHost {
 
   /** Follows AppState.agentView: creates, replaces or destroys the view. */
   show(next: AgentView | null): void {
+    if (this.sidebarClosed) return;
     if (next?.sessionId === this.shown?.sessionId && next?.url === this.shown?.url) return;
     this.destroy();
     if (!next) return;
@@ -63,6 +71,7 @@ export class AgentViewHost {
       popup.contentView.addChildView(this.view);
       for (const e of WINDOW_EVENTS) popup.on(e as 'resize', () => this.place());
       popup.on('closed', () => {
+        if (this.popup !== popup) return; // destroyed together with the view
         this.popup = null;
         if (this.view) this.sidebar.contentView.addChildView(this.view);
         this.place();
@@ -76,14 +85,14 @@ export class AgentViewHost {
   }
 
   destroy(): void {
-    const view = this.view;
+    const { view, popup } = this;
     this.view = null;
     this.shown = null;
-    this.popup?.destroy();
     this.popup = null;
+    if (popup && !popup.isDestroyed()) popup.destroy();
     if (!view) return;
-    this.sidebar.contentView.removeChildView(view);
-    view.webContents.close();
+    if (!this.sidebar.isDestroyed()) this.sidebar.contentView.removeChildView(view);
+    if (!view.webContents.isDestroyed()) view.webContents.close();
   }
 
   private async create(agent: AgentView): Promise<void> {
@@ -101,10 +110,11 @@ export class AgentViewHost {
     const ses = wc.session;
     ses.setPermissionRequestHandler((_wc, _p, callback) => callback(false));
     ses.setPermissionCheckHandler(() => false);
-    const guard = (event: { preventDefault(): void }, url: string) => {
-      if (isAllowedAgentNavigation(url, agent.url)) return;
+    // will-navigate is the main frame's only; will-redirect comes for every frame: the page's frames are its own.
+    const guard = (event: Electron.Event<{ url: string; isMainFrame: boolean }>) => {
+      if (!event.isMainFrame || isAllowedAgentNavigation(event.url, agent.url)) return;
       event.preventDefault();
-      this.log.warn('agent view navigation refused', { origin: safeOrigin(url) });
+      this.log.warn('agent view navigation refused', { origin: safeOrigin(event.url) });
     };
     wc.on('will-navigate', guard);
     wc.on('will-redirect', guard);
@@ -130,8 +140,20 @@ export class AgentViewHost {
     }
     const b = this.bounds;
     this.view.setVisible(b !== null && b.width > 0 && b.height > 0);
-    if (b) this.view.setBounds(b satisfies Rectangle);
+    if (b) this.view.setBounds(toDips(b, this.sidebar.webContents.getZoomFactor()));
   }
+}
+
+/** The sidebar reports CSS pixels; setBounds takes integer DIPs, and a CSS pixel is `zoom` DIPs. */
+function toDips(b: Bounds, zoom: number): Rectangle {
+  const x = Math.round(b.x * zoom);
+  const y = Math.round(b.y * zoom);
+  return {
+    x,
+    y,
+    width: Math.round((b.x + b.width) * zoom) - x,
+    height: Math.round((b.y + b.height) * zoom) - y,
+  };
 }
 
 const safeOrigin = (url: string) => {

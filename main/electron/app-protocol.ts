@@ -2,6 +2,7 @@
 // with every local file). The handler serves only the built renderer folder, with the sidebar's CSP.
 import { net, protocol } from 'electron';
 import { normalize, join, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
 
@@ -21,7 +22,9 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     const file = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (url.host !== 'sidebar' || !file.startsWith(root)) return new Response('not found', { status: 404 });
+    // A 404, not a failed load: net.fetch rejects for a missing file (and lists a folder).
+    if (url.host !== 'sidebar' || !file.startsWith(root) || !(await isFile(file)))
+      return new Response('not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);
     headers.set('Content-Security-Policy', csp);
@@ -29,3 +32,9 @@ export function serveRenderer(rendererDir: string): void {
     return new Response(res.body, { status: res.status, headers });
   });
 }
+
+const isFile = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );

@@ -1,12 +1,13 @@
-// The desktop wiring against a FAKE of Electron (fake-electron.test-support.ts): the Electron binary cannot
-// run here. What is checked is our ordering and routing; the parsing, gating and models are tested in core.
+// The desktop wiring against the stub Electron runtime (fake-electron.test-support.ts): the Electron binary
+// cannot run here. What is checked is our ordering and routing; the parsing, gating and models are tested in core.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { rmSync } from 'node:fs';
-import type { BrowserWindow } from 'electron';
+import { readFileSync, rmSync } from 'node:fs';
+import { load } from 'js-yaml';
+import type { BrowserWindow as ElectronWindow } from 'electron';
 import type { AppError, AppState } from '../../common/contract';
 import { defaultSettings } from '../../common/settings-schema';
-import * as fake from './fake-electron.test-support';
+import { app, BrowserWindow, fake } from './fake-electron.test-support';
 
 const fakeUpdater = Object.assign(new EventEmitter(), {
   autoDownload: false,
@@ -22,14 +23,20 @@ const fakeUpdater = Object.assign(new EventEmitter(), {
     this.installs++;
   },
 });
-vi.mock('electron', () => import('./fake-electron.test-support').then((m) => m.electronModule));
+vi.mock('electron', () => import('./fake-electron.test-support'));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: fakeUpdater } }));
 
 const { beginDesktop } = await import('./desktop-integration');
 
 const LINK = 'cobrowse-agent://join?sid=123456789';
 
-function host(window = new fake.FakeWindow()) {
+/** The sidebar window: the app is ready by then (links that came before wait for it). */
+function sidebarWindow(): BrowserWindow {
+  fake.ready();
+  return new BrowserWindow({ show: true });
+}
+
+function host(window = sidebarWindow()) {
   const joined: string[] = [];
   const errors: AppError[] = [];
   let pushes = 0;
@@ -39,7 +46,7 @@ function host(window = new fake.FakeWindow()) {
     errors,
     pushes: () => pushes,
     host: {
-      window: window as unknown as BrowserWindow,
+      window: window as unknown as ElectronWindow,
       productName: 'Cobrowse Agent Shell',
       joinFromLink: (sid: string) => joined.push(sid),
       showError: (e: AppError) => errors.push(e),
@@ -49,52 +56,57 @@ function host(window = new fake.FakeWindow()) {
   };
 }
 
+/** Runs `fn` with process.platform reading `platform` (the code under test branches on it). */
+function onPlatform<T>(platform: NodeJS.Platform, fn: () => T): T {
+  const original = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  Object.defineProperty(process, 'platform', { ...original, value: platform });
+  try {
+    return fn();
+  } finally {
+    Object.defineProperty(process, 'platform', original);
+  }
+}
+
+const focused = (win: BrowserWindow) => fake.calls.includes(`window ${win.id} focus`);
+
 beforeEach(() => {
-  fake.app.removeAllListeners();
-  fake.app.isPackaged = false;
-  fake.app.lockAvailable = true;
-  fake.calls.length = 0;
-  fake.clipboardText.length = 0;
-  fake.shownNotifications.length = 0;
-  fake.trays.length = 0;
+  fake.reset();
   fakeUpdater.removeAllListeners();
   fakeUpdater.checks = fakeUpdater.installs = 0;
   delete process.env.COBROWSE_NO_SINGLE_INSTANCE;
 });
 afterEach(() => {
-  fake.app.emit('will-quit');
+  app.emit('will-quit');
 });
-afterAll(() => rmSync(fake.app.root, { recursive: true, force: true }));
+afterAll(() => rmSync(fake.home, { recursive: true, force: true }));
 
-describe('desktop integration (Electron faked)', () => {
+describe('desktop integration (on the stub Electron runtime)', () => {
   it('listens for open-url before ready and holds every link until the window is attached', () => {
+    expect(app.isReady()).toBe(false);
     const desktop = beginDesktop(['app', LINK])!;
-    expect(fake.app.listenerCount('open-url')).toBe(1);
+    expect(app.listenerCount('open-url')).toBe(1);
     let prevented = false;
-    fake.app.emit(
-      'open-url',
-      { preventDefault: () => (prevented = true) },
-      'cobrowse-agent://join?sid=987654321',
-    );
+    app.emit('open-url', { preventDefault: () => (prevented = true) }, 'cobrowse-agent://join?sid=987654321');
     expect(prevented).toBe(true);
     const h = host();
     expect(h.joined).toEqual([]);
     desktop.attach(h.host);
     expect(h.joined).toEqual(['123456789', '987654321']);
-    expect(h.window.log).toContain('focus');
+    expect(focused(h.window)).toBe(true);
   });
 
   it('a second launch focuses the running window and joins; a bad link is refused with its reason', () => {
     const desktop = beginDesktop(['app'])!;
     const h = host();
-    h.window.minimized = true;
+    h.window.minimize();
+    h.window.hide();
     desktop.attach(h.host);
-    fake.app.emit('second-instance', {}, ['app'], '/'); // a plain double click: just come to the front
-    expect(h.window.log).toEqual(['restore', 'show', 'focus']);
+    fake.secondInstance(['app']); // a plain double click: just come to the front
+    expect([h.window.isMinimized(), h.window.isVisible(), focused(h.window)]).toEqual([false, true, true]);
     expect(h.joined).toEqual([]);
-    fake.app.emit('second-instance', {}, ['app', '--flag', 'cobrowse-agent://join?sid=555000111'], '/');
+    fake.secondInstance(['app', '--flag', 'cobrowse-agent://join?sid=555000111']);
     expect(h.joined).toEqual(['555000111']);
-    fake.app.emit('second-instance', {}, ['app', 'cobrowse-agent://join?sid=1'], '/');
+    fake.secondInstance(['app', 'cobrowse-agent://join?sid=1']);
     expect(h.joined).toEqual(['555000111']);
     expect(h.errors).toEqual([
       {
@@ -105,13 +117,23 @@ describe('desktop integration (Electron faked)', () => {
     ]);
   });
 
+  it("on Windows, takes the installer shortcuts' AppUserModelID (electron-builder.yml appId) so toasts match them", () => {
+    const { appId } = load(readFileSync('electron-builder.yml', 'utf8')) as { appId: string };
+    onPlatform('win32', () => beginDesktop(['app']));
+    expect(fake.calls).toContain(`app.setAppUserModelId ${appId}`);
+    app.removeAllListeners();
+    fake.calls.length = 0;
+    onPlatform('darwin', () => beginDesktop(['app'])); // Windows only: Electron has no such method elsewhere
+    expect(fake.calls.filter((c) => c.startsWith('app.setAppUserModelId'))).toEqual([]);
+  });
+
   it('gives way to a running instance, and skips the lock for parallel e2e runs', () => {
-    fake.app.lockAvailable = false;
+    fake.otherInstanceRunning = true;
     expect(beginDesktop(['app'])).toBeNull();
     process.env.COBROWSE_NO_SINGLE_INSTANCE = '1';
     fake.calls.length = 0;
     expect(beginDesktop(['app'])).not.toBeNull();
-    expect(fake.calls).not.toContain('requestSingleInstanceLock');
+    expect(fake.calls).not.toContain('app.requestSingleInstanceLock');
   });
 
   it('updates: disabled in development; when packaged, offers the restart only without an active session', async () => {
@@ -119,16 +141,16 @@ describe('desktop integration (Electron faked)', () => {
     dev.attach(host().host);
     expect(dev.updateView([]).state).toBe('disabled');
     expect(fakeUpdater.checks).toBe(0);
-    fake.app.emit('will-quit');
-    fake.app.removeAllListeners();
+    app.emit('will-quit');
+    app.removeAllListeners();
 
-    fake.app.isPackaged = true;
+    app.isPackaged = true;
     const desktop = beginDesktop(['app'])!;
     const h = host();
     desktop.attach(h.host);
     await new Promise((r) => setImmediate(r));
     expect(fakeUpdater.checks).toBe(1); // checked at start
-    expect(fake.calls).toContain('setAsDefaultProtocolClient cobrowse-agent');
+    expect(fake.calls).toContain('app.setAsDefaultProtocolClient cobrowse-agent');
     fakeUpdater.emit('update-available', { version: '2.0.0' });
     fakeUpdater.emit('update-downloaded', { version: '2.0.0' });
     expect(h.pushes()).toBe(2);
@@ -145,38 +167,50 @@ describe('desktop integration (Electron faked)', () => {
     expect(fakeUpdater.installs).toBe(1);
   });
 
+  const chatOpen = {
+    mode: 'live',
+    connection: { state: 'connected', detail: null },
+    interactions: [
+      {
+        id: 'c1',
+        media: 'chat',
+        customerName: 'Ada',
+        state: 'active',
+        cobrowseQuantity: 0,
+        attachedData: {},
+        pendingWrites: 0,
+        timeline: [],
+      },
+    ],
+    sessions: [],
+  } as unknown as AppState;
+  const chatAsksForCobrowse = {
+    ...chatOpen,
+    sessions: [{ id: 's1', interactionId: 'c1', phase: 'looking-up' }],
+  } as unknown as AppState;
+
   it('tray follows the connection; a hidden window gets a notification for a chat co-browse request', () => {
     const desktop = beginDesktop(['app'])!;
     const h = host();
     desktop.attach(h.host);
-    const base = {
-      mode: 'live',
-      connection: { state: 'connected', detail: null },
-      interactions: [
-        {
-          id: 'c1',
-          media: 'chat',
-          customerName: 'Ada',
-          state: 'active',
-          cobrowseQuantity: 0,
-          attachedData: {},
-          pendingWrites: 0,
-          timeline: [],
-        },
-      ],
-      sessions: [],
-    } as unknown as AppState;
-    desktop.onState(null, base);
+    desktop.onState(null, chatOpen);
     expect(fake.trays[0]!.tooltip).toBe('Cobrowse Agent Shell: connected');
-    h.window.visible = false;
-    const next = {
-      ...base,
-      sessions: [{ id: 's1', interactionId: 'c1', phase: 'looking-up' }],
-    } as unknown as AppState;
-    desktop.onState(base, next);
-    expect(fake.shownNotifications).toEqual([
+    h.window.hide();
+    desktop.onState(chatOpen, chatAsksForCobrowse);
+    expect(fake.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
       { title: 'Co-browse requested', body: 'Ada asked to co-browse in chat. Open the sidebar to follow.' },
     ]);
+  });
+
+  it('a notification clicked after a garbage collection still brings the sidebar up', async () => {
+    const desktop = beginDesktop(['app'])!;
+    const h = host();
+    desktop.attach(h.host);
+    h.window.hide();
+    desktop.onState(chatOpen, chatAsksForCobrowse);
+    await fake.collectGarbage();
+    expect(fake.clickNotification(0)).toBe(true);
+    expect(h.window.isVisible()).toBe(true);
   });
 
   it('copy diagnostics puts a bundle with the logs on the clipboard, tokens masked', async () => {
@@ -184,9 +218,9 @@ describe('desktop integration (Electron faked)', () => {
     desktop.attach(host().host);
     desktop.log.info('joined 123456789');
     await desktop.copyDiagnostics();
-    expect(fake.clipboardText).toHaveLength(1);
-    expect(fake.clipboardText[0]).toContain('Cobrowse Agent Shell 9.9.9');
-    expect(fake.clipboardText[0]).toContain('joined ******789');
-    expect(fake.clipboardText[0]).not.toContain('123456789');
+    expect(fake.clipboard).toHaveLength(1);
+    expect(fake.clipboard[0]).toContain(`${app.getName()} ${app.getVersion()}`);
+    expect(fake.clipboard[0]).toContain('joined ******789');
+    expect(fake.clipboard[0]).not.toContain('123456789');
   });
 });

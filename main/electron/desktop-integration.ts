@@ -1,6 +1,7 @@
 // The desktop integration the Electron entry needs, in two steps: `beginDesktop()` first thing in main,
-// synchronously, before `app.whenReady()` (single-instance lock, deep-link listeners, log files), then
-// `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its own module.
+// synchronously, before `app.whenReady()` (Windows AppUserModelID, single-instance lock, deep-link listeners,
+// log files), then `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its
+// own module.
 import { app, type BrowserWindow } from 'electron';
 import type { AppError, AppState, JoinPhase, UpdateView } from '../../common/contract';
 import type { Logger } from '../../common/logger';
@@ -40,7 +41,11 @@ export interface Desktop {
   copyDiagnostics(): Promise<void>;
 }
 
+/** electron-builder.yml's appId: the NSIS shortcuts' AppUserModelID, which Windows matches toasts against. */
+const APP_ID = 'com.cobrowse.agentshell';
+
 const show = (win: BrowserWindow) => {
+  if (win.isDestroyed()) return; // closed: the app is quitting
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
@@ -48,6 +53,8 @@ const show = (win: BrowserWindow) => {
 
 /** Null when another instance already runs (it received our argv): quit at once. */
 export function beginDesktop(argv: readonly string[] = process.argv): Desktop | null {
+  // Without it a toast shows no icon, or none at all.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const { log, files } = createAppLog();
   let host: DesktopHost | null = null;
   const links = receiveDeepLinks(argv);
@@ -73,7 +80,7 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
         onQuit: () => app.quit(),
       });
       notify = createCobrowseNotifier({
-        isWindowVisible: () => h.window.isVisible() && !h.window.isMinimized(),
+        isWindowVisible: () => !h.window.isDestroyed() && h.window.isVisible() && !h.window.isMinimized(),
         onClick: () => show(h.window),
       });
       links.ready((link) => {

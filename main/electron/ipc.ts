@@ -18,6 +18,7 @@ export function serveSidebarIpc(
   sidebar: BrowserWindow,
   appOrigin: string,
   log: Logger,
+  onReady: () => void = () => {},
 ): () => void {
   const wc = sidebar.webContents;
   const pump = createStatePump(core.getState, (state) => {
@@ -44,7 +45,10 @@ export function serveSidebarIpc(
         return forbidden;
       }
       const reply = await core.dispatch(name, input);
-      if (name === 'ready' && reply.ok) pump.ready();
+      if (name === 'ready' && reply.ok) {
+        pump.ready();
+        onReady();
+      }
       return reply;
     });
   return () => {

@@ -1,5 +1,6 @@
-// The Electron entry: a thin host over the core. Desktop integration starts synchronously (single instance,
-// deep links, logs), then on ready: the core, the sidebar window, its IPC, and the agent view.
+// The Electron entry: a thin host over the core. The smoke test (when asked for) and desktop integration
+// start synchronously (single instance, deep links, logs), then on ready: the app menu, the core, the
+// sidebar window, its IPC, and the agent view.
 import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,18 +8,20 @@ import type { AppState } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { createStatePump } from '../core/ipc/state-pump';
 import { AgentViewHost } from './agent-view';
+import { installAppMenu } from './app-menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { beginDesktop, type Desktop } from './desktop-integration';
 import { serveSidebarIpc } from './ipc';
 import { createSafeStorageSecretStore } from './secret-store';
 import { settingsPaths } from './settings-paths';
 import { createSidebarWindow } from './sidebar-window';
+import { armSmokeTest } from './smoke-test';
 import { windowStateStore } from './window-state-file';
 import { startEmbeddedDemo } from '../demo/embedded';
 
-const PRODUCT = 'Cobrowse Agent Shell';
 const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/ (this file is out/main/index.js)
 
+const smoke = armSmokeTest();
 registerAppScheme();
 const desktop = beginDesktop();
 if (!desktop) app.quit();
@@ -30,6 +33,7 @@ else
 
 async function start(desktop: Desktop): Promise<void> {
   const log = desktop.log;
+  installAppMenu();
   // electron-vite's dev server (unpackaged runs only) or the built sidebar over app://.
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
@@ -63,13 +67,14 @@ async function start(desktop: Desktop): Promise<void> {
     bounds: places.initialBounds(),
     alwaysOnTop: core.settings().settings.alwaysOnTop,
     preload: join(outDir, 'preload', 'index.cjs'),
-    title: PRODUCT,
+    title: app.getName(), // package.json's productName
     log,
   });
   places.track(sidebar);
   const agent = new AgentViewHost(sidebar, log, () => core.refresh());
   Object.assign(late, { agent, window: sidebar });
-  const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log);
+  smoke?.watch(sidebar, log);
+  const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log, () => smoke?.passed());
 
   // The agent view, tray and notifications follow the state, once per burst of changes like the sidebar.
   let prev: AppState | null = null;
@@ -82,7 +87,7 @@ async function start(desktop: Desktop): Promise<void> {
   core.subscribe(() => follow.changed());
   desktop.attach({
     window: sidebar,
-    productName: PRODUCT,
+    productName: app.getName(),
     joinFromLink: (sid) => core.joinFromLink(sid),
     showError: (error) => core.showError(error),
     pushState: () => core.refresh(),

@@ -8,11 +8,17 @@ type View = Pick<AppState, 'sessions' | 'interactions'>;
 
 /** Returns a function to call on every state push with the previous and the new state. */
 export function createCobrowseNotifier(opts: { isWindowVisible: () => boolean; onClick: () => void }) {
+  // Held until done with: the OS keeps no reference to the JS object, and a collected one's click is lost.
+  const live = new Set<Notification>();
   return (prev: View, next: View): void => {
     if (!Notification.isSupported()) return;
     for (const n of cobrowseRequestNotices(prev, next, opts.isWindowVisible())) {
       const note = new Notification({ title: n.title, body: n.body });
-      note.on('click', opts.onClick);
+      const done = () => live.delete(note);
+      note.on('click', () => (done(), opts.onClick()));
+      note.on('close', done);
+      note.on('failed', done);
+      live.add(note);
       note.show();
     }
   };

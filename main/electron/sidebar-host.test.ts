@@ -1,4 +1,4 @@
-// The sidebar host's Electron glue against a named FAKE of Electron (the binary cannot run here) and the REAL
+// The sidebar host's Electron glue on the stub Electron runtime (the binary cannot run here) and the REAL
 // core, controller and simulator: IPC only from the sidebar's main frame, state held until `ready`; the agent
 // view created after the join with its stickiness cookie set before the page loads, kept on its origin,
 // permissions and new windows denied, placed where the sidebar says, destroyed when the session ends.
@@ -10,11 +10,11 @@ import { eventChannel, requestChannel } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { quietLogger } from '../../common/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import * as fake from './fake-electron-host.test-support';
+import { BrowserWindow, fake, WebContentsView } from './fake-electron.test-support';
 import { until } from '../core/test-support/until';
 import { startEmbeddedDemo } from '../demo/embedded';
 
-vi.mock('electron', () => import('./fake-electron-host.test-support'));
+vi.mock('electron', () => import('./fake-electron.test-support'));
 const { serveSidebarIpc } = await import('./ipc');
 const { AgentViewHost } = await import('./agent-view');
 
@@ -22,7 +22,7 @@ const APP = 'app://sidebar';
 const fx = useSimulator({ nodes: 2 });
 let core: AppCore;
 let dir: string;
-let sidebar: fake.BrowserWindow;
+let sidebar: BrowserWindow;
 let agent: InstanceType<typeof AgentViewHost>;
 let stopIpc: () => void;
 
@@ -44,7 +44,8 @@ beforeAll(async () => {
       agentViewPoppedOut: () => agent.poppedOut,
     },
   });
-  sidebar = new fake.BrowserWindow();
+  fake.ready();
+  sidebar = new BrowserWindow({ width: 1280, height: 900 });
   sidebar.webContents.mainFrame.url = `${APP}/index.html`;
   agent = new AgentViewHost(sidebar as never, quietLogger(), () => core.refresh());
   core.subscribe(() => agent.show(core.getState().agentView));
@@ -63,17 +64,17 @@ const call = (
   frame?: { url: string },
   sender = sidebar.webContents,
 ) =>
-  fake.ipcMain.invoke(requestChannel(name), input, sender, frame) as Promise<{
+  fake.invoke(sender, requestChannel(name), input, frame) as Promise<{
     ok: boolean;
     value?: unknown;
     error?: { code: string };
   }>;
 
-describe('sidebar host (Electron glue against a fake Electron)', () => {
+describe('sidebar host (Electron glue on the stub Electron runtime)', () => {
   it('refuses IPC from an iframe, another webContents or another origin', async () => {
     const iframe = { url: `${APP}/index.html` }; // same URL, but not the main frame object
     expect(await call('ready', {}, iframe)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const other = new fake.WebContentsView({ webPreferences: {} }).webContents;
+    const other = new WebContentsView({ webPreferences: {} }).webContents;
     other.mainFrame.url = `${APP}/index.html`;
     expect(await call('ready', {}, undefined, other)).toMatchObject({
       ok: false,
@@ -92,7 +93,7 @@ describe('sidebar host (Electron glue against a fake Electron)', () => {
     expect(joined.ok).toBe(true);
     await until(() => sidebar.webContents.sent.some((m) => m.channel === eventChannel('state')));
 
-    const view = await until(() => sidebar.contentView.children[0]);
+    const view = await until(() => sidebar.contentView.children[0] as WebContentsView | undefined);
     const wc = view.webContents;
     expect(view.options.webPreferences).toMatchObject({
       sandbox: true,
@@ -100,26 +101,31 @@ describe('sidebar host (Electron glue against a fake Electron)', () => {
       nodeIntegration: false,
     });
     expect(view.options.webPreferences).not.toHaveProperty('preload');
-    expect(wc.session.cookieLog).toEqual([
-      expect.objectContaining({ name: 'gcbSessionServer', value: sessionServerName, url: fx.sim.url }),
+    const stickiness = `gcbSessionServer=${sessionServerName}`;
+    await until(() => wc.loads.length > 0);
+    expect(wc.loads).toEqual([
+      {
+        url: expect.stringMatching(/\/cobrowse\/slave\.html#nosidinput=1&sid=\d{9}$/),
+        cookies: [stickiness],
+      },
     ]);
-    expect(wc.loaded).toHaveLength(1);
-    expect(wc.loaded[0]).toMatch(/\/cobrowse\/slave\.html#nosidinput=1&sid=\d{9}$/);
 
-    expect(wc.navigate(`${fx.sim.url}/cobrowse/other.html`)).toBe(true);
-    expect(wc.navigate('https://evil.example/')).toBe(false);
-    expect(wc.navigate('https://evil.example/', 'will-redirect')).toBe(false);
-    expect(wc.windowOpen?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    let granted: boolean | undefined;
-    wc.session.permissionRequest?.(wc, 'media', (ok) => (granted = ok));
-    expect(granted).toBe(false);
+    expect(fake.navigate(wc, `${fx.sim.url}/cobrowse/other.html`)).toBe(true);
+    expect(fake.navigate(wc, 'https://evil.example/')).toBe(false);
+    expect(fake.navigate(wc, 'https://evil.example/', { redirect: true })).toBe(false);
+    // The guard keeps the view's own document on its origin; the page's frames are its own (and its CSP's).
+    expect(fake.navigate(wc, 'https://cdn.example/frame', { subFrame: true })).toBe(true);
+    expect(fake.navigate(wc, 'https://cdn.example/frame', { subFrame: true, redirect: true })).toBe(true);
+    expect(fake.openWindow(wc, 'https://evil.example/')).toBe('deny');
+    expect(await fake.requestPermission(wc, 'media')).toBe(false);
+    expect(wc.session.permissionCheckHandler?.()).toBe(false);
 
-    expect(view.visible).toBe(false); // no place reported yet
+    expect(view.getVisible()).toBe(false); // no place reported yet
     expect(
       await call('setAgentViewBounds', { bounds: { x: 0, y: 300, width: 400, height: 500 } }),
     ).toMatchObject({ ok: true });
-    expect(view.bounds).toEqual({ x: 0, y: 300, width: 400, height: 500 });
-    expect(view.visible).toBe(true);
+    expect(view.getBounds()).toEqual({ x: 0, y: 300, width: 400, height: 500 });
+    expect(view.getVisible()).toBe(true);
     expect(await call('setAgentViewBounds', { bounds: { x: -1, y: 0, width: 1, height: 1 } })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
@@ -127,15 +133,16 @@ describe('sidebar host (Electron glue against a fake Electron)', () => {
 
     expect(await call('popOutAgentView', { out: true })).toMatchObject({ ok: true, value: { out: true } });
     expect(sidebar.contentView.children).toHaveLength(0);
-    expect(view.bounds).toEqual({ x: 0, y: 0, width: 1280, height: 900 });
+    expect(view.getBounds()).toEqual({ x: 0, y: 0, width: 1280, height: 900 });
     expect(core.getState().agentView?.poppedOut).toBe(true);
     expect(await call('popOutAgentView', { out: false })).toMatchObject({ ok: true, value: { out: false } });
+    await until(() => sidebar.contentView.children.length > 0); // a window closes on a later turn
     expect(sidebar.contentView.children).toEqual([view]);
     expect(core.getState().agentView?.poppedOut).toBe(false);
 
     const sessionId = (joined.value as { sessionId: string }).sessionId;
     expect(await call('stop', { sessionId })).toMatchObject({ ok: true });
-    await until(() => wc.closed);
+    await until(() => wc.isDestroyed());
     expect(sidebar.contentView.children).toHaveLength(0);
   });
 });

@@ -8,14 +8,15 @@ import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
-const require = createRequire(import.meta.url);
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+// Not `require`: electron-vite's ESM shim declares a top-level `require` in the main bundle (electron-vite#921).
+const requireCjs = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(requireCjs.resolve(`${name}/package.json`));
 
 /** Browser libraries served as ES modules; pages map bare imports to these with an import map. */
 export const vendorPackages: Record<string, string> = {
   cometd: packageDir('cometd'),
   // rrweb's exports map hides its package.json; its entry is dist/rrweb.cjs, beside the self-contained ESM.
-  rrweb: dirname(dirname(require.resolve('rrweb'))),
+  rrweb: dirname(dirname(requireCjs.resolve('rrweb'))),
 };
 
 const types: Record<string, string> = {

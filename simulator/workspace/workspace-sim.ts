@@ -23,10 +23,12 @@ import {
 import { cookieValue, readBody, sendJson } from '../http/io';
 import { WorkspaceAuthSim } from './auth-sim';
 
-const require = createRequire(import.meta.url);
-const { createCometDServer } = require('cometd-nodejs-server') as typeof import('cometd-nodejs-server');
-const { AcknowledgedMessagesExtension } =
-  require('cometd-nodejs-server/ack-extension') as typeof import('cometd-nodejs-server/ack-extension');
+// Not `require`: electron-vite's ESM shim declares a top-level `require` in the main bundle (electron-vite#921).
+const requireCjs = createRequire(import.meta.url);
+const { createCometDServer } = requireCjs('cometd-nodejs-server') as typeof import('cometd-nodejs-server');
+const { AcknowledgedMessagesExtension } = requireCjs(
+  'cometd-nodejs-server/ack-extension',
+) as typeof import('cometd-nodejs-server/ack-extension');
 
 export type Sender = 'customer' | 'agent' | 'system';
 const PARTICIPANT: Record<Sender, string> = { customer: 'Customer', agent: 'Agent', system: 'External' };

@@ -1,0 +1,214 @@
+// The desktop app as Electron 45 runs it: built with electron-vite (as `npm run dist` does), then the built
+// out/main/index.js loaded in plain Node on the stub Electron runtime (fake-electron.test-support.ts, which
+// enforces the documented rules the host depends on), with the real core against the simulator. What needs
+// the real binary (rendering, the OS, fuses, asar) is left to the desktop workflow.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../common/logger';
+import { until } from '../core/test-support/until';
+import { useSimulator } from '../../simulator/test-support/session-setup';
+import { buildDesktopBundles, launchOnStub, type StubbedApp } from './fake-electron-launch.test-support';
+
+const simulatorLog: string[] = [];
+const fx = useSimulator({ nodes: 2, logger: createLogger({ sink: (line) => simulatorLog.push(line) }) });
+let bundles: Awaited<ReturnType<typeof buildDesktopBundles>>;
+beforeAll(async () => {
+  bundles = await buildDesktopBundles();
+}, 120_000);
+afterAll(() => bundles?.remove());
+
+const apps: StubbedApp[] = [];
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((a) => a.close()));
+});
+
+/** Started once the sidebar's page said ready and got its answer (or at the first main-process error). */
+async function start(opts: { packaged?: boolean } = {}) {
+  const app = await launchOnStub(bundles.outDir, {
+    ...opts,
+    args: ['--service-url', fx.sim.url, '--local-api-port', '0'],
+  });
+  apps.push(app);
+  await app
+    .evaluate(async ({ BrowserWindow, fake }) => {
+      await fake.until(
+        () => fake.mainProcessErrors.length > 0 || BrowserWindow.getAllWindows()[0]?.webContents.page.ready,
+        15_000,
+      );
+      if (fake.mainProcessErrors.length) throw new Error(fake.mainProcessErrors.join('\n'));
+    })
+    .catch((err: Error) => {
+      throw new Error(`${err.message}\n--- the app's output:\n${app.output()}`);
+    });
+  return app;
+}
+
+/** Joins from the sidebar's page (its preload's API); resolves once the agent view loaded its page. */
+const joinFromSidebar = (app: StubbedApp, token: string) =>
+  app.evaluate(async ({ BrowserWindow, fake }, sessionToken) => {
+    const sidebar = BrowserWindow.getAllWindows()[0]!;
+    const api = sidebar.webContents.world.cobrowse as {
+      invoke(name: string, input: unknown): Promise<{ ok: boolean }>;
+    };
+    const reply = await api.invoke('join', { token: sessionToken, interactionId: null });
+    const view = await fake.until(() => fake.views.find((v) => v.webContents.loads.length > 0), 15_000);
+    return {
+      ok: reply.ok,
+      inSidebar: sidebar.contentView.children.includes(view),
+      partition: view.webContents.session.partition,
+      loads: view.webContents.loads,
+    };
+  }, token);
+
+// Each test starts one or two app processes (about 1.5 s each here, more on a busy machine).
+describe('the built desktop app on the stub Electron runtime', { timeout: 60_000 }, () => {
+  it('starts to the sidebar (app://, sandboxed preload) and joins with the agent view', async () => {
+    const app = await start();
+    const sidebar = await app.evaluate(({ BrowserWindow }) => {
+      const [win] = BrowserWindow.getAllWindows();
+      return {
+        windows: BrowserWindow.getAllWindows().length,
+        url: win!.webContents.getURL(),
+        status: win!.webContents.document?.status,
+        api: Object.keys(win!.webContents.world),
+        visible: win!.isVisible(),
+      };
+    });
+    expect(sidebar).toEqual({
+      windows: 1,
+      url: 'app://sidebar/index.html',
+      status: 200,
+      api: ['cobrowse'],
+      visible: true,
+    });
+
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    const agent = await joinFromSidebar(app, sessionToken);
+    expect(agent).toMatchObject({ ok: true, inSidebar: true, partition: expect.stringMatching(/^agent-/) });
+    expect(agent.loads).toEqual([
+      {
+        url: expect.stringContaining('/cobrowse/slave.html#nosidinput=1&sid='),
+        cookies: [`gcbSessionServer=${sessionServerName}`],
+      },
+    ]);
+    expect(await app.evaluate(({ fake }) => [...fake.violations, ...fake.mainProcessErrors])).toEqual([]);
+  });
+
+  it("places the agent view in DIPs at the sidebar's zoom (the page reports CSS pixels), again on zoom-changed", async () => {
+    const app = await start();
+    await joinFromSidebar(app, (await fx.customerSession()).sessionToken);
+    const placed = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      const sidebar = BrowserWindow.getAllWindows()[0]!;
+      const api = sidebar.webContents.world.cobrowse as {
+        invoke(name: string, input: unknown): Promise<{ ok: boolean }>;
+      };
+      const view = fake.views[0]!;
+      sidebar.webContents.setZoomFactor(1.25);
+      // What the slot's getBoundingClientRect() says at that zoom, in CSS pixels.
+      await api.invoke('setAgentViewBounds', { bounds: { x: 0, y: 300, width: 401, height: 500 } });
+      const atZoom = view.getBounds();
+      sidebar.webContents.setZoomFactor(1.5);
+      sidebar.webContents.emit('zoom-changed', {}, 'in');
+      return { atZoom, afterZoomChanged: view.getBounds(), errors: fake.violations };
+    });
+    expect(placed).toEqual({
+      atZoom: { x: 0, y: 375, width: 501, height: 625 },
+      afterZoomChanged: { x: 0, y: 450, width: 602, height: 750 },
+      errors: [],
+    });
+  });
+
+  it('has a menu of its own: Edit kept for copy and paste; Reload, DevTools and Zoom only in development builds', async () => {
+    const menuRoles = async (packaged: boolean) => {
+      const app = await start({ packaged });
+      return app.evaluate(({ Menu, fake }) => fake.menuRoles(Menu.getApplicationMenu()));
+    };
+    const devOnly = ['reload', 'forceReload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut'];
+    const packaged = await menuRoles(true);
+    expect(packaged).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    expect(packaged.filter((role) => devOnly.includes(role))).toEqual([]);
+    expect(await menuRoles(false)).toEqual(expect.arrayContaining(devOnly));
+  });
+
+  it("keeps its token and logs in the product's folder (userData is named after productName), as the README says", async () => {
+    const app = await start({ packaged: true });
+    // On Linux; Windows: %APPDATA%\Cobrowse Agent Shell, macOS: ~/Library/Application Support/Cobrowse Agent Shell.
+    const userData = join(app.home, '.config', 'Cobrowse Agent Shell');
+    await until(() => existsSync(join(userData, 'logs', 'main.log')));
+    expect(existsSync(join(userData, 'local-api-token'))).toBe(true);
+  });
+
+  it('--smoke-test (what the desktop workflow runs the packaged app with): exit 0 once the sidebar said ready, 1 on a main-process error', async () => {
+    const launch = async (sidebarPage: boolean) => {
+      const app = await launchOnStub(bundles.outDir, {
+        packaged: true,
+        sidebarPage,
+        args: ['--smoke-test', '--local-api-port', '0'],
+      });
+      apps.push(app);
+      return app;
+    };
+    const passing = await launch(true);
+    const passed = await passing.exitWithin(15_000);
+    expect(passed).toMatchObject({ exit: 0, violations: [], mainProcessErrors: [] });
+    expect(passed!.calls.slice(-2)).toEqual(['tray.destroy', 'exit 0']); // the normal quit
+
+    const failing = await launch(false); // a page that never says ready, then an error in main
+    await failing.evaluate(async ({ BrowserWindow, fake }) => {
+      await fake.until(() => BrowserWindow.getAllWindows()[0]?.webContents.document, 15_000);
+      setImmediate(() => {
+        throw new Error('boom');
+      });
+    });
+    const failed = await failing.exitWithin(15_000);
+    expect(failed?.exit).toBe(1);
+    expect(failing.output()).toContain('smoke test failed: uncaught exception: Error: boom');
+  });
+
+  /** Closes the sidebar as its close button does; at will-quit, notes how many agent views are still open. */
+  const closeSidebar = (app: StubbedApp) =>
+    app.evaluate(({ app: electronApp, BrowserWindow, fake }) => {
+      electronApp.once('will-quit', () => {
+        const open = fake.views.filter((v) => !v.webContents.isDestroyed()).length;
+        fake.calls.push(`agent views open at will-quit: ${open}`);
+      });
+      BrowserWindow.getAllWindows()[0]!.close();
+    });
+
+  it('closing the sidebar mid-session quits: the agent view closed, the controller disconnected, the tray gone, exit 0, no throw; a launch meanwhile is ignored', async () => {
+    const app = await start();
+    const { sessionToken } = await fx.customerSession();
+    await joinFromSidebar(app, sessionToken);
+    // A second launch (a deep link clicked) while the quit leaves the sessions: the window is gone by then.
+    await app.evaluate(({ app: electronApp, fake }) =>
+      electronApp.once('before-quit', () => setImmediate(() => fake.secondInstance(['electron', '.']))),
+    );
+    await closeSidebar(app);
+    const report = await app.exitWithin(10_000);
+    expect(report).toMatchObject({ exit: 0, violations: [], mainProcessErrors: [] });
+    expect(report!.calls).toEqual(
+      expect.arrayContaining(['agent views open at will-quit: 0', 'tray.destroy', 'exit 0']),
+    );
+    // The core closed the controller's CometD session (a disconnect) before the process went.
+    const masked = `******${sessionToken.slice(-3)}`;
+    expect(simulatorLog.filter((l) => l.includes('client gone') && l.includes(masked))).toHaveLength(1);
+  });
+
+  it('closing the sidebar with the agent view popped out closes the pop-out too and quits', async () => {
+    const app = await start();
+    await joinFromSidebar(app, (await fx.customerSession()).sessionToken);
+    const windows = await app.evaluate(async ({ BrowserWindow }) => {
+      const api = BrowserWindow.getAllWindows()[0]!.webContents.world.cobrowse as {
+        invoke(name: string, input: unknown): Promise<unknown>;
+      };
+      await api.invoke('popOutAgentView', { out: true });
+      return BrowserWindow.getAllWindows().length;
+    });
+    expect(windows).toBe(2);
+    await closeSidebar(app);
+    const report = await app.exitWithin(10_000);
+    expect(report).toMatchObject({ exit: 0, violations: [], mainProcessErrors: [] });
+    expect(report!.calls).toContain('agent views open at will-quit: 0');
+  });
+});
