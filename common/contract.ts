@@ -70,6 +70,13 @@ export const AgentView = z.object({
   poppedOut: z.boolean(),
 });
 
+/** The sidebar's languages (each has a catalog in renderer/src/i18n/messages/); 'system' follows the OS
+ * locale on the desktop and the browser's language in the web edition. */
+export const LOCALES = ['en', 'de', 'fr', 'es', 'pt-BR', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const Language = z.enum(['system', ...LOCALES]);
+export type Language = z.infer<typeof Language>;
+
 export const SettingsView = z.object({
   serviceUrl: z.string(),
   origin: z.string(),
@@ -82,6 +89,7 @@ export const SettingsView = z.object({
   source: z.enum(['local-api', 'workspace']),
   workspaceUrl: z.string(),
   workspaceClientId: z.string(),
+  language: Language,
   /** Keys an administrator locked in the managed settings file. */
   locked: z.array(z.string()),
 });
@@ -118,6 +126,8 @@ export const AppState = z.object({
   sessions: z.array(CobrowseSessionView),
   agentView: AgentView.nullable(),
   settings: SettingsView,
+  /** The OS's UI locale (Electron's `app.getLocale()`); null in the web edition, whose page asks the browser. */
+  systemLocale: z.string().nullable(),
   lastError: AppError.nullable(),
   update: UpdateView,
 });
@@ -139,6 +149,7 @@ export const SettingsPatch = z
     source: SettingsView.shape.source,
     workspaceUrl: z.string().max(2000),
     workspaceClientId: z.string().max(200),
+    language: Language,
   })
   .partial()
   .strict();

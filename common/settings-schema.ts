@@ -1,6 +1,7 @@
 // The settings schema: one shape for the user's file, the admin-wide managed file, command-line flags and
 // the sidebar's settings form. Defaults mean demo mode: no service URL → the embedded simulator.
 import { z } from 'zod';
+import { Language } from './contract';
 
 export const StickinessMode = z.enum(['cookie', 'url']);
 export const TransportKind = z.enum(['long-polling', 'websocket']);
@@ -22,6 +23,8 @@ export const Settings = z.object({
   localApiPort: z.number().int().min(0).max(65535).default(17321),
   workspaceUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
   workspaceClientId: z.string().default(''),
+  /** The sidebar's language; 'system' follows the OS (or the browser in the web edition). */
+  language: Language.default('system'),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;

@@ -53,6 +53,8 @@ export interface AppCoreOptions {
   hooks?: HostHooks;
   /** Starts the embedded simulators for demo mode (the host owns them: core never imports simulator/). */
   startDemo: StartDemo;
+  /** The OS's UI locale (desktop: `app.getLocale()`); the web edition's page asks its browser instead. */
+  systemLocale?: string;
 }
 
 export interface AppCore {
@@ -143,8 +145,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         source: s.source,
         workspaceUrl: s.workspaceUrl,
         workspaceClientId: s.workspaceClientId,
+        language: s.language,
         locked: loaded.locked,
       },
+      systemLocale: opts.systemLocale ?? null,
       lastError,
       update: hooks.updateView?.(e.sessions.map((x) => x.phase)) ?? initialUpdateView(false),
     };
