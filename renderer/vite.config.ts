@@ -2,15 +2,50 @@
 // web edition's loopback server alike), built into out/renderer at the repo root.
 // eslint-disable-next-line no-restricted-imports -- the build config runs in Node, not in the page
 import { fileURLToPath } from 'node:url';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * The message catalogs (`src/i18n/messages/*.json`, `{id: ICU message}`) compiled to react-intl's AST while
+ * bundling, as `formatjs compile --ast` would: the page then needs no ICU parser (about 16 KB gzip), which
+ * is aliased away below. A malformed message fails the build, naming the file and the id.
+ */
+function precompiledCatalogs(): Plugin {
+  return {
+    name: 'precompiled-catalogs',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]src[\\/]i18n[\\/]messages[\\/][^\\/]+\.json$/.test(id)) return null;
+      const catalog = JSON.parse(code) as Record<string, string>;
+      const compiled = Object.fromEntries(
+        Object.entries(catalog).map(([key, message]) => {
+          try {
+            return [key, parse(message)];
+          } catch (err) {
+            throw new Error(`${id}: message "${key}" is not valid ICU: ${String(err)}`);
+          }
+        }),
+      );
+      return { code: JSON.stringify(compiled), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [react()],
+  plugins: [precompiledCatalogs(), react()],
+  resolve: {
+    alias: [
+      {
+        find: /^@formatjs\/icu-messageformat-parser$/,
+        replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+      },
+    ],
+  },
   build: {
     outDir: here('../out/renderer'),
     emptyOutDir: true,
