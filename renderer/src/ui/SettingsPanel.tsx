@@ -127,9 +127,9 @@ export function SettingsPanel() {
             {saved ? t(m.saved) : ''}
           </span>
         </div>
-        {/* Main's words, English until the contract carries codes: marked so a screen reader reads them so. */}
+        {/* Main's words, English until the contract carries codes: marked as such for screen readers and bidi. */}
         {error && (
-          <div lang="en">
+          <div lang="en" dir="ltr">
             <ErrorBox error={error} onDismiss={() => sidebar.clearError('updateSettings')} />
           </div>
         )}

@@ -39,12 +39,15 @@ const tone = (state: string) =>
         ? 'off'
         : 'wait';
 
-/** Main's own words (English until the contract carries codes), marked so a screen reader reads them so. */
+/** Main's own words (English until the contract carries codes), marked so a screen reader reads them as
+ * English and isolated so a right-to-left page does not reorder their punctuation. */
 const MainDetail = ({ text }: { text: string | null }) =>
   text && (
     <span className="muted">
       {' — '}
-      <span lang="en">{text}</span>
+      <span lang="en" dir="ltr">
+        {text}
+      </span>
     </span>
   );
 
@@ -122,7 +125,13 @@ function UpdateOffer({ update }: { update: AppState['update'] }) {
         <FormattedMessage
           id="update.problem"
           defaultMessage="Update problem: {detail}"
-          values={{ detail: <span lang="en">{update.detail}</span> }}
+          values={{
+            detail: (
+              <span lang="en" dir="ltr">
+                {update.detail}
+              </span>
+            ),
+          }}
         />
       </p>
     );
@@ -139,7 +148,7 @@ function UpdateOffer({ update }: { update: AppState['update'] }) {
           <FormattedMessage id="update.restart" defaultMessage="Restart to update" />
         </button>
       ) : update.detail ? (
-        <span className="muted" lang="en">
+        <span className="muted" lang="en" dir="ltr">
           {update.detail}
         </span>
       ) : (
