@@ -8,36 +8,39 @@ import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+const CATALOG = /[\\/]src[\\/]i18n[\\/]messages[\\/]([^\\/]+)\.json$/;
+
 /**
- * The message catalogs (`src/i18n/messages/*.json`, `{id: ICU message}`) compiled to react-intl's AST while
- * bundling, as `formatjs compile --ast` would: the page then needs no ICU parser (about 16 KB gzip), which
- * is aliased away below. A malformed message fails the build, naming the file and the id.
+ * A message catalog (`src/i18n/messages/<locale>.json`, `{id: ICU message}`) compiled to react-intl's AST, as
+ * `formatjs compile --ast` would (skeletons parsed, in the file's locale): the page then needs no ICU parser
+ * (about 16 KB gzip), which is aliased away below. A malformed message fails the build, naming file and id.
  */
-function precompiledCatalogs(): Plugin {
-  return {
-    name: 'precompiled-catalogs',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/[\\/]src[\\/]i18n[\\/]messages[\\/][^\\/]+\.json$/.test(id)) return null;
-      const catalog = JSON.parse(code) as Record<string, string>;
-      const compiled = Object.fromEntries(
-        Object.entries(catalog).map(([key, message]) => {
-          try {
-            return [key, parse(message)];
-          } catch (err) {
-            throw new Error(`${id}: message "${key}" is not valid ICU: ${String(err)}`);
-          }
-        }),
-      );
-      return { code: JSON.stringify(compiled), map: null };
-    },
-  };
+export function compileCatalog(code: string, file: string): string {
+  const locale = new Intl.Locale(CATALOG.exec(file)?.[1] ?? 'en');
+  const catalog = JSON.parse(code) as Record<string, string>;
+  const compiled = Object.fromEntries(
+    Object.entries(catalog).map(([key, message]) => {
+      try {
+        return [key, parse(message, { locale })];
+      } catch (err) {
+        throw new Error(`${file}: message "${key}" is not valid ICU: ${String(err)}`);
+      }
+    }),
+  );
+  return JSON.stringify(compiled);
 }
+
+const precompiledCatalogs: Plugin = {
+  name: 'precompiled-catalogs',
+  // Before Vite's JSON plugin, which then turns the compiled JSON into the module.
+  enforce: 'pre',
+  transform: (code, id) => (CATALOG.test(id) ? { code: compileCatalog(code, id), map: null } : null),
+};
 
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [precompiledCatalogs(), react()],
+  plugins: [precompiledCatalogs, react()],
   resolve: {
     alias: [
       {
