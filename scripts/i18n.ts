@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { localBin } from './local-tools';
 
@@ -14,6 +14,9 @@ export const MESSAGES_DIR = join('renderer', 'src', 'i18n', 'messages');
 const SOURCE_LOCALE = 'en';
 /** Ids name where a message is shown (`settings.serviceUrl`), never a hash: they outlive wording changes. */
 const EXPLICIT_ID = /^[a-z][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/;
+
+/** Globs take forward slashes on every OS. */
+const glob = (path: string) => path.split(sep).join('/');
 
 function formatjs(args: string[]): { ok: boolean; output: string } {
   const r = spawnSync(localBin('formatjs'), args, { encoding: 'utf8', shell: process.platform === 'win32' });
@@ -24,9 +27,9 @@ function formatjs(args: string[]): { ok: boolean; output: string } {
 export function extract(outFile: string, sourceDir = join('renderer', 'src')): void {
   const r = formatjs([
     'extract',
-    `${sourceDir}/**/*.{ts,tsx}`,
+    `${glob(sourceDir)}/**/*.{ts,tsx}`,
     '--ignore',
-    `${sourceDir}/**/*.test.*`,
+    `${glob(sourceDir)}/**/*.test.*`,
     '--out-file',
     outFile,
     '--format',
@@ -73,7 +76,7 @@ export function checkCatalogs(messagesDir = MESSAGES_DIR, sourceDir = join('rend
       '--missing-keys',
       '--extra-keys',
       '--structural-equality',
-      `${work}/*.json`,
+      `${glob(work)}/*.json`,
     ]);
     if (!verified.ok)
       problems.push(`catalogs in ${messagesDir} do not match the source:\n${verified.output}`);
