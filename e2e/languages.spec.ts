@@ -2,10 +2,10 @@
 // language (idle, settings, a refused save), then Arabic chosen in Settings without a reload (right to left,
 // the Session ID field and URLs still left to right), and co-browsing in Arabic with the agent page beside
 // the mirrored sidebar. axe-core finds nothing in either language. Screenshots: docs/sidebar-de.png and
-// docs/sidebar-ar.png with UPDATE_SCREENSHOTS=1.
+// docs/sidebar-ar.png with UPDATE_SCREENSHOTS=1. An administrator's lock on the language holds in the page.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
@@ -130,4 +130,36 @@ test('co-browsing in Arabic: the agent page beside the mirrored sidebar, axe fin
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.locator('iframe')).toHaveCount(0);
   await page.context().close();
+});
+
+test('a language locked by the administrator: shown in it whatever the browser, the choice disabled and said why', async ({
+  browser,
+}) => {
+  const lockedDir = await mkdtemp(join(tmpdir(), 'languages-locked-'));
+  await writeFile(
+    join(lockedDir, 'managed-settings.json'),
+    JSON.stringify({ language: 'fr', locked: ['language'] }),
+  );
+  const locked = await startWebEdition({
+    serviceUrl: fx.sim.url,
+    dataDir: lockedDir,
+    localApiPort: 0,
+    log: quietLogger(),
+  });
+  try {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(locked.openUrl);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await page.getByText('Paramètres', { exact: true }).click();
+    const language = page.getByLabel('Langue');
+    await expect(language).toBeDisabled();
+    await expect(language).toHaveValue('fr');
+    await expect(language).toHaveAccessibleDescription('Verrouillé par votre administrateur.');
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  } finally {
+    await locked.close();
+    await rm(lockedDir, { recursive: true, force: true });
+  }
 });
