@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { SettingsForm, SidebarSettings } from './settings-schema';
 
+export { LOCALES, Language, type Locale } from './settings-schema';
+
 // ---- state: main owns it, the renderer mirrors it ----
 export const JoinPhase = z.enum([
   'idle',
@@ -106,6 +108,8 @@ export const AppState = z.object({
   sessions: z.array(CobrowseSessionView),
   agentView: AgentView.nullable(),
   settings: SettingsView,
+  /** The OS's UI locale (Electron's `app.getLocale()`); null in the web edition, whose page asks the browser. */
+  systemLocale: z.string().nullable(),
   lastError: AppError.nullable(),
   update: UpdateView,
 });

@@ -7,6 +7,13 @@ export const StickinessMode = z.enum(['cookie', 'url']);
 export const TransportKind = z.enum(['long-polling', 'websocket']);
 export const SourceKind = z.enum(['local-api', 'workspace']);
 
+/** The sidebar's languages (each has a catalog in renderer/src/i18n/messages/); 'system' follows the OS
+ * locale on the desktop and the browser's language in the web edition. */
+export const LOCALES = ['en', 'de', 'fr', 'es', 'pt-BR', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const Language = z.enum(['system', ...LOCALES]);
+export type Language = z.infer<typeof Language>;
+
 const httpUrl = z.url({ protocol: /^https?$/ });
 const httpUrlOrEmpty = z.union([httpUrl, z.literal('')]);
 // Text as the settings form sends it: only bounded, so the store's own check names the field if it is
@@ -58,6 +65,8 @@ const fields = {
   workspaceDn: field(z.string().trim().max(200).default(''), 'source', null),
   /** The agent's place for activate-channels; empty → the agent's `defaultPlace` from initialization. */
   workspacePlace: field(z.string().trim().max(200).default(''), 'source', null),
+  /** The sidebar's language; 'system' follows the OS (or the browser in the web edition). */
+  language: field(Language.default('system'), 'app', Language),
 };
 type Fields = typeof fields;
 type Key = keyof Fields;

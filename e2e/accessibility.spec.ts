@@ -1,14 +1,13 @@
 // The sidebar checked with axe-core (WCAG 2.1 A and AA rules) in the states an agent meets all day: idle,
 // settings open, an error shown, co-browsing with the agent page beside it, and the dark theme. Keyboard:
 // Tab reaches the Session ID field first and Enter joins.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { expect, test, type Browser } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
+import { violations } from './support/axe';
 import { useSimulatorPages } from './support/simulator-pages';
 
 const fx = useSimulatorPages();
@@ -23,21 +22,6 @@ test.afterAll(async () => {
   await web?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-// Evaluated rather than added as a script tag: the sidebar's CSP (rightly) refuses inline scripts.
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * Violations as `rule (impact): target` lines, so a failure names what to fix. Run in the sidebar's own
- * document only: the agent page inside the frame is the Co-browse Server's (in production Genesys'), not ours.
- */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  // A page script (a string: this file is type-checked without the DOM library).
-  return page.evaluate<string[]>(`axe
-    .run(document, { iframes: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => v.id + ' (' + v.impact + '): ' + n.target.join(' '))))`);
-}
 
 async function sidebar(browser: Browser, colorScheme: 'light' | 'dark' = 'light') {
   const page = await (

@@ -43,6 +43,8 @@ const bin = (name) => join('node_modules', '.bin', name);
 check('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.json']);
 check('typecheck (renderer)', bin('tsc'), ['-p', 'renderer/tsconfig.json']);
 check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
+// Every message the sidebar's source uses is in every catalog, and no catalog keeps one it no longer uses.
+check('i18n catalogs', bin('tsx'), ['scripts/i18n.ts', 'check']);
 
 // Unit + integration.
 const vitestJson = join(reports, 'vitest.json');

@@ -84,8 +84,9 @@ describe('app core', () => {
 
     const refused = await core.dispatch('updateSettings', { stickiness: 'url' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'session-live' } });
-    const harmless = await core.dispatch('updateSettings', { debug: true });
-    expect(harmless).toMatchObject({ ok: true, value: { debug: true } });
+    // The agent may switch the sidebar's language mid-session.
+    const harmless = await core.dispatch('updateSettings', { debug: true, language: 'ar' });
+    expect(harmless).toMatchObject({ ok: true, value: { debug: true, language: 'ar' } });
     await until(() => core.getState().agentView?.url.includes('debug=1'));
 
     expect((await core.dispatch('stop', { sessionId })).ok).toBe(true);

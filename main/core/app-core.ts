@@ -59,6 +59,8 @@ export interface AppCoreOptions {
   hooks?: HostHooks;
   /** Starts the embedded simulators for demo mode (the host owns them: core never imports simulator/). */
   startDemo: StartDemo;
+  /** The OS's UI locale (desktop: `app.getLocale()`); the web edition's page asks its browser instead. */
+  systemLocale?: string;
 }
 
 export interface AppCore {
@@ -127,6 +129,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       sessions: e.sessions,
       agentView: e.agentView && { ...e.agentView, poppedOut: hooks.agentViewPoppedOut?.() ?? false },
       settings: { ...SidebarSettings.parse(s), locked: loaded.locked },
+      systemLocale: opts.systemLocale ?? null,
       lastError,
       update: hooks.updateView?.(e.sessions.map((x) => x.phase)) ?? initialUpdateView(false),
     };

@@ -44,6 +44,7 @@ async function start(desktop: Desktop): Promise<void> {
   const core: AppCore = await createAppCore({
     startDemo: startEmbeddedDemo,
     dataDir: app.getPath('userData'),
+    systemLocale: app.getLocale(),
     settings: settingsPaths(),
     log,
     secrets: createSafeStorageSecretStore(

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hostApi } from './host/api';
+import { LocaleProvider } from './i18n/LocaleProvider';
 import { createSidebar } from './store';
 import { App } from './ui/App';
 import { SidebarContext } from './ui/context';
@@ -11,7 +12,9 @@ const sidebar = createSidebar(hostApi());
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SidebarContext.Provider value={sidebar}>
-      <App />
+      <LocaleProvider>
+        <App />
+      </LocaleProvider>
     </SidebarContext.Provider>
   </StrictMode>,
 );

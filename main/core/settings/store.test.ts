@@ -89,6 +89,22 @@ describe('loadSettings layering', () => {
     ]);
   });
 
+  it('language: an administrator can lock it; an unknown one is named with the choices', async () => {
+    await writeJson(paths.managedSettingsPath, { language: 'de', locked: ['language'] });
+    await writeJson(paths.userSettingsPath, { language: 'fr' });
+    const locked = await loadSettings({ ...paths, argv: ['--language=es'] });
+    expect(locked.settings.language).toBe('de');
+    expect(locked.problems).toEqual(['command line: "language" is locked by your administrator (ignored)']);
+
+    await writeJson(paths.managedSettingsPath, {});
+    await writeJson(paths.userSettingsPath, { language: 'pt-PT' });
+    const unknown = await loadSettings(paths);
+    expect(unknown.settings.language).toBe('system');
+    expect(unknown.problems).toEqual([
+      `${paths.userSettingsPath}: field "language": Invalid option: expected one of "system"|"en"|"de"|"fr"|"es"|"pt-BR"|"ar"`,
+    ]);
+  });
+
   it('starts with safe defaults when a file is not JSON or not an object', async () => {
     await writeFile(paths.managedSettingsPath, '{ "serviceUrl": ');
     await writeJson(paths.userSettingsPath, ['a']);

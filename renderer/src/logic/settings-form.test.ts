@@ -13,6 +13,7 @@ const current: AppState['settings'] = {
   source: 'local-api',
   workspaceUrl: '',
   workspaceClientId: '',
+  language: 'system',
   locked: ['serviceUrl'],
 };
 

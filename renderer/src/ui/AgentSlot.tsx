@@ -2,6 +2,7 @@
 // own origin). Desktop: the page is a separate WebContentsView that main places over this empty element, so
 // the element reports its bounds whenever they may have changed, and null when it goes away.
 import { useEffect, useRef } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppState, Bounds } from '../../../common/contract';
 import { sameBounds, toBounds } from '../logic/bounds';
 import { useSidebar } from './context';
@@ -12,25 +13,44 @@ export function AgentSlot({ view }: { view: AgentView }) {
   const sidebar = useSidebar();
   // Main knows where the view is (closing the pop-out window brings it back); the button only asks.
   const poppedOut = view.poppedOut;
+  const intl = useIntl();
 
   return (
-    <main className="agent-slot" aria-label="Agent page">
+    <main
+      className="agent-slot"
+      aria-label={intl.formatMessage({ id: 'agentSlot.label', defaultMessage: 'Agent page' })}
+    >
       {sidebar.host === 'desktop' && (
         <div className="slot-bar">
           <button type="button" onClick={() => void sidebar.call('popOutAgentView', { out: !poppedOut })}>
-            {poppedOut ? 'Bring back' : 'Pop out'}
+            {poppedOut ? (
+              <FormattedMessage
+                id="agentSlot.bringBack"
+                defaultMessage="Bring back"
+                description="Button: puts the popped-out agent page back beside the sidebar"
+              />
+            ) : (
+              <FormattedMessage
+                id="agentSlot.popOut"
+                defaultMessage="Pop out"
+                description="Button: moves the agent page into its own window"
+              />
+            )}
           </button>
         </div>
       )}
       {sidebar.host === 'web' ? (
+        // Its own document: the sidebar's direction (rtl in Arabic) never mirrors the customer's page.
         <iframe
-          title="Co-browse agent page"
+          title={intl.formatMessage({ id: 'agentSlot.frameTitle', defaultMessage: 'Co-browse agent page' })}
           src={view.url}
           sandbox="allow-scripts allow-same-origin allow-forms"
           referrerPolicy="no-referrer"
         />
       ) : poppedOut ? (
-        <p className="muted placeholder-note">The agent page is in its own window.</p>
+        <p className="muted placeholder-note">
+          <FormattedMessage id="agentSlot.poppedOut" defaultMessage="The agent page is in its own window." />
+        </p>
       ) : (
         <DesktopPlaceholder />
       )}

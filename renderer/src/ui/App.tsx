@@ -1,6 +1,7 @@
 // The sidebar: narrow column of panels, and the agent page's slot taking the rest of the window when a
 // co-browse session shows one.
 import { useEffect } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { AgentSlot } from './AgentSlot';
 import { Alerts } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
@@ -15,11 +16,21 @@ export function App() {
   useEffect(() => sidebar.connect(), [sidebar]);
   const loaded = useSidebarState((s) => s.app !== null);
   const agentView = useSidebarState((s) => s.app?.agentView ?? null);
+  const intl = useIntl();
 
   return (
     <div className="shell">
-      <aside className="sidebar" aria-label="Co-browse sidebar">
-        <h1 className="title">Co-browse</h1>
+      <aside
+        className="sidebar"
+        aria-label={intl.formatMessage({ id: 'app.sidebar', defaultMessage: 'Co-browse sidebar' })}
+      >
+        <h1 className="title">
+          <FormattedMessage
+            id="app.title"
+            defaultMessage="Co-browse"
+            description="The product's name for agents"
+          />
+        </h1>
         {loaded ? (
           <>
             <StatusBar />
@@ -33,7 +44,11 @@ export function App() {
           <>
             <Alerts />
             <p className="muted" aria-live="polite">
-              Connecting to the app…
+              <FormattedMessage
+                id="app.connecting"
+                defaultMessage="Connecting to the app…"
+                description="Shown until the sidebar has the app's state"
+              />
             </p>
           </>
         )}

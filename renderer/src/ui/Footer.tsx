@@ -1,42 +1,56 @@
 // Copy diagnostics for support: the desktop host copies them itself; the web edition hands the text back and
 // the page copies it. If the browser refuses the clipboard, the text shows for copying by hand.
 import { useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { useSidebar, useSidebarState } from './context';
+
+const notes = defineMessages({
+  copied: { id: 'footer.copied', defaultMessage: 'Diagnostics copied to the clipboard.' },
+  blocked: {
+    id: 'footer.copyBlocked',
+    defaultMessage: 'The browser did not allow copying; select the text below and copy it.',
+  },
+});
 
 export function Footer() {
   const sidebar = useSidebar();
+  const intl = useIntl();
   const busy = useSidebarState((s) => s.pending.copyDiagnostics === true);
-  const [outcome, setOutcome] = useState<{ note: string; text?: string } | null>(null);
+  // Which note, not its words: a language switch re-words it.
+  const [outcome, setOutcome] = useState<{ note: keyof typeof notes; text?: string } | null>(null);
 
   async function copy() {
     setOutcome(null);
     const result = await sidebar.call('copyDiagnostics', {});
     if (!result) return; // the refusal shows with the other alerts
-    if (result.text === null) return setOutcome({ note: 'Diagnostics copied to the clipboard.' });
+    if (result.text === null) return setOutcome({ note: 'copied' });
     try {
       await navigator.clipboard.writeText(result.text);
-      setOutcome({ note: 'Diagnostics copied to the clipboard.' });
+      setOutcome({ note: 'copied' });
     } catch {
-      setOutcome({
-        note: 'The browser did not allow copying; select the text below and copy it.',
-        text: result.text,
-      });
+      setOutcome({ note: 'blocked', text: result.text });
     }
   }
 
   return (
     <footer className="panel footer">
       <button type="button" disabled={busy} onClick={() => void copy()}>
-        Copy diagnostics
+        <FormattedMessage
+          id="footer.copyDiagnostics"
+          defaultMessage="Copy diagnostics"
+          description="Button: copies version, settings and logs for the support team"
+        />
       </button>
       <p className="muted" aria-live="polite">
-        {outcome?.note}
+        {outcome && intl.formatMessage(notes[outcome.note])}
       </p>
       {outcome?.text !== undefined && (
         <textarea
-          aria-label="Diagnostics"
+          aria-label={intl.formatMessage({ id: 'footer.diagnostics', defaultMessage: 'Diagnostics' })}
           readOnly
           rows={6}
+          dir="ltr"
+          lang="en"
           value={outcome.text}
           onFocus={(e) => e.target.select()}
         />

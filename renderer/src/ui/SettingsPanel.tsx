@@ -1,12 +1,18 @@
 // Settings: a draft the agent edits and saves in one go. Locked keys (set by an administrator) are shown
 // disabled with a note; main refuses connection changes during a session and the refusal shows here.
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { defineMessage, defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { LOCALES } from '../../../common/contract';
+import { AUTONYMS, chooseLocale } from '../i18n/locale';
 import { draftOf, isDirty, settingsPatch, type SettingsDraft } from '../logic/settings-form';
 import { ErrorBox } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
 
 export function SettingsPanel() {
   const sidebar = useSidebar();
+  const intl = useIntl();
+  const t = intl.formatMessage;
+  const systemLocale = useSidebarState((s) => s.app!.systemLocale);
   const settings = useSidebarState((s) => s.app!.settings);
   const saving = useSidebarState((s) => s.pending.updateSettings === true);
   const error = useSidebarState((s) => s.errors.updateSettings);
@@ -33,96 +39,189 @@ export function SettingsPanel() {
   }
 
   const lock = (key: keyof SettingsDraft) => settings.locked.includes(key);
-  const bound: Bound = { draft, edit, lock };
+  const bound: Bound = { draft, edit, lock, lockedNote: t(m.locked) };
   return (
     <details className="panel settings">
       <summary>
-        <h2>Settings</h2>
+        <h2>
+          <FormattedMessage id="settings.heading" defaultMessage="Settings" />
+        </h2>
       </summary>
       <form onSubmit={(e) => void save(e)}>
         <TextSetting
           bound={bound}
           name="serviceUrl"
-          label="Service URL"
+          label={t(m.serviceUrl)}
           type="url"
           placeholder="https://cobrowse.example.com"
-          note="Empty: the embedded demo server."
+          note={t(m.serviceUrlNote)}
         />
-        <TextSetting
+        <TextSetting bound={bound} name="origin" label={t(m.origin)} type="url" note={t(m.originNote)} />
+        <ChoiceSetting
           bound={bound}
-          name="origin"
-          label="Origin"
-          type="url"
-          note="Sent to the server's CORS allow-list."
+          name="stickiness"
+          label={t(m.stickiness)}
+          options={[
+            ['cookie', t(m.stickinessCookie)],
+            ['url', t(m.stickinessUrl)],
+          ]}
         />
-        <ChoiceSetting bound={bound} name="stickiness" label="Stickiness" options={STICKINESS} />
-        <ChoiceSetting bound={bound} name="transport" label="Transport" options={TRANSPORTS} />
-        <TextSetting bound={bound} name="agentName" label="Agent display name" maxLength={100} />
-        <ChoiceSetting bound={bound} name="source" label="Interaction source" options={SOURCES} />
+        <ChoiceSetting
+          bound={bound}
+          name="transport"
+          label={t(m.transport)}
+          options={[
+            ['long-polling', t(m.longPolling)],
+            ['websocket', t(m.websocket)],
+          ]}
+        />
+        <TextSetting bound={bound} name="agentName" label={t(m.agentName)} maxLength={100} />
+        <ChoiceSetting
+          bound={bound}
+          name="source"
+          label={t(m.source)}
+          options={[
+            ['local-api', t(m.sourceLocalApi)],
+            ['workspace', t(m.sourceWorkspace)],
+          ]}
+        />
         {draft.source === 'workspace' && (
           <>
             <TextSetting
               bound={bound}
               name="workspaceUrl"
-              label="Workspace API URL"
+              label={t(m.workspaceUrl)}
               type="url"
               placeholder="https://gapi-use1.genesyscloud.com"
             />
-            <TextSetting bound={bound} name="workspaceClientId" label="Workspace client ID" />
+            <TextSetting bound={bound} name="workspaceClientId" label={t(m.workspaceClientId)} />
           </>
         )}
+        <ChoiceSetting
+          bound={bound}
+          name="language"
+          label={t(m.language)}
+          options={languageOptions(intl, systemLocale)}
+        />
         <Check
-          label="Debug"
-          note="Agent page with debug=1, detailed logs."
+          label={t(m.debug)}
+          note={t(m.debugNote)}
+          lockedNote={bound.lockedNote}
           locked={lock('debug')}
           checked={draft.debug}
           onChange={(v) => edit('debug', v)}
         />
         <Check
-          label="Always on top"
-          note={sidebar.host === 'web' ? 'Desktop app only.' : undefined}
+          label={t(m.alwaysOnTop)}
+          note={sidebar.host === 'web' ? t(m.desktopOnly) : undefined}
+          lockedNote={bound.lockedNote}
           locked={lock('alwaysOnTop')}
           checked={draft.alwaysOnTop}
           onChange={(v) => edit('alwaysOnTop', v)}
         />
         <div className="row">
           <button type="submit" className="primary" disabled={saving || !isDirty(settings, draft)}>
-            Save settings
+            <FormattedMessage id="settings.save" defaultMessage="Save settings" />
           </button>
           <span className="muted" aria-live="polite">
-            {saved ? 'Settings saved.' : ''}
+            {saved ? t(m.saved) : ''}
           </span>
         </div>
-        {error && <ErrorBox error={error} onDismiss={() => sidebar.clearError('updateSettings')} />}
+        {/* Main's words, English until the contract carries codes: marked as such for screen readers and bidi. */}
+        {error && (
+          <div lang="en" dir="ltr">
+            <ErrorBox error={error} onDismiss={() => sidebar.clearError('updateSettings')} />
+          </div>
+        )}
       </form>
     </details>
   );
 }
 
-const LOCKED_NOTE = 'Locked by your administrator.';
+const m = defineMessages({
+  locked: { id: 'settings.locked', defaultMessage: 'Locked by your administrator.' },
+  serviceUrl: {
+    id: 'settings.serviceUrl',
+    defaultMessage: 'Service URL',
+    description: 'The Genesys Co-browse server the app talks to',
+  },
+  serviceUrlNote: { id: 'settings.serviceUrlNote', defaultMessage: 'Empty: the embedded demo server.' },
+  origin: { id: 'settings.origin', defaultMessage: 'Origin', description: 'The HTTP Origin header sent' },
+  originNote: { id: 'settings.originNote', defaultMessage: "Sent to the server's CORS allow-list." },
+  stickiness: {
+    id: 'settings.stickiness',
+    defaultMessage: 'Stickiness',
+    description: 'How requests reach the server node that holds the session (load balancing)',
+  },
+  stickinessCookie: { id: 'settings.stickinessCookie', defaultMessage: 'Cookie (load balancer)' },
+  stickinessUrl: {
+    id: 'settings.stickinessUrl',
+    defaultMessage: 'Node URL',
+    description: "The session server node's own address",
+  },
+  transport: {
+    id: 'settings.transport',
+    defaultMessage: 'Transport',
+    description: 'CometD network transport',
+  },
+  longPolling: { id: 'settings.longPolling', defaultMessage: 'Long polling' },
+  websocket: { id: 'settings.websocket', defaultMessage: 'WebSocket' },
+  agentName: {
+    id: 'settings.agentName',
+    defaultMessage: 'Agent display name',
+    description: 'The name the customer sees for the agent',
+  },
+  source: {
+    id: 'settings.source',
+    defaultMessage: 'Interaction source',
+    description: "Where the agent's chats and calls come from",
+  },
+  sourceLocalApi: { id: 'settings.sourceLocalApi', defaultMessage: 'Local integration API (softphone)' },
+  sourceWorkspace: { id: 'settings.sourceWorkspace', defaultMessage: 'Genesys Workspace API' },
+  workspaceUrl: { id: 'settings.workspaceUrl', defaultMessage: 'Workspace API URL' },
+  workspaceClientId: {
+    id: 'settings.workspaceClientId',
+    defaultMessage: 'Workspace client ID',
+    description: 'The OAuth client registered for this app',
+  },
+  language: { id: 'settings.language', defaultMessage: 'Language' },
+  debug: { id: 'settings.debug', defaultMessage: 'Debug' },
+  debugNote: { id: 'settings.debugNote', defaultMessage: 'Agent page with debug=1, detailed logs.' },
+  alwaysOnTop: {
+    id: 'settings.alwaysOnTop',
+    defaultMessage: 'Always on top',
+    description: 'Keep the sidebar window above other windows',
+  },
+  desktopOnly: { id: 'settings.desktopOnly', defaultMessage: 'Desktop app only.' },
+  saved: { id: 'settings.saved', defaultMessage: 'Settings saved.' },
+});
+
+const languageSystem = defineMessage<{ language: string }>({
+  id: 'settings.languageSystem',
+  defaultMessage: 'As the system ({language})',
+  description: "Follow the computer's or browser's language; {language} names the one that applies now",
+});
+
+/** 'As the system', then each language in its own words (marked with its language for screen readers). */
+function languageOptions(intl: IntlShape, systemLocale: string | null): Option<'language'>[] {
+  const system = AUTONYMS[chooseLocale('system', systemLocale, navigator.languages)];
+  return [
+    ['system', intl.formatMessage(languageSystem, { language: system })],
+    ...LOCALES.map((l): Option<'language'> => [l, AUTONYMS[l], l]),
+  ];
+}
 
 /** What every setting field needs from the form. */
 interface Bound {
   draft: SettingsDraft;
   edit: <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => void;
   lock: (key: keyof SettingsDraft) => boolean;
+  lockedNote: string;
 }
 type TextKey = 'serviceUrl' | 'origin' | 'agentName' | 'workspaceUrl' | 'workspaceClientId';
-type ChoiceKey = 'stickiness' | 'transport' | 'source';
-
-type Options<K extends ChoiceKey> = [SettingsDraft[K], string][];
-const STICKINESS: Options<'stickiness'> = [
-  ['cookie', 'Cookie (load balancer)'],
-  ['url', 'Node URL'],
-];
-const TRANSPORTS: Options<'transport'> = [
-  ['long-polling', 'Long polling'],
-  ['websocket', 'WebSocket'],
-];
-const SOURCES: Options<'source'> = [
-  ['local-api', 'Local integration API (softphone)'],
-  ['workspace', 'Genesys Workspace API'],
-];
+type ChoiceKey = 'stickiness' | 'transport' | 'source' | 'language';
+/** Value, words, and the words' language when it is not the page's. */
+type Option<K extends ChoiceKey> = [SettingsDraft[K], string, string?];
 
 function TextSetting(props: {
   bound: Bound;
@@ -135,7 +234,7 @@ function TextSetting(props: {
 }) {
   const { bound, name } = props;
   return (
-    <Field label={props.label} locked={bound.lock(name)} note={props.note}>
+    <Field label={props.label} locked={bound.lock(name)} lockedNote={bound.lockedNote} note={props.note}>
       {(id, describedBy) => (
         <input
           id={id}
@@ -156,11 +255,11 @@ function ChoiceSetting<K extends ChoiceKey>(props: {
   bound: Bound;
   name: K;
   label: string;
-  options: Options<K>;
+  options: Option<K>[];
 }) {
   const { bound, name } = props;
   return (
-    <Field label={props.label} locked={bound.lock(name)}>
+    <Field label={props.label} locked={bound.lock(name)} lockedNote={bound.lockedNote}>
       {(id, describedBy) => (
         <select
           id={id}
@@ -169,8 +268,8 @@ function ChoiceSetting<K extends ChoiceKey>(props: {
           value={bound.draft[name]}
           onChange={(e) => bound.edit(name, e.target.value as SettingsDraft[K])}
         >
-          {props.options.map(([value, text]) => (
-            <option key={value} value={value}>
+          {props.options.map(([value, text, lang]) => (
+            <option key={value} value={value} lang={lang}>
               {text}
             </option>
           ))}
@@ -183,16 +282,18 @@ function ChoiceSetting<K extends ChoiceKey>(props: {
 function Field({
   label,
   locked,
+  lockedNote,
   note,
   children,
 }: {
   label: string;
   locked: boolean;
+  lockedNote: string;
   note?: string | undefined;
   children: (id: string, describedBy: string | undefined) => ReactNode;
 }) {
   const id = useId();
-  const text = locked ? LOCKED_NOTE : note;
+  const text = locked ? lockedNote : note;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -209,12 +310,13 @@ function Field({
 function Check(props: {
   label: string;
   note?: string | undefined;
+  lockedNote: string;
   locked: boolean;
   checked: boolean;
   onChange: (value: boolean) => void;
 }) {
   const id = useId();
-  const text = props.locked ? LOCKED_NOTE : props.note;
+  const text = props.locked ? props.lockedNote : props.note;
   return (
     <div className="field check">
       <input

@@ -1,26 +1,35 @@
 // Where things stand at a glance: the co-browse server connection, the interaction source, the demo mode
 // and an update on offer.
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import type { AppState } from '../../../common/contract';
 import { useSidebar, useSidebarState } from './context';
 import { WorkspaceAccount } from './WorkspaceAccount';
 
-const connectionWords: Record<AppState['connection']['state'], string> = {
-  idle: 'not connected (no session)',
-  connecting: 'connecting…',
-  connected: 'connected',
-  reconnecting: 'reconnecting…',
-  lost: 'connection lost',
-};
-const sourceWords: Record<AppState['source']['state'], string> = {
-  starting: 'starting…',
-  up: 'up',
-  down: 'down',
-  'signed-out': 'signed out',
-};
-const sourceNames: Record<AppState['source']['kind'], string> = {
-  'local-api': 'Local integration API',
-  workspace: 'Genesys Workspace',
-};
+const connectionLines = defineMessages({
+  idle: { id: 'status.connection.idle', defaultMessage: 'Co-browse server: not connected (no session)' },
+  connecting: { id: 'status.connection.connecting', defaultMessage: 'Co-browse server: connecting…' },
+  connected: { id: 'status.connection.connected', defaultMessage: 'Co-browse server: connected' },
+  reconnecting: { id: 'status.connection.reconnecting', defaultMessage: 'Co-browse server: reconnecting…' },
+  lost: { id: 'status.connection.lost', defaultMessage: 'Co-browse server: connection lost' },
+});
+const sourceStates = defineMessages({
+  starting: { id: 'status.source.starting', defaultMessage: 'starting…' },
+  up: { id: 'status.source.up', defaultMessage: 'up', description: 'The interaction source is working' },
+  down: {
+    id: 'status.source.down',
+    defaultMessage: 'down',
+    description: 'The interaction source is not working',
+  },
+  'signed-out': { id: 'status.source.signedOut', defaultMessage: 'signed out' },
+});
+const sourceNames = defineMessages({
+  'local-api': {
+    id: 'status.source.localApi',
+    defaultMessage: 'Local integration API',
+    description: "Where chats and calls come from: the softphone or desktop app on the agent's computer",
+  },
+  workspace: { id: 'status.source.workspace', defaultMessage: 'Genesys Workspace' },
+});
 const tone = (state: string) =>
   state === 'connected' || state === 'up'
     ? 'ok'
@@ -30,28 +39,55 @@ const tone = (state: string) =>
         ? 'off'
         : 'wait';
 
+/** Main's own words (English until the contract carries codes), marked so a screen reader reads them as
+ * English and isolated so a right-to-left page does not reorder their punctuation. */
+const MainDetail = ({ text }: { text: string | null }) =>
+  text && (
+    <span className="muted">
+      {' — '}
+      <span lang="en" dir="ltr">
+        {text}
+      </span>
+    </span>
+  );
+
 export function StatusBar() {
+  const intl = useIntl();
   const app = useSidebarState((s) => s.app!);
   const { connection, source } = app;
   return (
-    <section className="status-bar" aria-label="Connections">
+    <section
+      className="status-bar"
+      aria-label={intl.formatMessage({ id: 'status.label', defaultMessage: 'Connections' })}
+    >
       <p aria-live="polite" data-testid="connection" data-state={connection.state}>
         <span className={`dot ${tone(connection.state)}`} aria-hidden="true" />
-        Co-browse server: {connectionWords[connection.state]}
-        {connection.detail && <span className="muted"> — {connection.detail}</span>}
+        {intl.formatMessage(connectionLines[connection.state])}
+        <MainDetail text={connection.detail} />
       </p>
       <p data-testid="source" data-state={source.state}>
         <span className={`dot ${tone(source.state)}`} aria-hidden="true" />
-        {sourceNames[source.kind]}: {sourceWords[source.state]}
-        {source.detail && <span className="muted"> — {source.detail}</span>}
+        <FormattedMessage
+          id="status.source.line"
+          defaultMessage="{source}: {state}"
+          description="The interaction source's name and how it is, e.g. 'Genesys Workspace: up'"
+          values={{
+            source: intl.formatMessage(sourceNames[source.kind]),
+            state: intl.formatMessage(sourceStates[source.state]),
+          }}
+        />
+        <MainDetail text={source.detail} />
       </p>
       {source.kind === 'workspace' && <WorkspaceAccount state={source.state} />}
       {app.mode === 'demo' && (
         <div className="banner demo" role="note">
-          Demo mode: an embedded co-browse server runs on this computer.{' '}
+          <FormattedMessage
+            id="status.demo"
+            defaultMessage="Demo mode: an embedded co-browse server runs on this computer."
+          />{' '}
           {app.service.demoCustomerUrl && (
             <a href={app.service.demoCustomerUrl} target="_blank" rel="noopener noreferrer">
-              Open the demo customer page
+              <FormattedMessage id="status.demoCustomerPage" defaultMessage="Open the demo customer page" />
             </a>
           )}
         </div>
@@ -67,21 +103,61 @@ function UpdateOffer({ update }: { update: AppState['update'] }) {
   if (update.state === 'downloading')
     return (
       <p className="muted">
-        Downloading update {update.version ?? ''}…{' '}
-        {update.percent !== null && `${Math.round(update.percent)}%`}
+        {update.percent === null ? (
+          <FormattedMessage
+            id="update.downloading"
+            defaultMessage="Downloading update {version}…"
+            values={{ version: update.version ?? '' }}
+          />
+        ) : (
+          <FormattedMessage
+            id="update.downloadingPercent"
+            defaultMessage="Downloading update {version}… {percent, number, ::percent}"
+            description="percent: how much of the update has arrived"
+            values={{ version: update.version ?? '', percent: Math.round(update.percent) / 100 }}
+          />
+        )}
       </p>
     );
-  if (update.state === 'error') return <p className="muted">Update problem: {update.detail}</p>;
+  if (update.state === 'error')
+    return (
+      <p className="muted">
+        <FormattedMessage
+          id="update.problem"
+          defaultMessage="Update problem: {detail}"
+          values={{
+            detail: (
+              <span lang="en" dir="ltr">
+                {update.detail}
+              </span>
+            ),
+          }}
+        />
+      </p>
+    );
   if (update.state !== 'ready') return null;
   return (
     <div className="banner">
-      Version {update.version} is ready.{' '}
+      <FormattedMessage
+        id="update.ready"
+        defaultMessage="Version {version} is ready."
+        values={{ version: update.version }}
+      />{' '}
       {update.canRestart ? (
         <button type="button" disabled={restarting} onClick={() => void sidebar.call('restartToUpdate', {})}>
-          Restart to update
+          <FormattedMessage id="update.restart" defaultMessage="Restart to update" />
         </button>
+      ) : update.detail ? (
+        <span className="muted" lang="en" dir="ltr">
+          {update.detail}
+        </span>
       ) : (
-        <span className="muted">{update.detail ?? 'It installs after the co-browse session.'}</span>
+        <span className="muted">
+          <FormattedMessage
+            id="update.afterSession"
+            defaultMessage="It installs after the co-browse session."
+          />
+        </span>
       )}
     </div>
   );
