@@ -22,6 +22,8 @@ export const Settings = z.object({
   localApiPort: z.number().int().min(0).max(65535).default(17321),
   workspaceUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).default(''),
   workspaceClientId: z.string().default(''),
+  /** Live co-browse sessions per agent: Genesys's default since 8.5.003 is one; raise only where it was. */
+  maxConcurrentSessions: z.number().int().min(1).max(10).default(1),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;

@@ -29,6 +29,7 @@ export const TokenReply = z.looseObject({
 export type TokenReply = z.infer<typeof TokenReply>;
 
 export const KvPair = z.object({ key: z.string(), type: z.string(), value: z.unknown() });
+export type KvPair = z.infer<typeof KvPair>;
 
 /** Body of both update-user-data requests: the pairs replace existing ones with the same keys. */
 export const UpdateUserData = z.object({

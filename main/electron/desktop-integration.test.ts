@@ -171,7 +171,7 @@ describe('desktop integration (Electron faked)', () => {
     h.window.visible = false;
     const next = {
       ...base,
-      sessions: [{ id: 's1', interactionId: 'c1', phase: 'looking-up' }],
+      sessions: [{ id: 's1', interactionId: 'c1', phase: 'connecting' }],
     } as unknown as AppState;
     desktop.onState(base, next);
     expect(fake.shownNotifications).toEqual([

@@ -14,6 +14,7 @@ import {
   SESSION_COOKIE,
   UpdateUserData,
   notificationChannels,
+  type KvPair,
   type TranscriptMessage,
 } from '../../common/workspace-wire';
 import { cookieValue, readBody, sendJson } from '../http/io';
@@ -34,7 +35,7 @@ export interface SimChat {
   messages: (TranscriptMessage & { at: number })[];
   userData: Record<string, string>;
   /** Applied writes, one per operationId (a retried operation is acknowledged, not applied twice). */
-  writes: { operationId: string; data: Record<string, string> }[];
+  writes: { operationId: string; data: Record<string, string>; pairs: KvPair[] }[];
 }
 
 export interface SimCall {
@@ -395,7 +396,7 @@ export class WorkspaceSim {
       if (!target.writes.some((w) => w.operationId === operationId)) {
         const data = Object.fromEntries(body.data.userData.map((p) => [p.key, String(p.value)]));
         Object.assign(target.userData, data);
-        target.writes.push({ operationId, data });
+        target.writes.push({ operationId, data, pairs: body.data.userData });
       }
       return sendJson(res, 200, ok);
     }

@@ -6,10 +6,10 @@ import type { CobrowseSessionView, InteractionView } from '../../../common/contr
 const session = (
   id: string,
   interactionId: string | null,
-  phase: CobrowseSessionView['phase'] = 'looking-up',
+  phase: CobrowseSessionView['phase'] = 'connecting',
 ): CobrowseSessionView => ({
   id,
-  tokenMasked: '******789',
+  token: '123456789',
   interactionId,
   sessionHistoryId: null,
   phase,
@@ -26,6 +26,7 @@ const interaction = (id: string, media: 'chat' | 'voice', customerName: string):
   state: 'active',
   cobrowseQuantity: 0,
   attachedData: {},
+  cobrowseRequest: null,
   pendingWrites: 0,
   timeline: [],
 });

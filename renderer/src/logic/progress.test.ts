@@ -5,7 +5,7 @@ import { canEnd, currentSession, phaseWords, stepMarks } from './progress';
 const session = (id: string, phase: JoinPhase, extra: Partial<CobrowseSessionView> = {}) =>
   ({
     id,
-    tokenMasked: '123***789',
+    token: '123456789',
     interactionId: null,
     sessionHistoryId: null,
     phase,
@@ -19,10 +19,8 @@ const session = (id: string, phase: JoinPhase, extra: Partial<CobrowseSessionVie
 
 describe('phaseWords', () => {
   it.each([
-    ['looking-up', 'Looking up the session…'],
-    ['connecting', 'Connecting to the co-browse server…'],
+    ['connecting', 'Connecting to the co-browse server for session 123 456 789…'],
     ['joined', 'Joined; waiting for the customer…'],
-    ['waiting-customer', 'Joined; waiting for the customer…'],
     ['active', 'Co-browsing with the customer.'],
     ['ending', 'Ending co-browse…'],
   ] as const)('%s reads "%s"', (phase, words) => {
@@ -33,7 +31,7 @@ describe('phaseWords', () => {
     expect(phaseWords(session('a', 'ended', { endReason: 'The agent stopped co-browse.' }))).toBe(
       'Co-browse ended. The agent stopped co-browse.',
     );
-    expect(phaseWords(session('a', 'failed'))).toBe('Could not join session 123***789.');
+    expect(phaseWords(session('a', 'failed'))).toBe('Could not join session 123 456 789.');
   });
 
   it('invites a join when there is no session', () => {
@@ -57,21 +55,20 @@ describe('currentSession', () => {
 
 describe('stepMarks', () => {
   it('marks the steps done before the current one', () => {
-    expect(stepMarks('connecting')).toEqual(['done', 'current', 'todo', 'todo', 'todo']);
-    expect(stepMarks('active')).toEqual(['done', 'done', 'done', 'done', 'current']);
+    expect(stepMarks('connecting')).toEqual(['current', 'todo', 'todo']);
+    expect(stepMarks('active')).toEqual(['done', 'done', 'current']);
   });
   it('after the join reply, the customer is what is awaited', () => {
-    expect(stepMarks('joined')).toEqual(stepMarks('waiting-customer'));
-    expect(stepMarks('joined')).toEqual(['done', 'done', 'done', 'current', 'todo']);
+    expect(stepMarks('joined')).toEqual(['done', 'current', 'todo']);
   });
   it('has no steps once the session is over', () => {
-    for (const phase of ['ending', 'ended', 'failed', 'idle'] as const) expect(stepMarks(phase)).toBeNull();
+    for (const phase of ['ending', 'ended', 'failed'] as const) expect(stepMarks(phase)).toBeNull();
   });
 });
 
 describe('canEnd', () => {
   it('offers Exit and Stop from the join until the session is ending', () => {
     expect(['connecting', 'joined', 'active'].every((p) => canEnd(p as JoinPhase))).toBe(true);
-    expect(['ending', 'ended', 'failed', 'idle'].some((p) => canEnd(p as JoinPhase))).toBe(false);
+    expect(['ending', 'ended', 'failed'].some((p) => canEnd(p as JoinPhase))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import {
   type AppState,
   type CobrowseSessionView,
   type JoinPhase,
+  groupDigits,
 } from '../../../common/contract';
 
 /** Exit and Stop make sense from the moment the join is under way until it is ending. */
@@ -19,14 +20,9 @@ export function currentSession(state: Pick<AppState, 'sessions'>): CobrowseSessi
 export function phaseWords(session: CobrowseSessionView | null): string {
   if (!session) return 'No co-browse session. Enter a session ID to join.';
   switch (session.phase) {
-    case 'idle':
-      return 'No co-browse session. Enter a session ID to join.';
-    case 'looking-up':
-      return 'Looking up the session…';
     case 'connecting':
-      return 'Connecting to the co-browse server…';
+      return `Connecting to the co-browse server for session ${groupDigits(session.token)}…`;
     case 'joined':
-    case 'waiting-customer':
       return 'Joined; waiting for the customer…';
     case 'active':
       return 'Co-browsing with the customer.';
@@ -35,15 +31,13 @@ export function phaseWords(session: CobrowseSessionView | null): string {
     case 'ended':
       return `Co-browse ended. ${session.endReason ?? ''}`.trim();
     case 'failed':
-      return `Could not join session ${session.tokenMasked}.`;
+      return `Could not join session ${groupDigits(session.token)}.`;
   }
 }
 
 export const STEPS = [
-  { phase: 'looking-up', label: 'Look up the session' },
-  { phase: 'connecting', label: 'Connect to the co-browse server' },
-  { phase: 'joined', label: 'Join as the agent' },
-  { phase: 'waiting-customer', label: 'Wait for the customer' },
+  { phase: 'connecting', label: 'Connect and join the session' },
+  { phase: 'joined', label: 'Wait for the customer' },
   { phase: 'active', label: 'Co-browse' },
 ] as const satisfies readonly { phase: JoinPhase; label: string }[];
 
@@ -51,8 +45,7 @@ export type StepMark = 'done' | 'current' | 'todo';
 
 /** Each step's mark for a phase on the way in; null once the session is past joining (ending, ended, failed). */
 export function stepMarks(phase: JoinPhase): StepMark[] | null {
-  // Joined means the server accepted the agent; from then on the customer is what is awaited.
-  const at = phase === 'joined' ? 3 : STEPS.findIndex((s) => s.phase === phase);
+  const at = STEPS.findIndex((s) => s.phase === phase);
   if (at < 0) return null;
   return STEPS.map((_, i) => (i < at ? 'done' : i === at ? 'current' : 'todo'));
 }
