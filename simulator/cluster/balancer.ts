@@ -111,6 +111,8 @@ export class Balancer {
     const path = req.url ?? '/';
     const node = this.pick(req);
     const entry = this.record(req, node, path);
+    // A prefixing proxy moves the node's cookies under the prefix too (as nginx's proxy_cookie_path does).
+    const prefix = path === req.url ? '' : path.slice(0, path.length - (req.url ?? '').length);
     if (!node?.alive) {
       entry.status = 503;
       const message = node ? `${node.name} is not available` : 'no node is available';
@@ -121,7 +123,14 @@ export class Balancer {
       { host: '127.0.0.1', port: node.portNumber, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
         entry.status = answer.statusCode ?? 0;
-        res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+        const headers = prefix
+          ? answer.rawHeaders.map((v, i) =>
+              i % 2 === 1 && /^set-cookie$/i.test(answer.rawHeaders[i - 1]!)
+                ? v.replace(/;\s*Path=\//i, `; Path=${prefix}/`)
+                : v,
+            )
+          : answer.rawHeaders;
+        res.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(res);
         answer.on('error', () => res.destroy());
       },
