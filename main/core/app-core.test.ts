@@ -101,6 +101,8 @@ describe('app core', () => {
 
     // The new service is down: a join says so, specifically.
     const r = await core.dispatch('join', { token: '123456789', interactionId: null });
+    // The reply carries the settled outcome, not just an id to watch.
+    expect(r).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'unreachable' } } });
     const id = (r as { value: { sessionId: string } }).value.sessionId;
     const failed = await until(() => core.getState().sessions.find((s) => s.id === id && s.error));
     expect(failed.error?.code).toBe('unreachable');
