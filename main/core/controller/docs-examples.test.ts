@@ -1,23 +1,14 @@
 // The controller against a simulator that answers as Genesys's own documentation examples do (numeric
 // `userId`, no controller name, a history id that is not a UUID, REST errors with no body, `sessionServerUrl`
 // behind a path prefix), over real HTTP and CometD: the client must be as lenient as the documented server.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agentPageUrl, paths, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { appError, toAppError } from '../interactions/messages';
-import { eventLog, rejection, testController } from './test-helpers';
-import type { Controller } from './types';
+import { eventLog, rejection, suiteControllers } from './test-helpers';
 
 const fx = useSimulator({ nodes: 2, docsExamples: true });
-const controllers: Controller[] = [];
-afterAll(async () => {
-  await Promise.all(controllers.map((c) => c.close()));
-});
-const controller = (extra: Parameters<typeof testController>[1] = {}) => {
-  const c = testController(fx.sim.url, extra);
-  controllers.push(c);
-  return c;
-};
+const controller = suiteControllers(() => fx.sim.url);
 
 describe('a server that answers as the Genesys docs do', () => {
   it('joins although userId is a number, the controller has no name and the history id is no UUID', async () => {

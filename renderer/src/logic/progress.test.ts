@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CobrowseSessionView, JoinPhase } from '../../../common/contract';
+import type { AppState, CobrowseSessionView, InteractionView, JoinPhase } from '../../../common/contract';
+import { attachHint, describeSession, liveSession } from './join-target';
 import { canEnd, currentSession, phaseWords, stepMarks } from './progress';
 
 const session = (id: string, phase: JoinPhase, extra: Partial<CobrowseSessionView> = {}) =>
@@ -70,5 +71,36 @@ describe('canEnd', () => {
   it('offers Exit and Stop from the join until the session is ending', () => {
     expect(['connecting', 'joined', 'active'].every((p) => canEnd(p as JoinPhase))).toBe(true);
     expect(['ending', 'ended', 'failed'].some((p) => canEnd(p as JoinPhase))).toBe(false);
+  });
+});
+
+// ---- join-target.ts: what a join attaches to, and the live session in its way ----
+const ann = { id: 'c1', customerName: 'Ann', media: 'chat' } as InteractionView;
+const app = (over: Partial<AppState>) =>
+  ({ interactions: [ann], selectedInteractionId: null, sessions: [], ...over }) as AppState;
+
+describe('attachHint', () => {
+  it('names the selected interaction, or says none', () => {
+    expect(attachHint(app({ selectedInteractionId: 'c1' }))).toBe('Attaches to Ann (chat).');
+    expect(attachHint(app({}))).toBe('Not attached to any interaction.');
+  });
+  it('names the live session a join would have to end', () => {
+    const hint = attachHint(app({ sessions: [session('s', 'active', { interactionId: 'c1' })] }));
+    expect(hint).toBe(
+      'Not attached to any interaction. You are in session 123 456 789 with Ann (chat): Join will offer to end it.',
+    );
+  });
+});
+
+describe('liveSession and describeSession', () => {
+  it('ignores settled sessions and says since when', () => {
+    expect(liveSession(app({ sessions: [session('s', 'ended', { interactionId: 'c1' })] }))).toBeNull();
+    const at = new Date(2026, 0, 1, 10, 2).getTime();
+    expect(describeSession(app({}), session('s', 'joined', { interactionId: 'c1', joinedAt: at }))).toBe(
+      'session 123 456 789 with Ann (chat), since 10:02',
+    );
+    expect(describeSession(app({}), session('s', 'joined'))).toBe(
+      'session 123 456 789, not attached to any interaction',
+    );
   });
 });
