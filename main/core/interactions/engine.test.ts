@@ -166,7 +166,7 @@ describe('one live co-browse session per agent', () => {
     const refused = await app.engine.join(other.sessionToken, { interactionId: null, via: 'typed' });
     expect(refused).toMatchObject({ outcome: 'failed', sessionId: null, busyWith: live.id });
     if (refused.outcome !== 'failed') throw new Error('joined');
-    expect(refused.error.message).toContain('with Ann');
+    expect(refused.error.message).toContain('with Ann (chat) since ');
     expect(refused.error.message).toContain(customer.sessionToken.replace(/(\d{3})(?=\d)/g, '$1 '));
     expect(app.state().sessions).toHaveLength(1);
     expect(app.state().agentView?.sessionId).toBe(live.id);

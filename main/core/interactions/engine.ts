@@ -21,7 +21,7 @@ import type { AttachedData, SourceEvent } from '../../../common/source-events';
 import type { InteractionSource, SourceStatus } from '../sources/port';
 import { newRecord, onDeclined, onEnded, onJoined, onStarted, type CobrowseRecord } from './attached-data';
 import { cobrowseTokenIn } from './chat-trigger';
-import { transition, type LifecycleEvent } from './lifecycle';
+import { isSettled, transition, type Effect, type LifecycleEvent } from './lifecycle';
 import { appError, busyError, closeReasons, endReasons, toAppError } from './messages';
 import { openOutbox, type BackoffOptions, type Outbox, type PendingWrite } from './outbox';
 import {
@@ -253,6 +253,7 @@ export class InteractionEngine {
     return busyError({
       token: live.view.token,
       customer: inter?.view.customerName ?? null,
+      media: inter?.view.media ?? null,
       since: live.view.joinedAt,
     });
   }
@@ -310,7 +311,7 @@ export class InteractionEngine {
       view.sessionHistoryId = data.result.sessionHistoryId;
       view.joinedAt = data.at ?? Date.now();
     } else if (event === 'activated') view.activatedAt = data.at ?? Date.now();
-    if (t.to === 'ended' || t.to === 'failed') {
+    if (isSettled(t.to)) {
       view.endedAt = data.at ?? Date.now();
       view.endReason = t.to === 'ended' ? (session.endReason ?? data.reason ?? endReasons.unknown) : null;
     }
@@ -325,7 +326,7 @@ export class InteractionEngine {
       }
     view.phase = t.to;
     if (inter) this.noteTransition(inter, session);
-    if (t.to === 'ended' || t.to === 'failed') session.settle();
+    if (isSettled(t.to)) session.settle();
     this.emit();
     for (const effect of t.effects) {
       if (effect === 'cancel-join') session.abort.abort();
@@ -334,7 +335,7 @@ export class InteractionEngine {
     }
   }
 
-  private attachedDataFor(effect: string, inter: Interaction, session: Session): AttachedData | null {
+  private attachedDataFor(effect: Effect, inter: Interaction, session: Session): AttachedData | null {
     const view = session.view;
     switch (effect) {
       case 'write-joined': {

@@ -81,13 +81,25 @@ export function toAppError(err: unknown, id?: string): AppError {
   return { code: 'internal', message: err instanceof Error ? err.message : String(err) };
 }
 
-/** The refusal of a second session while one is live (one co-browse session per agent, Genesys 8.5.003+). */
-export function busyError(live: { token: string; customer: string | null; since: number | null }): AppError {
-  const who = live.customer ? ` with ${live.customer}` : '';
-  const since = live.since === null ? '' : ` since ${new Date(live.since).toISOString().slice(11, 19)} UTC`;
+/**
+ * The refusal of a second session while one is live (one co-browse session per agent, Genesys 8.5.003+),
+ * naming the live one. Main runs on the agent's own machine (the web edition on loopback), so its clock
+ * reads as theirs.
+ */
+export function busyError(live: {
+  token: string;
+  customer: string | null;
+  media: string | null;
+  since: number | null;
+}): AppError {
+  const who = live.customer ? ` with ${live.customer}${live.media ? ` (${live.media})` : ''}` : '';
+  const since =
+    live.since === null
+      ? ''
+      : ` since ${new Date(live.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false })}`;
   return {
     code: 'session-live',
-    message: `You are already co-browsing${who} (session ${groupDigits(live.token)})${since}: one co-browse session at a time.`,
+    message: `You are already in co-browse session ${groupDigits(live.token)}${who}${since}: one co-browse session at a time.`,
     action: 'End it and join, or finish it first.',
   };
 }
