@@ -153,11 +153,24 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
   const shot = process.env.UPDATE_SCREENSHOTS ? 'docs/sidebar.png' : test.info().outputPath('sidebar.png');
   await s.page.screenshot({ path: shot });
 
+  // Attached data as Genesys reporting reads them (ADOverview): start time in epoch ms, typed quantity.
+  const value = (key: string) =>
+    item.locator('.attached div').filter({ hasText: key }).getByRole('definition');
+  await expect(value('CoBrowseStartTime')).toHaveText(/^\d{13}$/);
+  await expect(value('CoBrowseSessionsQuantity')).toHaveText('1');
+  await expect(value('IsCoBrowseDenied')).toHaveText('No');
+
   // The chat ends: co-browse is stopped first, and the sidebar says why.
   await desk.close(chatId);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
   await expect(item).toContainText('closed');
   await expect(s.iframe).toHaveCount(0);
+  await expect(value('CoBrowseAssociated')).toHaveText('No');
+  await expect(value('CoBrowseDuration')).toHaveText(/^\d+$/);
+  expect(desk.get(chatId).attachedData).toMatchObject({
+    CoBrowseAssociated: 'No',
+    CoBrowseSessionsQuantity: 1,
+  });
 });
 
 test('a pasted {start:…} message joins too, on the selected chat; Stop ends it for everyone', async ({
