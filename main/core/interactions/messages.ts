@@ -35,7 +35,9 @@ const session = (s: Said) => (s.id ? `session ${groupDigits(s.id)}` : 'this sess
 
 const failures: Record<FailureCode, (s: Said) => [string, string]> = {
   'invalid-token': (s) => [
-    `${s.id ? `${groupDigits(s.id)} is not a co-browse session ID: ` : ''}a session ID is exactly 9 digits.`,
+    s.id
+      ? `${groupDigits(s.id)} is not a co-browse session ID: a session ID is exactly 9 digits.`
+      : 'A co-browse session ID is exactly 9 digits.',
     'Check the digits with the customer.',
   ],
   'session-not-found': (s) => [
