@@ -47,6 +47,11 @@ describe('currentSession', () => {
       live,
     );
   });
+  it('is the session the agent page shows, whatever else is live (a raised session limit)', () => {
+    const shown = session('shown', 'active');
+    const agentView = { sessionId: 'shown', url: 'u', cookie: null, poppedOut: false };
+    expect(currentSession({ sessions: [shown, session('newer', 'joined')], agentView })).toBe(shown);
+  });
   it('falls back to the latest session, then to none', () => {
     const last = session('b', 'failed');
     expect(currentSession({ sessions: [session('a', 'ended'), last] })).toBe(last);

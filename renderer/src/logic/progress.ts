@@ -10,10 +10,20 @@ import {
 /** Exit and Stop make sense from the moment the join is under way until it is ending. */
 export const canEnd = (phase: JoinPhase) => isLivePhase(phase) && phase !== 'ending';
 
-/** The session the sidebar is about: the latest one still under way, else the latest one at all. */
-export function currentSession(state: Pick<AppState, 'sessions'>): CobrowseSessionView | null {
-  const { sessions } = state;
-  return sessions.findLast((s) => isLivePhase(s.phase)) ?? sessions.at(-1) ?? null;
+/**
+ * The session the sidebar is about: the one the agent page shows (so Exit and Stop always act on the session
+ * the agent sees), else the latest one still under way, else the latest one at all.
+ */
+export function currentSession(
+  state: Pick<AppState, 'sessions'> & Partial<Pick<AppState, 'agentView'>>,
+): CobrowseSessionView | null {
+  const { sessions, agentView } = state;
+  return (
+    sessions.find((s) => s.id === agentView?.sessionId) ??
+    sessions.findLast((s) => isLivePhase(s.phase)) ??
+    sessions.at(-1) ??
+    null
+  );
 }
 
 /** The sentence the live region reads out for a session (or for none). */
