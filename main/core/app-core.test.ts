@@ -82,6 +82,13 @@ describe('app core', () => {
     const sessionId = (joined as { value: { sessionId: string } }).value.sessionId;
     await until(() => core.getState().sessions.find((s) => s.id === sessionId && s.phase === 'joined'));
 
+    // A deep link while a session is live: nobody waits for its reply, so the refusal is main's lastError.
+    core.joinFromLink('123456780');
+    const busy = await until(() => core.getState().lastError);
+    expect(busy).toMatchObject({ code: 'session-live' });
+    expect(busy.message).toContain(`session ${created.sessionToken.replace(/(\d{3})(?=\d)/g, '$1 ')}`);
+    expect(core.getState().sessions).toHaveLength(1);
+
     const refused = await core.dispatch('updateSettings', { stickiness: 'url' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'session-live' } });
     const harmless = await core.dispatch('updateSettings', { debug: true });
