@@ -2,6 +2,7 @@
 // way to the contact center), a co-browse request waiting for the agent, and the last few timeline entries.
 // Selecting an active one makes typed joins attach to it; an ended one cannot be the target.
 import { groupDigits, type InteractionView } from '../../../common/contract';
+import { liveSession } from '../logic/join-target';
 import { useSidebar, useSidebarState } from './context';
 
 const TIMELINE_ENTRIES = 5;
@@ -90,6 +91,8 @@ export function Interactions() {
 function Request({ interaction }: { interaction: InteractionView }) {
   const sidebar = useSidebar();
   const busy = useSidebarState((s) => s.pending.answerRequest === true);
+  // The live session may have ended since the request came: then there is nothing to end first.
+  const live = useSidebarState((s) => liveSession(s.app!) !== null);
   const id = groupDigits(interaction.cobrowseRequest!.token);
   const answer = async (accept: boolean) => {
     const outcome = await sidebar.call('answerRequest', { interactionId: interaction.id, accept });
@@ -98,11 +101,12 @@ function Request({ interaction }: { interaction: InteractionView }) {
   return (
     <div className="request" role="group" aria-label={`Co-browse request from ${interaction.customerName}`}>
       <p>
-        {interaction.customerName} asks to co-browse (session {id}). You are in another session.
+        {interaction.customerName} asks to co-browse (session {id}).
+        {live && ' You are in another session.'}
       </p>
       <div className="row">
         <button type="button" className="primary" disabled={busy} onClick={() => void answer(true)}>
-          End current and join {id}
+          {live ? `End current and join ${id}` : `Join ${id}`}
         </button>
         <button type="button" disabled={busy} onClick={() => void answer(false)}>
           Decline
