@@ -39,7 +39,7 @@ try {
   const roundTrip: number[] = [];
   for (let i = 0; i < N; i++) {
     const t0 = performance.now();
-    const writeId = await outbox.enqueue(id, { CoBrowseSessionsQuantity: String(i) });
+    const writeId = await outbox.enqueue(id, { CoBrowseSessionsQuantity: i });
     enqueue.push(performance.now() - t0);
     await outbox.drained();
     roundTrip.push(acked.get(writeId)! - t0);
@@ -49,7 +49,7 @@ try {
   // Recovery: a journal of N pending writes (nobody connected), reopened.
   await desk.disconnect();
   const stuck = await openOutbox({ file: journal, log, deliver: () => Promise.reject(new Error('down')) });
-  for (let i = 0; i < N; i++) await stuck.enqueue(id, { CoBrowseSessionsQuantity: String(i) });
+  for (let i = 0; i < N; i++) await stuck.enqueue(id, { CoBrowseSessionsQuantity: i });
   await stuck.close();
   const t1 = performance.now();
   const reopened = await openOutbox({ file: journal, log, deliver: () => Promise.reject(new Error('down')) });

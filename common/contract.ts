@@ -8,22 +8,12 @@ import { SettingsForm, SidebarSettings } from './settings-schema';
 export { LOCALES, Language, type Locale } from './settings-schema';
 
 // ---- state: main owns it, the renderer mirrors it ----
-export const JoinPhase = z.enum([
-  'idle',
-  'looking-up',
-  'connecting',
-  'joined',
-  'waiting-customer',
-  'active',
-  'ending',
-  'ended',
-  'failed',
-]);
+/** A co-browse session's phase; the transitions are main/core/interactions/lifecycle.ts's table. */
+export const JoinPhase = z.enum(['connecting', 'joined', 'active', 'ending', 'ended', 'failed']);
 export type JoinPhase = z.infer<typeof JoinPhase>;
 
 /** A co-browse session is under way, or about to be: no restart for an update, no change of connection. */
-export const isLivePhase = (phase: JoinPhase): boolean =>
-  phase !== 'idle' && phase !== 'ended' && phase !== 'failed';
+export const isLivePhase = (phase: JoinPhase): boolean => phase !== 'ended' && phase !== 'failed';
 
 export const AppError = z.object({
   code: z.string(),
@@ -37,7 +27,8 @@ export type AppError = z.infer<typeof AppError>;
 export const CobrowseSessionView = z.object({
   /** Local id of this co-browse attempt (not the token). */
   id: z.string(),
-  tokenMasked: z.string(),
+  /** The session ID as the agent typed or the chat sent it: shown back to them (masked only in logs). */
+  token: z.string(),
   interactionId: z.string().nullable(),
   sessionHistoryId: z.string().nullable(),
   phase: JoinPhase,
@@ -55,8 +46,10 @@ export const InteractionView = z.object({
   customerName: z.string(),
   state: z.enum(['active', 'transferred', 'timed-out', 'closed']),
   cobrowseQuantity: z.number().int().nonnegative(),
-  /** Attached data as written (confirmed by the source) and still pending in the outbox. */
-  attachedData: z.record(z.string(), z.string()),
+  /** Attached data as written (confirmed by the source) and still pending in the outbox, typed. */
+  attachedData: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** A `{start:…}` that came while another session was live: waits for the agent, gone when the chat ends. */
+  cobrowseRequest: z.object({ token: z.string(), at: z.number() }).nullable(),
   pendingWrites: z.number().int().nonnegative(),
   timeline: z.array(z.object({ at: z.number(), text: z.string() })),
 });
@@ -132,12 +125,38 @@ export type Bounds = z.infer<typeof Bounds>;
 
 const Empty = z.object({}).strict();
 
+/** The settled outcome of a join: joined, or why not (with the live session that is in the way, if any). */
+export const JoinOutcome = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('joined'), sessionId: z.string() }),
+  z.object({
+    outcome: z.literal('failed'),
+    /** The failed attempt's record, when it got as far as the server; null when refused at once. */
+    sessionId: z.string().nullable(),
+    error: AppError,
+    /** The live session that refused this join (one co-browse session per agent). */
+    busyWith: z.string().nullable(),
+  }),
+]);
+export type JoinOutcome = z.infer<typeof JoinOutcome>;
+
 export const requests = {
   /** The renderer mounted: main answers with the state and starts pushing events (held until then). */
   ready: { input: Empty, output: AppState },
   join: {
-    input: z.object({ token: Token, interactionId: Id.nullable().optional() }).strict(),
-    output: z.object({ sessionId: z.string() }),
+    input: z
+      .object({
+        token: Token,
+        interactionId: Id.nullable().optional(),
+        /** "End it and join": stop the live session first instead of being refused. */
+        replace: z.boolean().optional(),
+      })
+      .strict(),
+    output: JoinOutcome,
+  },
+  /** Accept (join, ending the live session first) or decline the co-browse request waiting on a chat. */
+  answerRequest: {
+    input: z.object({ interactionId: Id, accept: z.boolean() }).strict(),
+    output: JoinOutcome.nullable(),
   },
   exit: { input: z.object({ sessionId: Id }).strict(), output: z.null() },
   stop: { input: z.object({ sessionId: Id }).strict(), output: z.null() },
@@ -207,3 +226,7 @@ export function normaliseSessionId(raw: string): string | null {
   const digits = text.replace(/[\s-]/g, '');
   return /^\d{9}$/.test(digits) ? digits : null;
 }
+
+/** A session ID as agents read it back to a customer: `123 456 789`; anything else quoted as typed. */
+export const groupDigits = (id: string): string =>
+  /^\d{9}$/.test(id) ? id.replace(/(\d{3})(?=\d)/g, '$1 ') : `“${id}”`;

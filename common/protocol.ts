@@ -30,7 +30,12 @@ export const CreateSessionResponse = z.object({
 export const GetSessionResponse = z.object({
   sessionToken: SessionToken,
   sessionServerName: z.string().min(1),
-  sessionServerUrl: z.url().optional(),
+  /** Absent or null unless the node has its `serverUrl` option; may carry a path prefix, which is kept. */
+  sessionServerUrl: z
+    .url()
+    .nullish()
+    .transform((v) => v ?? undefined)
+    .optional(),
 });
 export type GetSessionResponse = z.infer<typeof GetSessionResponse>;
 export const StopResponse = z.object({ activationTime: UtcMillis.optional(), deactivationTime: UtcMillis });
@@ -68,7 +73,16 @@ export type CometErrorCode = z.infer<typeof CometErrorCode>;
 export const CometErrorReply = z.object({ error: CometErrorCode, message: z.string() });
 export type CometErrorReply = z.infer<typeof CometErrorReply>;
 
-export const User = z.object({ userId: z.string().min(1), role: RoleSchema, name: z.string().optional() });
+// Lenient where Genesys's own examples are (protocol.md): the docs' join reply has `"userId": 2` beside
+// `"userId": "1"`, and no name for the controller. Ids are read as strings whatever they came as.
+const UserId = z.union([z.string().min(1), z.number().finite()]).transform(String);
+const OptionalName = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined)
+  .optional();
+
+export const User = z.object({ userId: UserId, role: RoleSchema, name: OptionalName });
 export type User = z.infer<typeof User>;
 
 export const CreateRequest = z.object({}).strict();
@@ -81,9 +95,10 @@ export const JoinRequest = z.object({
 export type JoinRequest = z.infer<typeof JoinRequest>;
 export const JoinReply = z.object({
   userToken: z.string().min(1),
-  userId: z.string().min(1),
+  userId: UserId,
   users: z.array(User),
-  sessionHistoryId: z.uuid(),
+  /** A UUID in the docs' prose, `"abc789"` in their example: any non-empty string. */
+  sessionHistoryId: z.string().min(1),
 });
 export type JoinReply = z.infer<typeof JoinReply>;
 export const UserTokenRequest = z.object({ userToken: z.string().min(1) });
@@ -122,9 +137,12 @@ export function parseReply<T extends z.ZodType>(
   };
 }
 
-/** `<base>/cobrowse/slave.html#nosidinput=1&sid=<token>[&debug=1]`; base is `<scheme>://<host>:<port>`. */
+/**
+ * `<base>/cobrowse/slave.html#nosidinput=1&sid=<token>[&debug=1]`; base is `<scheme>://<host>:<port>` plus any
+ * path prefix a proxy puts in front of the node (`https://lb.example/node1`), which is kept.
+ */
 export function agentPageUrl(base: string, token: string, opts: { debug?: boolean } = {}): string {
-  const url = new URL(paths.agentPage, base);
+  const url = new URL(base.replace(/\/+$/, '') + paths.agentPage);
   url.hash = `nosidinput=1&sid=${SessionToken.parse(token)}${opts.debug ? '&debug=1' : ''}`;
   return url.toString();
 }

@@ -65,6 +65,8 @@ const fields = {
   workspaceDn: field(z.string().trim().max(200).default(''), 'source', null),
   /** The agent's place for activate-channels; empty → the agent's `defaultPlace` from initialization. */
   workspacePlace: field(z.string().trim().max(200).default(''), 'source', null),
+  /** Live co-browse sessions per agent: Genesys's default since 8.5.003 is one; raise only where it was. */
+  maxConcurrentSessions: field(z.number().int().min(1).max(10).default(1), 'app', null),
   /** The sidebar's language; 'system' follows the OS (or the browser in the web edition). */
   language: field(Language.default('system'), 'app', Language),
 };

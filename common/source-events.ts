@@ -36,13 +36,23 @@ export const SourceEvent = z.discriminatedUnion('type', [
 ]);
 export type SourceEvent = z.infer<typeof SourceEvent>;
 
-/** The attached-data keys of the spec's table; values are strings, as contact-center user data are. */
+/**
+ * The attached-data keys of Genesys's ADOverview (protocol.md), typed as Genesys reporting reads them: the
+ * quantity an integer, the duration a number, the rest strings. A journal written before they were typed
+ * carries the quantity as a digit string: read leniently, written typed.
+ */
+const YesNo = z.enum(['Yes', 'No']);
 export const AttachedData = z
   .object({
-    CoBrowseAssociated: z.literal('Yes'),
-    CoBrowseSessionsQuantity: z.string().regex(/^\d+$/),
+    CoBrowseAssociated: YesNo,
+    CoBrowseSessionsQuantity: z.union([
+      z.number().int().nonnegative(),
+      z.string().regex(/^\d+$/).transform(Number),
+    ]),
     CoBrowseSessionId: z.string(),
     CoBrowseStartTime: z.string(),
+    CoBrowseDuration: z.number().nonnegative(),
+    IsCoBrowseDenied: YesNo,
   })
   .partial();
 export type AttachedData = z.infer<typeof AttachedData>;

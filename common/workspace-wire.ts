@@ -25,6 +25,7 @@ export const ApiStatusReply = z.looseObject({
 });
 
 export const KvPair = z.object({ key: z.string(), type: z.string(), value: z.unknown() });
+export type KvPair = z.infer<typeof KvPair>;
 
 /** Body of both update-user-data requests: the pairs replace existing ones with the same keys. */
 export const UpdateUserData = z.object({

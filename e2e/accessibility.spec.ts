@@ -69,7 +69,11 @@ test('keyboard first: Tab reaches the Session ID field, Enter joins; co-browsing
       { timeout: 10_000 },
     );
     expect(await violations(page), `${scheme} theme`).toEqual([]);
-    await page.getByRole('button', { name: 'Stop' }).click();
+    // Stop asks first (it ends co-browse for the customer); the confirmation takes the focus.
+    await page.getByRole('button', { name: /^Stop session/ }).click();
+    await expect(page.getByRole('button', { name: /^Yes, end session/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status', { name: 'Join progress' })).toHaveText(/^Co-browse ended\./);
     await page.context().close();
   }
 });

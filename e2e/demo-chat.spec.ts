@@ -50,7 +50,7 @@ test('Share my screen: the agent app joins on the chat, attached data land, clos
   await app.engine.outboxDrained();
   expect(app.desk.get(chatId!).attachedData).toMatchObject({
     CoBrowseAssociated: 'Yes',
-    CoBrowseSessionsQuantity: '1',
+    CoBrowseSessionsQuantity: 1,
   });
 
   // The chat server's test control: close the interaction.

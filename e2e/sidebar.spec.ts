@@ -91,6 +91,15 @@ async function joinWith(s: { field: Locator }, text: string): Promise<void> {
 }
 
 const grouped = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2-$3');
+const spaced = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3');
+
+/** Stop ends co-browse for the customer too, so it asks first, naming the session. */
+async function stopSession(s: { page: Page }, token?: string): Promise<void> {
+  await s.page.getByRole('button', { name: /^Stop session/ }).click();
+  const confirm = s.page.getByRole('group', { name: 'Confirm Stop' });
+  if (token) await expect(confirm).toContainText(`session ${spaced(token)}`);
+  await confirm.getByRole('button', { name: /^Yes, end session/ }).click();
+}
 
 test('typed token: the hint reads it, progress step by step, the agent page joins in the frame, Exit ends it', async ({
   browser,
@@ -106,15 +115,20 @@ test('typed token: the hint reads it, progress step by step, the agent page join
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing');
   await expect(customer.page.locator('#state')).toHaveText('An agent is viewing this page');
   const said = await s.said();
-  const steps = ['Connecting to the co-browse server…', 'Joined; waiting for the customer…'];
+  const steps = [
+    `Connecting to the co-browse server for session ${spaced(customer.token)}…`,
+    'Joined; waiting for the customer…',
+  ];
   expect(said.filter((t) => steps.includes(t))).toEqual(steps);
   await expect(s.field).toHaveValue(''); // joined: the field is ready for the next one
   await expect(s.page.getByRole('alert')).toHaveCount(0);
 
-  await s.page.getByRole('button', { name: 'Exit' }).click();
+  await s.page
+    .getByRole('button', { name: `Exit session ${spaced(customer.token)}: leave co-browse` })
+    .click();
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentExit}`);
   await expect(s.iframe).toHaveCount(0);
-  await expect(s.page.getByRole('button', { name: 'Exit' })).toHaveCount(0);
+  await expect(s.page.getByRole('button', { name: /^Exit session/ })).toHaveCount(0);
 });
 
 test('chat message {start:…}: joins on that chat, writes attached data, the sidebar beside the agent page', async ({
@@ -139,11 +153,24 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
   const shot = process.env.UPDATE_SCREENSHOTS ? 'docs/sidebar.png' : test.info().outputPath('sidebar.png');
   await s.page.screenshot({ path: shot });
 
+  // Attached data as Genesys reporting reads them (ADOverview): start time in epoch ms, typed quantity.
+  const value = (key: string) =>
+    item.locator('.attached div').filter({ hasText: key }).getByRole('definition');
+  await expect(value('CoBrowseStartTime')).toHaveText(/^\d{13}$/);
+  await expect(value('CoBrowseSessionsQuantity')).toHaveText('1');
+  await expect(value('IsCoBrowseDenied')).toHaveText('No');
+
   // The chat ends: co-browse is stopped first, and the sidebar says why.
   await desk.close(chatId);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
   await expect(item).toContainText('closed');
   await expect(s.iframe).toHaveCount(0);
+  await expect(value('CoBrowseAssociated')).toHaveText('No');
+  await expect(value('CoBrowseDuration')).toHaveText(/^\d+$/);
+  expect(desk.get(chatId).attachedData).toMatchObject({
+    CoBrowseAssociated: 'No',
+    CoBrowseSessionsQuantity: 1,
+  });
 });
 
 test('a pasted {start:…} message joins too, on the selected chat; Stop ends it for everyone', async ({
@@ -166,9 +193,91 @@ test('a pasted {start:…} message joins too, on the selected chat; Stop ends it
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
   await expect(item).toContainText('Co-browse sessions: 1');
 
-  await s.page.getByRole('button', { name: 'Stop' }).click();
+  await stopSession(s, customer.token);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
   await expect(customer.page.locator('#state')).toHaveAttribute('data-state', 'ended');
+});
+
+test('one session at a time: a second typed ID is refused by the field, naming the live one; "End it and join" switches', async ({
+  browser,
+}) => {
+  const first = await customerSession(browser);
+  const second = await customerSession(browser);
+  const s = await openSidebar(browser);
+  await joinWith(s, first.token);
+  await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
+  await expect(s.iframe).toHaveAttribute('src', new RegExp(`sid=${first.token}`));
+
+  await s.field.fill(second.token);
+  await expect(s.page.getByTestId('join-hint')).toContainText(
+    `You are in session ${spaced(first.token)}, not attached to any interaction`,
+  );
+  await s.field.press('Enter');
+  const alert = s.page.locator('.join + [role="alert"]');
+  await expect(alert).toContainText(`session ${spaced(first.token)}`);
+  await expect(alert).toContainText('one co-browse session at a time');
+  await expect(s.field).toHaveValue(second.token);
+  // Nothing switched: the sidebar, the agent page and the first customer still agree.
+  await expect(s.status).toHaveText('Co-browsing with the customer.');
+  await expect(s.iframe).toHaveAttribute('src', new RegExp(`sid=${first.token}`));
+  await expect(first.page.locator('#state')).toHaveText('An agent is viewing this page');
+
+  await alert.getByRole('button', { name: 'End it and join' }).click();
+  await expect(s.iframe).toHaveAttribute('src', new RegExp(`sid=${second.token}`), { timeout: 10_000 });
+  await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
+  await expect(first.page.locator('#state')).toHaveAttribute('data-state', 'ended');
+  await expect(second.page.locator('#state')).toHaveText('An agent is viewing this page');
+  await expect(s.field).toHaveValue('');
+  await expect(s.page.getByRole('alert')).toHaveCount(0);
+  await stopSession(s, second.token);
+  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
+});
+
+test('a {start:…} from another chat while one is live waits on that chat; accepting ends the first and joins', async ({
+  browser,
+}) => {
+  const first = await customerSession(browser);
+  const second = await customerSession(browser);
+  const s = await openSidebar(browser);
+  const ann = await desk.openChat('Ann Live');
+  await desk.say(ann, 'customer', `{start:${first.token}}`);
+  await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
+
+  const bob = await desk.openChat('Bob Waiting');
+  await desk.say(bob, 'customer', `{start:${second.token}}`);
+  const request = s.page.getByRole('group', { name: 'Co-browse request from Bob Waiting' });
+  await expect(request).toContainText(`Bob Waiting asks to co-browse (session ${spaced(second.token)})`);
+  await expect(s.iframe).toHaveAttribute('src', new RegExp(`sid=${first.token}`));
+  await expect(first.page.locator('#state')).toHaveText('An agent is viewing this page');
+
+  await request.getByRole('button', { name: /^End current and join/ }).click();
+  await expect(s.iframe).toHaveAttribute('src', new RegExp(`sid=${second.token}`), { timeout: 10_000 });
+  await expect(request).toHaveCount(0);
+  await expect(first.page.locator('#state')).toHaveAttribute('data-state', 'ended');
+  const bobItem = s.page.getByTestId('interaction').filter({ hasText: 'Bob Waiting' });
+  await expect(bobItem).toContainText('Co-browse sessions: 1');
+  await desk.close(bob);
+  await desk.close(ann);
+  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
+});
+
+test('an ended interaction is never the join target: the selection moves to none, and the hint says so', async ({
+  browser,
+}) => {
+  const s = await openSidebar(browser);
+  const chat = await desk.openChat('Carol Ends');
+  const item = s.page.getByTestId('interaction').filter({ hasText: 'Carol Ends' });
+  await expect(item.getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+  await s.field.fill('123456789');
+  await expect(s.page.getByTestId('join-hint')).toContainText('Attaches to Carol Ends (chat).');
+  await desk.close(chat);
+  await expect(item).toContainText('closed');
+  await expect(item.getByRole('button')).toBeDisabled();
+  await expect(item.getByRole('button')).toHaveAttribute('aria-pressed', 'false');
+  await expect(s.page.getByTestId('selection')).toHaveText(
+    'No interaction selected: typed joins are not attached to any interaction.',
+  );
+  await expect(s.page.getByTestId('join-hint')).toContainText('Not attached to any interaction.');
 });
 
 for (const [scenario, act, reason, badge] of [
@@ -202,16 +311,23 @@ test('not a session ID and an unknown session: clear errors with what to do, dis
   await expect(s.page.getByText('A session ID has 9 digits; this has 5.')).toBeVisible();
   await s.field.press('Enter');
   const alert = s.page.getByRole('alert');
-  await expect(alert).toContainText('A co-browse session ID is exactly 9 digits.');
+  await expect(alert).toContainText(
+    '“12345” is not a co-browse session ID: a session ID is exactly 9 digits.',
+  );
   await expect(alert).toContainText('Check the digits with the customer.');
+  await expect(alert).not.toContainText('step');
   await expect(s.field).toHaveValue('12345'); // kept for correcting
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
 
   await joinWith(s, '000000000');
-  await expect(alert).toContainText('No live co-browse session has this ID.');
-  await expect(alert).toContainText('Ask the customer to start a new one.');
-  await expect(s.status).toHaveText(/^Could not join session/);
+  await expect(alert).toContainText(
+    'No live co-browse session has the ID 000 000 000: it has ended, or the ID was mistyped.',
+  );
+  await expect(alert).toContainText('if they match, ask them to start a new session.');
+  await expect(alert).not.toContainText('step');
+  await expect(s.field).toHaveValue('000000000'); // kept after a failure that took a round trip too
+  await expect(s.status).toHaveText('Could not join session 000 000 000.');
 });
 
 test('an ended session: joining it again says it is no longer live and to ask for a new one', async ({
@@ -221,14 +337,16 @@ test('an ended session: joining it again says it is no longer live and to ask fo
   const s = await openSidebar(browser);
   await joinWith(s, customer.token);
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
-  await s.page.getByRole('button', { name: 'Stop' }).click();
+  await stopSession(s);
   await expect(s.status).toHaveText(/^Co-browse ended\./);
 
   await joinWith(s, customer.token);
   // The server's get-session answers an ended session as not found (protocol.md); the words cover both.
   const alert = s.page.getByRole('alert');
-  await expect(alert).toContainText('No live co-browse session has this ID.');
-  await expect(alert).toContainText('Ask the customer to start a new one.');
+  await expect(alert).toContainText(
+    `No live co-browse session has the ID ${spaced(customer.token)}: it has ended`,
+  );
+  await expect(s.field).toHaveValue(customer.token);
   await expect(s.agentFrame.getByRole('status')).toHaveCount(0);
 });
 
@@ -287,7 +405,7 @@ test('settings: saved and kept across a reload; connection settings wait for the
   const refusal = s.page.locator('.settings').getByRole('alert');
   await expect(refusal).toContainText(/settings cannot change during a co-browse session\./);
   await expect(refusal).toContainText('End the session (Exit or Stop), then save again.');
-  await s.page.getByRole('button', { name: 'Stop' }).click();
+  await stopSession(s);
   await expect(s.status).toHaveText(/^Co-browse ended\./);
 });
 
@@ -333,7 +451,7 @@ test('a narrow, tall window in the dark: the agent page stays in view under the 
   expect(frame.width).toBeGreaterThan(380);
   expect(frame.height).toBeGreaterThan(300);
   expect(frame.y + frame.height).toBeLessThanOrEqual(820 + 1);
-  await s.page.getByRole('button', { name: 'Stop' }).click();
+  await stopSession(s);
   await expect(s.iframe).toHaveCount(0);
 });
 

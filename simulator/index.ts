@@ -19,6 +19,12 @@ export interface SimulatorOptions {
   allowedOrigins?: string[];
   /** Whether nodes report `sessionServerUrl` (URL-mode stickiness). Default true. */
   serverUrls?: boolean;
+  /**
+   * Answer as the Genesys docs' examples do, to test a client against them: join replies with a numeric
+   * `userId`, no controller name and a history id that is not a UUID; REST errors as a bare status; and
+   * `sessionServerUrl` behind a path prefix, `<balancer>/<node>/cobrowse` (the balancer routes it).
+   */
+  docsExamples?: boolean;
   /** Balancer host, default 127.0.0.1 (nodes always listen on 127.0.0.1). */
   host?: string;
   logger?: Logger;
@@ -51,7 +57,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (!Number.isInteger(count) || count < 1)
     throw new RangeError(`nodes must be a positive integer, not ${count}`);
   const serverUrls = options.serverUrls ?? true;
+  const docs = options.docsExamples ?? false;
   const directory = new ClusterDirectory();
+  let publicUrl = '';
   let allowed = originMatcher(options.allowedOrigins ?? []);
 
   const nodes: SimNode[] = [];
@@ -65,17 +73,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         originAllowed: (origin) => allowed(origin),
         serverUrlOf: (name) => {
           const node = nodes.find((n) => n.name === name);
-          return serverUrls && node ? `${node.url}/cobrowse` : undefined;
+          if (!serverUrls || !node) return undefined;
+          return docs ? `${publicUrl}/${name}/cobrowse` : `${node.url}/cobrowse`;
         },
         logger,
+        docsExamples: docs,
       }),
     );
-  const balancer = new Balancer(nodes, options.routes ?? [], logger.child('balancer'));
+  const balancer = new Balancer(nodes, options.routes ?? [], logger.child('balancer'), docs);
 
   try {
     await Promise.all(nodes.map((n) => n.start()));
     const port = await balancer.listen(options.port ?? 0, host);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    publicUrl = url;
     if (!options.allowedOrigins) allowed = originMatcher(defaultAllowedOrigins(url));
     logger.info('simulator up', { url, nodes: nodes.map((n) => `${n.name} ${n.url}`) });
 

@@ -99,7 +99,10 @@ test('join: the agent view sits exactly on the slot, follows a resize, and goes 
   await expect.poll(async () => (await rounded()).width).toBeGreaterThan(600); // the wide layout
   await expect.poll(() => agentViewBounds(app)).toEqual(await rounded());
 
-  await page.getByRole('button', { name: 'Stop' }).click();
+  // Stop asks first (it ends co-browse for the customer); the confirmation takes the focus.
+  await page.getByRole('button', { name: /^Stop session/ }).click();
+  await expect(page.getByRole('button', { name: /^Yes, end session/ })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status', { name: 'Join progress' })).toHaveText(/^Co-browse ended\./);
   await expect.poll(() => agentViewBounds(app)).toBeNull();
 });

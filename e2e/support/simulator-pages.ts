@@ -4,13 +4,16 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { quietLogger } from '../../common/logger';
 import { GetSessionResponse, paths } from '../../common/protocol';
-import { startSimulator, type Simulator } from '../../simulator/index';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/index';
 
-export function useSimulatorPages(viewport?: { width: number; height: number }) {
+export function useSimulatorPages(
+  viewport?: { width: number; height: number },
+  options: SimulatorOptions = {},
+) {
   let sim: Simulator | undefined;
   const contexts: BrowserContext[] = [];
   test.beforeAll(async () => {
-    sim = await startSimulator({ port: 0, nodes: 2, logger: quietLogger() });
+    sim = await startSimulator({ port: 0, nodes: 2, logger: quietLogger(), ...options });
   });
   test.afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));

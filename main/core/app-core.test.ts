@@ -60,12 +60,12 @@ describe('app core', () => {
       core.getState().sessions.find((s) => s.interactionId === interactionId),
     );
     await until(() => core.getState().agentView);
-    expect(session.tokenMasked).not.toContain(sessionToken.slice(0, 6));
+    expect(session.token).toBe(sessionToken); // shown back to the agent; masked only in logs
     const data = await until(() => {
       const i = core.getState().interactions.find((x) => x.id === interactionId);
       return i && i.pendingWrites === 0 && i.attachedData.CoBrowseSessionId ? i.attachedData : undefined;
     });
-    expect(data).toMatchObject({ CoBrowseAssociated: 'Yes', CoBrowseSessionsQuantity: '1' });
+    expect(data).toMatchObject({ CoBrowseAssociated: 'Yes', CoBrowseSessionsQuantity: 1 });
     const onChat = (await (await fetch(`${sim}/sim/interactions/chats/${interactionId}`)).json()) as {
       attachedData: Record<string, string>;
     };
@@ -81,6 +81,13 @@ describe('app core', () => {
     expect(joined.ok).toBe(true);
     const sessionId = (joined as { value: { sessionId: string } }).value.sessionId;
     await until(() => core.getState().sessions.find((s) => s.id === sessionId && s.phase === 'joined'));
+
+    // A deep link while a session is live: nobody waits for its reply, so the refusal is main's lastError.
+    core.joinFromLink('123456780');
+    const busy = await until(() => core.getState().lastError);
+    expect(busy).toMatchObject({ code: 'session-live' });
+    expect(busy.message).toContain(`session ${created.sessionToken.replace(/(\d{3})(?=\d)/g, '$1 ')}`);
+    expect(core.getState().sessions).toHaveLength(1);
 
     const refused = await core.dispatch('updateSettings', { stickiness: 'url' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'session-live' } });
@@ -102,6 +109,8 @@ describe('app core', () => {
 
     // The new service is down: a join says so, specifically.
     const r = await core.dispatch('join', { token: '123456789', interactionId: null });
+    // The reply carries the settled outcome, not just an id to watch.
+    expect(r).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'unreachable' } } });
     const id = (r as { value: { sessionId: string } }).value.sessionId;
     const failed = await until(() => core.getState().sessions.find((s) => s.id === id && s.error));
     expect(failed.error?.code).toBe('unreachable');

@@ -102,6 +102,11 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     secrets: opts.secrets ?? memorySecretStore(),
     openBrowser: (url: string) => (hooks.openExternal ? hooks.openExternal(url) : handOverSignInUrl?.(url)),
     debug: () => loaded.settings.debug,
+    maxSessions: () => loaded.settings.maxConcurrentSessions,
+    showError: (error: AppError) => {
+      lastError = error;
+      changed();
+    },
     log,
     changed,
   };
@@ -135,15 +140,20 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     };
   }
 
-  async function join(raw: string, interactionId: string | null | undefined, via: 'typed' | 'deep-link') {
+  async function join(
+    raw: string,
+    interactionId: string | null | undefined,
+    via: 'typed' | 'deep-link',
+    replace = false,
+  ) {
     const token = normaliseSessionId(raw) ?? raw.trim();
     log.info('join requested', { via, token: maskTokensIn(token) });
     lastError = null;
-    const sessionId = await engine().join(token, {
+    return engine().join(token, {
       via,
+      replace,
       ...(interactionId !== undefined ? { interactionId } : {}),
     });
-    return { sessionId };
   }
 
   async function updateSettings(patch: SettingsPatch) {
@@ -217,19 +227,23 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const dispatch = createDispatcher(
     {
       ready: () => getState(),
-      join: ({ token, interactionId }) => join(token, interactionId, 'typed'),
+      join: ({ token, interactionId, replace }) => join(token, interactionId, 'typed', replace),
+      answerRequest: async ({ interactionId, accept }) => {
+        try {
+          return await engine().answerRequest(interactionId, accept);
+        } catch (err) {
+          if (!(err instanceof RangeError)) throw err;
+          throw new RequestRefused({
+            code: 'no-request',
+            message: 'That co-browse request is no longer waiting (the chat ended or it was answered).',
+          });
+        }
+      },
       exit: async ({ sessionId }) => (await withSession(() => engine().exit(sessionId)), null),
       stop: async ({ sessionId }) => (await withSession(() => engine().stop(sessionId)), null),
       selectInteraction: ({ interactionId }) => {
-        try {
-          engine().selectInteraction(interactionId);
-        } catch {
-          throw new RequestRefused({
-            code: 'unknown-interaction',
-            message: 'That interaction is no longer known.',
-            action: 'Pick one from the list.',
-          });
-        }
+        const refusal = engine().selectInteraction(interactionId);
+        if (refusal) throw new RequestRefused(refusal);
         return null;
       },
       updateSettings,
@@ -275,7 +289,13 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     },
     dispatch,
     joinFromLink(sid) {
-      void join(sid, undefined, 'deep-link');
+      // Nobody waits for this reply: a join that does not happen is said where the agent looks.
+      void join(sid, undefined, 'deep-link').then((outcome) => {
+        if (outcome.outcome === 'failed' && outcome.sessionId === null) {
+          lastError = outcome.error;
+          changed();
+        }
+      });
     },
     showError(error) {
       lastError = error;

@@ -186,7 +186,7 @@ describe('desktop integration (on the stub Electron runtime)', () => {
   } as unknown as AppState;
   const chatAsksForCobrowse = {
     ...chatOpen,
-    sessions: [{ id: 's1', interactionId: 'c1', phase: 'looking-up' }],
+    sessions: [{ id: 's1', interactionId: 'c1', phase: 'connecting' }],
   } as unknown as AppState;
 
   it('tray follows the connection; a hidden window gets a notification for a chat co-browse request', () => {

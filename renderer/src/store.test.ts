@@ -72,4 +72,20 @@ describe('createSidebar', () => {
     sidebar.clearError('stop');
     expect(sidebar.store.getState().errors).toEqual({});
   });
+
+  it('a failed join keeps the typed text and its problem by the field; editing or joining clears them', () => {
+    const sidebar = createSidebar(scriptedHost().api);
+    const error = { code: 'session-not-found', message: 'No live co-browse session has the ID 123 456 789.' };
+    sidebar.setField('123 456 789');
+    sidebar.joinSettled('123 456 789', { outcome: 'failed', sessionId: 's1', error, busyWith: null });
+    expect(sidebar.store.getState()).toMatchObject({
+      field: '123 456 789',
+      joinProblem: { error, token: '123 456 789' },
+      dismissedSessions: ['s1'], // shown by the field, so not again among the general alerts
+    });
+    sidebar.setField('123 456 780');
+    expect(sidebar.store.getState().joinProblem).toBeNull();
+    sidebar.joinSettled('123 456 780', { outcome: 'joined', sessionId: 's2' });
+    expect(sidebar.store.getState()).toMatchObject({ field: '', joinProblem: null });
+  });
 });

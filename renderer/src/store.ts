@@ -6,10 +6,14 @@ import type {
   AppError,
   AppState,
   CobrowseApi,
+  JoinOutcome,
   RequestInput,
   RequestName,
   RequestOutput,
 } from '../../common/contract';
+
+/** A join that did not happen, shown next to the Session ID field until the field changes or it is dismissed. */
+export type JoinProblem = Extract<JoinOutcome, { outcome: 'failed' }> & { token: string };
 
 export interface SidebarState {
   /** Main's latest snapshot; null until `ready` answered. */
@@ -23,6 +27,7 @@ export interface SidebarState {
   notice: string | null;
   /** Sessions whose error the agent dismissed (main keeps it on the session; the sidebar stops showing it). */
   dismissedSessions: string[];
+  joinProblem: JoinProblem | null;
 }
 
 export interface Sidebar {
@@ -36,6 +41,9 @@ export interface Sidebar {
   clearError(name: RequestName): void;
   dismissSessionError(sessionId: string): void;
   setNotice(text: string | null): void;
+  /** Records a join's outcome: a failure stays by the field (the typed ID kept), a join clears both. */
+  joinSettled(token: string, outcome: JoinOutcome | null): void;
+  dismissJoinProblem(): void;
 }
 
 export function createSidebar(api: CobrowseApi): Sidebar {
@@ -46,6 +54,7 @@ export function createSidebar(api: CobrowseApi): Sidebar {
     errors: {},
     notice: null,
     dismissedSessions: [],
+    joinProblem: null,
   }));
   const withKey = <T>(record: Partial<Record<RequestName, T>>, name: RequestName, value: T | undefined) => {
     const next = { ...record };
@@ -79,10 +88,23 @@ export function createSidebar(api: CobrowseApi): Sidebar {
       return off;
     },
     call,
-    setField: (field) => store.setState({ field }),
+    setField: (field) =>
+      store.setState((s) => ({ field, joinProblem: field === s.field ? s.joinProblem : null })),
     clearError: (name) => store.setState((s) => ({ errors: withKey(s.errors, name, undefined) })),
     dismissSessionError: (sessionId) =>
       store.setState((s) => ({ dismissedSessions: [...s.dismissedSessions, sessionId] })),
     setNotice: (notice) => store.setState({ notice }),
+    joinSettled(token, outcome) {
+      if (!outcome) return;
+      if (outcome.outcome === 'joined') return store.setState({ field: '', joinProblem: null });
+      // The failed attempt's own error is shown here, by the field, so the general alerts skip it.
+      store.setState((s) => ({
+        joinProblem: { ...outcome, token },
+        dismissedSessions: outcome.sessionId
+          ? [...s.dismissedSessions, outcome.sessionId]
+          : s.dismissedSessions,
+      }));
+    },
+    dismissJoinProblem: () => store.setState({ joinProblem: null }),
   };
 }

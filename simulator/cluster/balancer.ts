@@ -44,6 +44,8 @@ export class Balancer {
     private readonly nodes: readonly SimNode[],
     private readonly routes: readonly ExtraRoute[],
     private readonly logger: Logger,
+    /** Also route `/<node>/cobrowse/…` to that node, prefix stripped (a proxy in front of each node). */
+    private readonly nodePrefixes = false,
   ) {
     this.server = createServer((req, res) => this.onRequest(req, res));
     this.server.on('upgrade', (req, socket: Socket, head: Buffer) => this.onUpgrade(req, socket, head));
@@ -74,8 +76,14 @@ export class Balancer {
     await closed;
   }
 
-  /** The cookie's node when it names one (alive or not), else the next live node in turn. */
+  /** The prefix's node, else the cookie's when it names one (alive or not), else the next live node in turn. */
   private pick(req: IncomingMessage): SimNode | undefined {
+    const prefix = this.nodePrefixes ? /^\/([^/]+)(\/cobrowse(?:[/?#].*)?)$/.exec(req.url ?? '') : null;
+    const byPrefix = prefix && this.nodes.find((n) => n.name === prefix[1]);
+    if (byPrefix) {
+      req.url = prefix[2];
+      return byPrefix;
+    }
     const named = cookieValue(req.headers.cookie, STICKY_COOKIE);
     const sticky = named === undefined ? undefined : this.nodes.find((n) => n.name === named);
     if (sticky) return sticky;
@@ -84,10 +92,11 @@ export class Balancer {
     return live[this.next++ % live.length];
   }
 
-  private record(req: IncomingMessage, node: SimNode | undefined): BalancerLogEntry {
+  /** `path` as the client sent it (with any node prefix). */
+  private record(req: IncomingMessage, node: SimNode | undefined, path: string): BalancerLogEntry {
     const entry: BalancerLogEntry = {
       method: req.method ?? 'GET',
-      path: req.url ?? '/',
+      path,
       cookie: req.headers.cookie ?? '',
       routedTo: node?.name ?? '',
       status: 0,
@@ -99,8 +108,11 @@ export class Balancer {
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
     for (const route of this.routes) if (route(req, res)) return;
+    const path = req.url ?? '/';
     const node = this.pick(req);
-    const entry = this.record(req, node);
+    const entry = this.record(req, node, path);
+    // A prefixing proxy moves the node's cookies under the prefix too (as nginx's proxy_cookie_path does).
+    const prefix = path === req.url ? '' : path.slice(0, path.length - (req.url ?? '').length);
     if (!node?.alive) {
       entry.status = 503;
       const message = node ? `${node.name} is not available` : 'no node is available';
@@ -111,7 +123,14 @@ export class Balancer {
       { host: '127.0.0.1', port: node.portNumber, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
         entry.status = answer.statusCode ?? 0;
-        res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+        const headers = prefix
+          ? answer.rawHeaders.map((v, i) =>
+              i % 2 === 1 && /^set-cookie$/i.test(answer.rawHeaders[i - 1]!)
+                ? v.replace(/;\s*Path=\//i, `; Path=${prefix}/`)
+                : v,
+            )
+          : answer.rawHeaders;
+        res.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(res);
         answer.on('error', () => res.destroy());
       },
@@ -130,8 +149,9 @@ export class Balancer {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    const path = req.url ?? '/';
     const node = this.pick(req);
-    const entry = this.record(req, node);
+    const entry = this.record(req, node, path);
     socket.on('error', () => socket.destroy());
     if (!node?.alive) {
       entry.status = 503;

@@ -50,6 +50,24 @@ const noticeSchemas: Record<string, z.ZodType> = {
   [channels.deactivated]: DeactivatedNotification,
 };
 
+/**
+ * The join reply as the Genesys docs' example has it: the caller's `userId` a number while `users[].userId`
+ * are strings, no name for the controller, and a history id that is not a UUID (stable per session).
+ */
+export function docsJoinReply(reply: JoinReply): unknown {
+  const numeric = (id: string) => id.replace(/\D/g, '');
+  return {
+    ...reply,
+    userId: Number(numeric(reply.userId)),
+    users: reply.users.map((u) => ({
+      userId: numeric(u.userId),
+      role: u.role,
+      ...(u.role === 3 || u.name === undefined ? {} : { name: u.name }),
+    })),
+    sessionHistoryId: `h${reply.sessionHistoryId.replace(/-/g, '').slice(0, 10)}`,
+  };
+}
+
 export interface CometdService {
   handle(req: IncomingMessage, res: ServerResponse): void;
   send(notices: Notice[]): void;
@@ -60,6 +78,8 @@ export function createCometdService(opts: {
   node: string;
   store: SessionStore;
   logger: Logger;
+  /** Join replies shaped like the Genesys docs' example (see `docsJoinReply`). */
+  docsExamples?: boolean;
 }): CometdService {
   const { node, store, logger } = opts;
   const server: CometDServer = createCometDServer({
@@ -118,6 +138,10 @@ export function createCometdService(opts: {
         const req = parse(JoinRequest);
         if (!req) return;
         const outcome = store.join(req, session.id);
+        if (outcome.ok && opts.docsExamples) {
+          session.deliver(null, channel, docsJoinReply(outcome.value));
+          return send(outcome.notices);
+        }
         return conclude(outcome, JoinReply, outcome.ok ? outcome.value : undefined);
       }
       case channels.exit:

@@ -22,6 +22,8 @@ export interface NodeOptions {
   originAllowed: OriginCheck;
   serverUrlOf: (node: string) => string | undefined;
   logger: Logger;
+  /** Answer as the Genesys docs' examples do: docs-shaped join replies, REST errors without a body. */
+  docsExamples?: boolean;
 }
 
 interface Running {
@@ -62,7 +64,12 @@ export class SimNode {
       // Timer-driven notices (inactivity) go out through this node's CometD, created just below.
       send: (notices) => running.cometd.send(notices),
     });
-    const cometd = createCometdService({ node: name, store, logger: log });
+    const cometd = createCometdService({
+      node: name,
+      store,
+      logger: log,
+      docsExamples: this.opts.docsExamples,
+    });
     const running: Running = { server: createServer(), store, cometd, sockets: new Set() };
     const { server, sockets } = running;
     server.on('request', (req, res) => this.route(running, req, res));
@@ -120,6 +127,7 @@ export class SimNode {
         serverUrlOf: this.opts.serverUrlOf,
         send: (notices) => running.cometd.send(notices),
         logger: this.opts.logger.child(this.opts.name),
+        bareErrors: this.opts.docsExamples,
       }).catch(failed);
       return;
     }

@@ -28,6 +28,8 @@ export interface RestContext {
   serverUrlOf: (node: string) => string | undefined;
   send: (notices: Notice[]) => void;
   logger: Logger;
+  /** Errors as the Genesys docs give them: a status and no body. */
+  bareErrors?: boolean;
 }
 
 const MAX_CREATE_BODY = 4 * 1024;
@@ -52,6 +54,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx:
       error,
       message,
     });
+    if (ctx.bareErrors) return void res.writeHead(status, { ...cors, 'Content-Length': 0 }).end();
     sendJson(res, status, RestErrorBody.parse({ error, message }), cors);
   };
   const originOk = origin !== undefined && ctx.originAllowed(origin);

@@ -18,6 +18,7 @@ import {
   SESSION_COOKIE,
   UpdateUserData,
   notificationChannels,
+  type KvPair,
   type TranscriptMessage,
 } from '../../common/workspace-wire';
 import { cookieValue, readBody, sendJson } from '../http/io';
@@ -41,7 +42,7 @@ export interface SimChat {
   messages: (TranscriptMessage & { at: number })[];
   userData: Record<string, string>;
   /** Applied writes, one per operationId (a retried operation is acknowledged, not applied twice). */
-  writes: { operationId: string; data: Record<string, string> }[];
+  writes: { operationId: string; data: Record<string, string>; pairs: KvPair[] }[];
 }
 
 export interface SimCall {
@@ -372,7 +373,7 @@ export class WorkspaceSim {
       if (!target.writes.some((w) => w.operationId === operationId)) {
         const data = Object.fromEntries(body.data.userData.map((p) => [p.key, String(p.value)]));
         Object.assign(target.userData, data);
-        target.writes.push({ operationId, data });
+        target.writes.push({ operationId, data, pairs: body.data.userData });
       }
       if (voice) this.callState(target as SimCall, 'AttachedDataChanged');
       // As Genesys's simulator: accepted, applied asynchronously.

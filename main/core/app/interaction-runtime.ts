@@ -19,6 +19,10 @@ export interface RuntimeDeps {
   secrets: SecretStore;
   openBrowser: (url: string) => Promise<void> | void;
   debug: () => boolean;
+  /** The `maxConcurrentSessions` setting, read at each join. */
+  maxSessions: () => number;
+  /** A refused join nobody waits for (local API). */
+  showError: (error: AppError) => void;
   log: Logger;
   changed: () => void;
 }
@@ -55,6 +59,8 @@ export async function startRuntime(
     journalFile: join(deps.dataDir, 'attached-data.journal'),
     log: deps.log,
     debug: deps.debug,
+    maxSessions: deps.maxSessions,
+    onProblem: deps.showError,
   });
   if (selected.kind === 'local-api') selected.source.setStateProvider(() => engine.getState());
   const unsubscribe = engine.subscribe(deps.changed);

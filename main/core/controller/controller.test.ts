@@ -1,23 +1,15 @@
 // The controller against the real simulator cluster (two nodes behind the sticky balancer), over real HTTP.
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channels, DeactivatedNotification, paths, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { createLogger } from '../../../common/logger';
-import { eventLog, rejection, testController } from './test-helpers';
-import { ControllerError, type Controller } from './types';
+import { eventLog, rejection, suiteControllers } from './test-helpers';
+import { ControllerError } from './types';
 
 const fx = useSimulator({ nodes: 2 });
-const controllers: Controller[] = [];
-afterAll(async () => {
-  await Promise.all(controllers.map((c) => c.close()));
-});
-const controller = (extra: Parameters<typeof testController>[1] = {}) => {
-  const c = testController(fx.sim.url, extra);
-  controllers.push(c);
-  return c;
-};
+const controller = suiteControllers(() => fx.sim.url);
 // The controller posts to the bare endpoint; the test clients (customer, agent) append the message type
 // (`/cobrowse/cometd/connect`), which tells their requests apart in the balancer's log.
 const isControllerCometd = (path: string) => path === paths.cometd;
@@ -100,8 +92,7 @@ describe('joining as Controller', () => {
       details: { step: 'get-session', serverCode: 'origin-not-allowed' },
     });
 
-    const down = testController('http://127.0.0.1:9');
-    controllers.push(down);
+    const down = controller({ serviceUrl: 'http://127.0.0.1:9' });
     const unreachable = await rejection(() => down.join(sessionToken, eventLog()));
     expect(unreachable).toMatchObject({
       code: 'unreachable',
@@ -132,8 +123,7 @@ describe('joining as Controller', () => {
     });
     await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
     try {
-      const c = testController(`http://127.0.0.1:${(front.address() as AddressInfo).port}`);
-      controllers.push(c);
+      const c = controller({ serviceUrl: `http://127.0.0.1:${(front.address() as AddressInfo).port}` });
       const refused = await rejection(() => c.join(sessionToken, eventLog()));
       expect(refused).toMatchObject({
         code: 'not-owner',

@@ -1,28 +1,25 @@
 // The REST calls of the controller (get-session, stop, health), each answer checked against the protocol schemas
 // and every failure turned into a ControllerError an agent can act on.
-import {
-  GetSessionResponse,
-  RestErrorBody,
-  StopResponse,
-  paths,
-  type RestErrorCode,
-} from '../../../common/protocol';
+import { GetSessionResponse, RestErrorBody, StopResponse, paths } from '../../../common/protocol';
 import { NetworkFailure, type HttpClient, type HttpReply } from '../net/http-client';
 import { ControllerError, type ControllerErrorCode, type JoinStep } from './types';
 
-const restCodes: Record<RestErrorCode, ControllerErrorCode> = {
-  'session-not-found': 'session-not-found',
-  'invalid-token': 'invalid-token',
-  'origin-not-allowed': 'origin-not-allowed',
-  'not-owner': 'not-owner',
-  forbidden: 'join-refused',
-  'invalid-request': 'protocol',
+// Status first (protocol.md): a real server's 404 or 403 may carry any body or none, so the status decides what
+// happened; our simulator's JSON body only adds its words to the log line.
+const byStatus: Partial<Record<JoinStep, Partial<Record<number, ControllerErrorCode>>>> = {
+  'get-session': {
+    400: 'invalid-token',
+    403: 'origin-not-allowed',
+    404: 'session-not-found',
+    409: 'not-owner',
+  },
+  stop: { 403: 'join-refused', 404: 'session-ended', 409: 'not-owner' },
 };
 
 const advice: Partial<Record<ControllerErrorCode, string>> = {
-  'session-not-found': 'the session does not exist or has ended; ask the customer for a new session ID',
-  'origin-not-allowed':
-    "the server's allowed origins do not include ours; fix the Origin setting or the server's CORS list",
+  'session-not-found': 'no live session has this ID: it has ended or was mistyped',
+  'session-ended': 'the session has already ended',
+  'origin-not-allowed': "the server's allowed origins do not include the Origin sent",
   'not-owner':
     'a node that does not host the session answered: stickiness is broken between us and the balancer',
   'invalid-token': 'the server rejected the session ID format',
@@ -44,12 +41,13 @@ export function networkError(e: unknown, step: JoinStep): ControllerError {
   return new ControllerError('protocol', `${step} failed: ${String(e)}`, { step });
 }
 
-/** Parses a REST answer: the success schema on 200, the protocol's error body otherwise. */
+/** Parses a REST answer: the success schema on 200; otherwise the status says what went wrong. */
 export function readRest<T>(
   reply: HttpReply,
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
   step: JoinStep,
   host: string,
+  origin?: string,
 ): T {
   let json: unknown;
   try {
@@ -60,30 +58,36 @@ export function readRest<T>(
   if (reply.status === 200) {
     const ok = schema.safeParse(json);
     if (ok.success) return ok.data;
-  } else {
-    const err = RestErrorBody.safeParse(json);
-    if (err.success) {
-      const code = restCodes[err.data.error];
-      const why = advice[code] ?? err.data.message ?? err.data.error;
-      return fail(code, `${host} refused ${step} (${err.data.error}): ${why}`, step, host, err.data.error);
-    }
+  }
+  const body = RestErrorBody.safeParse(json);
+  const serverCode = body.success ? body.data.error : undefined;
+  const code = byStatus[step]?.[reply.status];
+  if (code) {
+    const said = body.success
+      ? ` (${body.data.error}${body.data.message ? `: ${body.data.message}` : ''})`
+      : '';
+    const sent = code === 'origin-not-allowed' && origin ? ` (Origin sent: ${origin})` : '';
+    throw new ControllerError(
+      code,
+      `${host} answered ${step} with HTTP ${reply.status}${said}: ${advice[code]}${sent}`,
+      {
+        step,
+        host,
+        ...(serverCode ? { serverCode } : {}),
+        ...(code === 'origin-not-allowed' && origin ? { origin } : {}),
+      },
+    );
   }
   return fail(
     'protocol',
-    `${host} answered ${step} with HTTP ${reply.status} and a body that is not a Co-browse reply; is the service URL right?`,
+    `${host} answered ${step} with HTTP ${reply.status} and ${reply.status === 200 ? 'a body that is not a Co-browse reply' : 'no status the protocol defines here'}; is the service URL right?`,
     step,
     host,
   );
 }
 
-function fail(
-  code: ControllerErrorCode,
-  msg: string,
-  step: JoinStep,
-  host: string,
-  serverCode?: string,
-): never {
-  throw new ControllerError(code, msg, { step, host, ...(serverCode ? { serverCode } : {}) });
+function fail(code: ControllerErrorCode, msg: string, step: JoinStep, host: string): never {
+  throw new ControllerError(code, msg, { step, host });
 }
 
 export interface RestTarget {
@@ -109,7 +113,7 @@ const call = async (t: RestTarget, path: string, step: JoinStep, headers: Record
 export async function getSession(t: RestTarget, token: string, origin: string): Promise<GetSessionResponse> {
   const host = new URL(t.base).host;
   const reply = await call(t, `${paths.restBase}/sessions/${token}`, 'get-session', { Origin: origin });
-  const session = readRest(reply, GetSessionResponse, 'get-session', host);
+  const session = readRest(reply, GetSessionResponse, 'get-session', host, origin);
   if (session.sessionToken !== token)
     fail('protocol', `${host} answered get-session for another session`, 'get-session', host);
   return session;

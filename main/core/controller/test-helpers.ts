@@ -1,10 +1,24 @@
 // Shared by the controller's tests: a controller on a simulator, events collected with waits.
+import { afterAll } from 'vitest';
 import { quietLogger } from '../../../common/logger';
 import { createController, type ControllerOptionsInput } from './controller';
 import type { Controller, ControllerEvent } from './types';
 
 export function testController(serviceUrl: string, extra: Partial<ControllerOptionsInput> = {}): Controller {
   return createController({ serviceUrl, agentName: 'Ada', warmUp: false, logger: quietLogger(), ...extra });
+}
+
+/** A suite's controller factory (on the service `serviceUrl()` names when called); all closed after the suite. */
+export function suiteControllers(serviceUrl: () => string) {
+  const made: Controller[] = [];
+  afterAll(async () => {
+    await Promise.all(made.map((c) => c.close()));
+  });
+  return (extra: Partial<ControllerOptionsInput> = {}): Controller => {
+    const c = testController(serviceUrl(), extra);
+    made.push(c);
+    return c;
+  };
 }
 
 /** Collects a session's events; `waitFor` resolves on the first event matching, past or future. */

@@ -24,7 +24,8 @@ export class ControllerError extends Error {
   constructor(
     readonly code: ControllerErrorCode,
     message: string,
-    readonly details: { step?: JoinStep; host?: string; serverCode?: string } = {},
+    /** `origin`: the Origin header a 403 refused, so the agent's message can name it. */
+    readonly details: { step?: JoinStep; host?: string; serverCode?: string; origin?: string } = {},
   ) {
     super(message);
   }

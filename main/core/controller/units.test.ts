@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CookieJar } from '../net/cookie-jar';
 import { caBundle } from '../net/http-client';
 import { baseOf, resolveOwner } from './owner';
+import { agentPageUrl, GetSessionResponse } from '../../../common/protocol';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
@@ -55,6 +56,21 @@ describe('resolveOwner', () => {
     expect(() =>
       resolveOwner({ sessionToken: '123456789', sessionServerName: 'node2' }, 'url', 'https://svc.example'),
     ).toThrow(/serverUrl/);
+  });
+  it('sessionServerUrl absent or null is no node URL; with a path prefix the prefix is kept', () => {
+    const bare = { sessionToken: '123456789', sessionServerName: 'node2' };
+    const nulled = GetSessionResponse.parse({ ...bare, sessionServerUrl: null });
+    expect(nulled).toEqual(bare);
+    expect(() => resolveOwner(nulled, 'url', 'https://svc.example')).toThrow(/gave no sessionServerUrl/);
+    const prefixed = GetSessionResponse.parse({
+      ...bare,
+      sessionServerUrl: 'https://lb.example/node2/cobrowse',
+    });
+    const owner = resolveOwner(prefixed, 'url', 'https://svc.example');
+    expect(owner.baseUrl).toBe('https://lb.example/node2');
+    expect(agentPageUrl(owner.baseUrl, '123456789')).toBe(
+      'https://lb.example/node2/cobrowse/slave.html#nosidinput=1&sid=123456789',
+    );
   });
   it('baseOf drops trailing slashes and the /cobrowse prefix only', () => {
     expect(baseOf('https://h/cobrowse/')).toBe('https://h');

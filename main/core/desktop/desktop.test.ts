@@ -6,10 +6,10 @@ import type { CobrowseSessionView, InteractionView } from '../../../common/contr
 const session = (
   id: string,
   interactionId: string | null,
-  phase: CobrowseSessionView['phase'] = 'looking-up',
+  phase: CobrowseSessionView['phase'] = 'connecting',
 ): CobrowseSessionView => ({
   id,
-  tokenMasked: '******789',
+  token: '123456789',
   interactionId,
   sessionHistoryId: null,
   phase,
@@ -26,6 +26,7 @@ const interaction = (id: string, media: 'chat' | 'voice', customerName: string):
   state: 'active',
   cobrowseQuantity: 0,
   attachedData: {},
+  cobrowseRequest: null,
   pendingWrites: 0,
   timeline: [],
 });
@@ -83,5 +84,21 @@ describe('co-browse request notifications', () => {
     expect(cobrowseRequestNotices(before, after, true)).toEqual([]);
     expect(cobrowseRequestNotices(before, after, false).map((n) => n.sessionId)).toEqual(['s1']);
     expect(cobrowseRequestNotices(after, after, false)).toEqual([]);
+  });
+
+  it('notifies a request that now waits on a chat (another session is live), once', () => {
+    const waiting = chats.map((i) =>
+      i.id === 'chat-1' ? { ...i, cobrowseRequest: { token: '123456789', at: 5 } } : i,
+    );
+    const after = { sessions: before.sessions, interactions: waiting };
+    expect(cobrowseRequestNotices(before, after, false)).toEqual([
+      {
+        sessionId: 'request:chat-1',
+        title: 'Co-browse request waiting',
+        body: 'Ada asked to co-browse while you are in another session. Open the sidebar to answer.',
+      },
+    ]);
+    expect(cobrowseRequestNotices(after, after, false)).toEqual([]);
+    expect(cobrowseRequestNotices(before, after, true)).toEqual([]);
   });
 });

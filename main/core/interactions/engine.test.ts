@@ -15,8 +15,8 @@ afterEach(async () => {
 
 type App = Lifecycle;
 
-async function startApp(): Promise<App> {
-  const app = await startLifecycle(fixture.sim.url);
+async function startApp(options: Parameters<typeof startLifecycle>[2] = {}): Promise<App> {
+  const app = await startLifecycle(fixture.sim.url, undefined, options);
   cleanups.push(() => app.close());
   return app;
 }
@@ -52,8 +52,9 @@ describe('chat trigger', () => {
     await app.engine.outboxDrained();
     expect(app.desk.get(id).attachedData).toEqual({
       CoBrowseAssociated: 'Yes',
-      CoBrowseSessionsQuantity: '1',
+      CoBrowseSessionsQuantity: 1,
       CoBrowseSessionId: customer.joined.sessionHistoryId,
+      IsCoBrowseDenied: 'No',
     });
     const view = app.state().agentView;
     expect(view?.url).toMatch(
@@ -64,7 +65,7 @@ describe('chat trigger', () => {
     await agentJoins(app, customer.sessionToken, customer.sessionServerName, id);
     await app.engine.outboxDrained();
     const activatedAt = sessionOn(app, id)[0]!.activatedAt!;
-    expect(app.desk.get(id).attachedData.CoBrowseStartTime).toBe(new Date(activatedAt).toISOString());
+    expect(app.desk.get(id).attachedData.CoBrowseStartTime).toBe(String(activatedAt));
     expect(app.desk.get(id).writes).toHaveLength(2);
     expect(app.desk.deliveries).toBe(2);
   });
@@ -97,20 +98,23 @@ describe('other entries', () => {
     const id = await app.desk.openChat();
     await expect.poll(() => app.state().selectedInteractionId).toBe(id);
     const a = await fixture.customerSession();
-    const sid = await app.engine.join(a.sessionToken, { via: 'typed' });
-    expect(app.state().sessions.find((s) => s.id === sid)).toMatchObject({
+    const joined = await app.engine.join(a.sessionToken, { via: 'typed' });
+    expect(joined.outcome).toBe('joined');
+    expect(app.state().sessions.find((s) => s.id === joined.sessionId)).toMatchObject({
       interactionId: id,
       phase: 'joined',
+      token: a.sessionToken,
     });
+    await app.engine.exit(joined.sessionId!);
 
     const b = await fixture.customerSession();
     const loose = await app.engine.join(b.sessionToken, { interactionId: null, via: 'deep-link' });
-    expect(app.state().sessions.find((s) => s.id === loose)).toMatchObject({
+    expect(app.state().sessions.find((s) => s.id === loose.sessionId)).toMatchObject({
       interactionId: null,
       phase: 'joined',
     });
     await app.engine.outboxDrained();
-    expect(app.desk.deliveries).toBe(1);
+    expect(app.desk.deliveries).toBe(2); // the join and the exit on the chat; nothing for the loose one
   });
 
   it('the local API join-requested joins on the selected interaction', async () => {
@@ -121,37 +125,169 @@ describe('other entries', () => {
     await expect.poll(() => sessionOn(app, id).at(-1)?.phase).toBe('joined');
   });
 
-  it('an invalid token fails at once with a specific error and no I/O', async () => {
+  it('an invalid token is refused at once with a specific error, the typed text named, and no I/O', async () => {
     const app = await startApp();
-    const sid = await app.engine.join('12345678', { interactionId: null, via: 'typed' });
-    expect(app.state().sessions.find((s) => s.id === sid)).toMatchObject({
-      phase: 'failed',
-      error: { code: 'invalid-token' },
-    });
+    const outcome = await app.engine.join('12345678', { interactionId: null, via: 'typed' });
+    expect(outcome).toMatchObject({ outcome: 'failed', sessionId: null, error: { code: 'invalid-token' } });
+    expect(outcome.outcome === 'failed' && outcome.error.message).toContain('“12345678”');
+    expect(app.state().sessions).toEqual([]);
+  });
+
+  it('a failed join after a round trip: the outcome carries the failure, named by the ID, no step words', async () => {
+    const app = await startApp();
+    const outcome = await app.engine.join('900000001', { interactionId: null, via: 'typed' });
+    expect(outcome).toMatchObject({ outcome: 'failed', error: { code: 'session-not-found' } });
+    if (outcome.outcome !== 'failed') throw new Error('joined');
+    expect(outcome.error.message).toContain('900 000 001');
+    expect(outcome.error.message).toMatch(/ended, or the ID was mistyped/);
+    expect(outcome.error.message).not.toContain('step');
+    expect(app.state().sessions.find((s) => s.id === outcome.sessionId)?.phase).toBe('failed');
   });
 
   it('a day of sessions: only the latest 20 settled ones are kept, live ones always', async () => {
-    const app = await startApp();
+    const app = await startApp({ maxSessions: () => 2 }); // failed joins beside a live one
     const { id } = await chatCobrowse(app);
-    const first = await app.engine.join('1', { interactionId: null, via: 'typed' });
-    for (let i = 0; i < 30; i++) await app.engine.join(String(i), { interactionId: null, via: 'typed' });
+    const first = await app.engine.join('900000100', { interactionId: null, via: 'typed' });
+    for (let i = 0; i < 30; i++)
+      await app.engine.join(String(900000200 + i), { interactionId: null, via: 'typed' });
     const sessions = app.state().sessions;
     expect(sessions.filter((s) => s.phase === 'failed')).toHaveLength(20);
-    expect(sessions.some((s) => s.id === first)).toBe(false); // the oldest went first
+    expect(sessions.some((s) => s.id === first.sessionId)).toBe(false); // the oldest went first
     expect(sessionOn(app, id).at(-1)?.phase).toBe('joined'); // the live one stays
   });
 });
 
-describe('two interactions at once', () => {
-  it('co-browses on two chats at the same time, each with its own attached data', async () => {
+describe('one live co-browse session per agent', () => {
+  it('a second typed join while one is live is refused at once, naming the live one; "End it and join" replaces it', async () => {
     const app = await startApp();
+    const { id, customer } = await chatCobrowse(app, 'Ann');
+    const live = sessionOn(app, id)[0]!;
+    const other = await fixture.customerSession();
+    const refused = await app.engine.join(other.sessionToken, { interactionId: null, via: 'typed' });
+    expect(refused).toMatchObject({ outcome: 'failed', sessionId: null, busyWith: live.id });
+    if (refused.outcome !== 'failed') throw new Error('joined');
+    expect(refused.error.message).toContain('with Ann (chat) since ');
+    expect(refused.error.message).toContain(customer.sessionToken.replace(/(\d{3})(?=\d)/g, '$1 '));
+    expect(app.state().sessions).toHaveLength(1);
+    expect(app.state().agentView?.sessionId).toBe(live.id);
+
+    const replaced = await app.engine.join(other.sessionToken, {
+      interactionId: null,
+      via: 'typed',
+      replace: true,
+    });
+    expect(replaced.outcome).toBe('joined');
+    expect(sessionOn(app, id)[0]).toMatchObject({ phase: 'ended', endReason: closeReasons.replaced });
+    expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
+    expect(app.state().agentView?.sessionId).toBe(replaced.sessionId);
+  });
+
+  it('a {start:…} from another chat while one is live waits on that chat; accepting ends the live one and joins', async () => {
+    const app = await startApp();
+    const first = await chatCobrowse(app, 'Ann');
+    const bob = await app.desk.openChat('Bob');
+    const second = await fixture.customerSession();
+    await app.desk.say(bob, 'customer', `{start:${second.sessionToken}}`);
+    await expect.poll(() => interaction(app, bob).cobrowseRequest?.token).toBe(second.sessionToken);
+    expect(sessionOn(app, bob)).toEqual([]);
+    expect(app.state().agentView?.url).toContain(`sid=${first.customer.sessionToken}`);
+
+    const outcome = await app.engine.answerRequest(bob, true);
+    expect(outcome?.outcome).toBe('joined');
+    expect(interaction(app, bob).cobrowseRequest).toBeNull();
+    expect(sessionOn(app, first.id)[0]?.phase).toBe('ended');
+    expect(app.state().agentView?.url).toContain(`sid=${second.sessionToken}`);
+  });
+
+  it('a declined request writes IsCoBrowseDenied=Yes; a waiting request expires when its chat ends', async () => {
+    const app = await startApp();
+    await chatCobrowse(app, 'Ann');
+    const [bob, cy] = [await app.desk.openChat('Bob'), await app.desk.openChat('Cy')];
+    for (const chat of [bob, cy]) {
+      const c = await fixture.customerSession();
+      await app.desk.say(chat, 'customer', `{start:${c.sessionToken}}`);
+      await expect.poll(() => interaction(app, chat).cobrowseRequest).not.toBeNull();
+    }
+    expect(await app.engine.answerRequest(bob, false)).toBeNull();
+    await app.engine.outboxDrained();
+    expect(app.desk.get(bob).attachedData).toEqual({ IsCoBrowseDenied: 'Yes' });
+
+    await app.desk.close(cy);
+    await expect.poll(() => interaction(app, cy).state).toBe('closed');
+    expect(interaction(app, cy).cobrowseRequest).toBeNull();
+    expect(interaction(app, cy).timeline.map((t) => t.text)).toContain(
+      'co-browse request expired: the interaction ended',
+    );
+  });
+});
+
+describe('the join target is always live', () => {
+  it('closing the selected interaction moves the selection to none; an ended one cannot be selected', async () => {
+    const app = await startApp();
+    const id = await app.desk.openChat();
+    await expect.poll(() => app.state().selectedInteractionId).toBe(id);
+    await app.desk.close(id);
+    await expect.poll(() => interaction(app, id).state).toBe('closed');
+    expect(app.state().selectedInteractionId).toBeNull();
+    expect(app.engine.selectInteraction(id)?.code).toBe('interaction-ended');
+    expect(app.state().selectedInteractionId).toBeNull();
+  });
+});
+
+describe('attached data per ADOverview', () => {
+  it('two sessions on one chat: quantity an int, start time of the first in epoch ms, durations summed, No on each end', async () => {
+    const app = await startApp();
+    const one = await chatCobrowse(app, 'Ann');
+    await agentJoins(app, one.customer.sessionToken, one.customer.sessionServerName, one.id);
+    const firstStart = sessionOn(app, one.id)[0]!.activatedAt!;
+    await app.engine.exit(sessionOn(app, one.id)[0]!.id);
+    await app.engine.outboxDrained();
+    const afterFirst = app.desk.get(one.id).attachedData;
+    expect(afterFirst).toMatchObject({
+      CoBrowseAssociated: 'No',
+      CoBrowseSessionsQuantity: 1,
+      CoBrowseStartTime: String(firstStart),
+    });
+    expect(typeof afterFirst.CoBrowseDuration).toBe('number');
+
+    // A second session that is joined but never goes active: counted, its id written on the join reply (the
+    // integration guide's rule), the first session's start time kept, no duration added.
+    const two = await chatCobrowse(app, 'Ann', one.id);
+    await app.engine.outboxDrained();
+    expect(app.desk.get(one.id).attachedData).toMatchObject({
+      CoBrowseAssociated: 'Yes',
+      CoBrowseSessionsQuantity: 2,
+      CoBrowseSessionId: two.customer.joined.sessionHistoryId,
+      CoBrowseStartTime: String(firstStart),
+    });
+    await app.engine.stop(sessionOn(app, one.id)[1]!.id);
+    await app.engine.outboxDrained();
+    expect(app.desk.get(one.id).attachedData).toMatchObject({
+      CoBrowseAssociated: 'No',
+      CoBrowseDuration: afterFirst.CoBrowseDuration,
+    });
+    const keys = app.desk.get(one.id).writes.map((w) => Object.keys(w.data).sort().join(','));
+    expect(keys).toEqual([
+      'CoBrowseAssociated,CoBrowseSessionId,CoBrowseSessionsQuantity,IsCoBrowseDenied',
+      'CoBrowseStartTime',
+      'CoBrowseAssociated,CoBrowseDuration',
+      'CoBrowseAssociated,CoBrowseSessionId,CoBrowseSessionsQuantity',
+      'CoBrowseAssociated,CoBrowseDuration',
+    ]);
+  });
+});
+
+describe('two interactions at once', () => {
+  it('with maxConcurrentSessions 2, co-browses on two chats at once, each with its own attached data', async () => {
+    const app = await startApp({ maxSessions: () => 2 });
     const [one, two] = await Promise.all([chatCobrowse(app, 'Ann'), chatCobrowse(app, 'Bob')]);
     await app.engine.outboxDrained();
     for (const { id, customer } of [one, two])
       expect(app.desk.get(id).attachedData).toEqual({
         CoBrowseAssociated: 'Yes',
-        CoBrowseSessionsQuantity: '1',
+        CoBrowseSessionsQuantity: 1,
         CoBrowseSessionId: customer.joined.sessionHistoryId,
+        IsCoBrowseDenied: 'No',
       });
     app.engine.selectInteraction(two.id);
     expect(app.state().agentView?.url).toContain(`sid=${two.customer.sessionToken}`);
@@ -182,7 +318,7 @@ describe('close scenarios', () => {
     await expect.poll(() => sessionOn(app, first.id)[1]?.endReason).toBe(endReasons['agent-exit']);
     await app.engine.outboxDrained();
     expect(app.desk.get(first.id).attachedData).toMatchObject({
-      CoBrowseSessionsQuantity: '2',
+      CoBrowseSessionsQuantity: 2,
       CoBrowseSessionId: second.customer.joined.sessionHistoryId,
     });
     expect(interaction(app, first.id).cobrowseQuantity).toBe(2);
@@ -224,8 +360,8 @@ describe('close scenarios', () => {
     expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
     // A closed interaction takes no new co-browse.
     const again = await fixture.customerSession();
-    const sid = await app.engine.join(again.sessionToken, { interactionId: id, via: 'typed' });
-    expect(app.state().sessions.find((s) => s.id === sid)?.error?.code).toBe('interaction-ended');
+    const refused = await app.engine.join(again.sessionToken, { interactionId: id, via: 'typed' });
+    expect(refused).toMatchObject({ outcome: 'failed', error: { code: 'interaction-ended' } });
   });
 
   it('the agent stops co-browse from the sidebar: ended for everyone', async () => {

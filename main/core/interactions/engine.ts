@@ -1,6 +1,8 @@
 // The interaction lifecycle engine: primary interactions from an InteractionSource, co-browse sessions
-// joined through the Controller port, attached data through the durable outbox, the four close scenarios.
-// It owns the `interactions`, `selectedInteractionId`, `sessions`, `agentView` and `source` parts of AppState.
+// joined through the Controller port and run by the lifecycle table (lifecycle.ts), one live session per
+// agent (Genesys 8.5.003+; `maxSessions` for deployments that raised it), attached data through the durable
+// outbox, the four close scenarios. It owns the `interactions`, `selectedInteractionId`, `sessions`,
+// `agentView` and `source` parts of AppState; views.ts builds them.
 import { randomUUID } from 'node:crypto';
 import {
   isLivePhase,
@@ -8,29 +10,35 @@ import {
   type AppState,
   type CobrowseSessionView,
   type InteractionView,
+  type JoinOutcome,
 } from '../../../common/contract';
-import type {
-  ConnectionState,
-  Controller,
-  ControllerEvent,
-  ControllerSession,
-  SessionOwner,
-} from '../controller/types';
+import type { Controller, ControllerEvent, ControllerSession, JoinResult } from '../controller/types';
+import { ControllerError } from '../controller/types';
 import type { Logger } from '../../../common/logger';
 import { maskToken } from '../../../common/mask';
-import { agentPageUrl, TOKEN_PATTERN } from '../../../common/protocol';
+import { TOKEN_PATTERN } from '../../../common/protocol';
 import type { AttachedData, SourceEvent } from '../../../common/source-events';
 import type { InteractionSource, SourceStatus } from '../sources/port';
-import { onActivation, onJoinReply } from './attached-data';
+import { newRecord, onDeclined, onEnded, onJoined, onStarted, type CobrowseRecord } from './attached-data';
 import { cobrowseTokenIn } from './chat-trigger';
-import { appError, closeReasons, endReasons, toAppError } from './messages';
+import { isSettled, transition, type Effect, type LifecycleEvent } from './lifecycle';
+import { appError, busyError, closeReasons, endReasons, toAppError } from './messages';
 import { openOutbox, type BackoffOptions, type Outbox, type PendingWrite } from './outbox';
+import {
+  agentView,
+  connectionView,
+  interactionView,
+  type InteractionRecord,
+  type SessionRecord,
+} from './views';
 
 export type JoinVia = 'typed' | 'chat' | 'deep-link' | 'local-api';
 export interface JoinOptions {
   /** The interaction to attach to; `null` co-browses without one (nothing attached); omitted → the selected one. */
   interactionId?: string | null;
   via: JoinVia;
+  /** Stop the live session(s) first ("End it and join") instead of being refused. */
+  replace?: boolean;
 }
 
 export interface EngineState {
@@ -51,39 +59,40 @@ export interface EngineOptions {
   log: Logger;
   /** Adds `debug=1` to the agent page URL when true. */
   debug?: () => boolean;
+  /** Live co-browse sessions an agent may have at once (setting `maxConcurrentSessions`, default 1). */
+  maxSessions?: () => number;
+  /** A join nobody waits for (local API) was refused: the sidebar should say so. */
+  onProblem?: (error: AppError) => void;
   backoff?: BackoffOptions;
 }
 
 type InteractionState = InteractionView['state'];
 const MAX_TIMELINE = 200;
 const KEEP_SETTLED_SESSIONS = 20;
-const CONNECTION_RANK: Record<ConnectionState, number> = {
-  closed: 0,
-  connected: 1,
-  connecting: 2,
-  reconnecting: 3,
-  lost: 4,
-};
-const VIEWABLE: ReadonlySet<CobrowseSessionView['phase']> = new Set(['joined', 'waiting-customer', 'active']);
 
-interface Session {
-  view: CobrowseSessionView;
-  token: string;
+interface Session extends SessionRecord {
   controllerSession?: ControllerSession;
-  owner?: SessionOwner;
-  /** Set before we end it ourselves, so the deactivation that follows reports our reason. */
+  /** How and why we end it ourselves, set by the first request to end it. */
+  endHow?: 'exit' | 'stop';
   endReason?: string;
-  /** Under way once the controller was asked to exit or stop. */
-  ending?: Promise<void>;
-  connection?: { state: ConnectionState; detail: string | null };
-  /** Events that arrived before the join reply was handled. */
-  early: ControllerEvent[] | null;
   abort: AbortController;
+  /** The session's events, one at a time: each step sees the phase the previous one left. */
+  queue: Promise<void>;
+  /** Resolves once the session is ended or failed. */
+  settled: Promise<void>;
+  settle: () => void;
 }
 
-interface Interaction {
-  view: Omit<InteractionView, 'attachedData' | 'pendingWrites'>;
-  confirmed: Record<string, string>;
+/** What an event carries into its step (applied only when the phase takes the event). */
+interface EventData {
+  result?: JoinResult;
+  at?: number;
+  reason?: string;
+  error?: AppError;
+}
+
+interface Interaction extends InteractionRecord {
+  record: CobrowseRecord;
   /** A close scenario is under way: no new co-browse on it. */
   ending: boolean;
 }
@@ -132,42 +141,52 @@ export class InteractionEngine {
   getState(): EngineState {
     const pending = this.outbox.pending();
     return {
-      interactions: [...this.interactions.values()].map((i) => this.interactionView(i, pending)),
+      interactions: [...this.interactions.values()].map((i) => interactionView(i, pending)),
       selectedInteractionId: this.selected,
       sessions: this.sessions.map((s) => ({ ...s.view })),
-      agentView: this.agentView(),
+      agentView: agentView(this.sessions, this.selected, this.opts.debug?.() ?? false),
       source: { ...this.sourceState },
-      connection: this.connection(),
+      connection: connectionView(this.sessions),
     };
   }
 
-  selectInteraction(id: string | null): void {
-    if (id !== null && !this.interactions.has(id)) throw new RangeError(`unknown interaction ${id}`);
+  /** Selects the interaction typed joins attach to; an ended one cannot be (the refusal says why). */
+  selectInteraction(id: string | null): AppError | null {
+    if (id !== null) {
+      const inter = this.interactions.get(id);
+      if (!inter) return appError('unknown-interaction');
+      if (!isOpen(inter)) return appError('interaction-ended');
+    }
     this.selected = id;
     this.emit();
+    return null;
   }
 
-  /** Starts a co-browse join; resolves with the local session id once the attempt is settled (joined or failed). */
-  async join(token: string, options: JoinOptions): Promise<string> {
+  /** Joins a co-browse session; resolves with the settled outcome (joined, or why not). */
+  async join(token: string, options: JoinOptions): Promise<JoinOutcome> {
     const interactionId = options.interactionId === undefined ? this.selected : options.interactionId;
-    const existing = this.sessions.find((s) => s.token === token && isLivePhase(s.view.phase));
-    if (existing) {
+    const same = this.live().find((s) => s.view.token === token);
+    if (same) {
       this.log.info('join ignored: already joining or joined this session', { token: maskToken(token) });
-      return existing.view.id;
+      return { outcome: 'joined', sessionId: same.view.id };
     }
-    const session = this.newSession(token, interactionId);
     const inter = interactionId === null ? undefined : this.interactions.get(interactionId);
     const refusal = !TOKEN_PATTERN.test(token)
-      ? appError('invalid-token')
+      ? appError('invalid-token', { id: token })
       : interactionId !== null && !inter
         ? appError('unknown-interaction')
-        : inter && (inter.ending || inter.view.state !== 'active')
+        : inter && !isOpen(inter)
           ? appError('interaction-ended')
           : null;
-    if (refusal) {
-      this.fail(session, refusal);
-      return session.view.id;
+    if (refusal) return this.refused(token, refusal, null);
+    const live = this.live();
+    if (live.length >= (this.opts.maxSessions?.() ?? 1)) {
+      if (!options.replace) return this.refused(token, this.busy(live[0]!), live[0]!.view.id);
+      await Promise.all(live.map((s) => this.end(s, 'stop', closeReasons.replaced)));
     }
+    // A join on an interaction answers the request waiting there.
+    if (inter) inter.view.cobrowseRequest = null;
+    const session = this.newSession(token, interactionId);
     this.log.info('joining', { token: maskToken(token), interactionId, via: options.via });
     try {
       session.controllerSession = await this.opts.controller.join(token, {
@@ -175,16 +194,30 @@ export class InteractionEngine {
         signal: session.abort.signal,
       });
     } catch (err) {
-      // Cancelled by a close scenario or a stop while joining: that is an end with a reason, not a failure.
-      if (session.endReason !== undefined) {
-        session.early = null;
-        this.ended(session, session.endReason, Date.now());
-        this.emit();
-      } else this.fail(session, toAppError(err));
-      return session.view.id;
+      this.log.warn('join failed', {
+        token: maskToken(token),
+        error: err instanceof Error ? err.message : String(err),
+        ...(err instanceof ControllerError ? { code: err.code, ...err.details } : {}),
+      });
+      await this.fire(session, 'join-failed', { at: Date.now(), error: toAppError(err, token) });
+      const error = session.view.error ?? appError('closed');
+      return { outcome: 'failed', sessionId: session.view.id, error, busyWith: null };
     }
-    await this.joined(session, inter);
-    return session.view.id;
+    await this.fire(session, 'join-replied', { result: session.controllerSession.result, at: Date.now() });
+    return { outcome: 'joined', sessionId: session.view.id };
+  }
+
+  /** The agent answers the co-browse request waiting on a chat: join it (ending the live one) or decline. */
+  async answerRequest(interactionId: string, accept: boolean): Promise<JoinOutcome | null> {
+    const inter = this.interactions.get(interactionId);
+    const request = inter?.view.cobrowseRequest;
+    if (!inter || !request) throw new RangeError(`no co-browse request on ${interactionId}`);
+    inter.view.cobrowseRequest = null;
+    if (accept) return this.join(request.token, { interactionId, via: 'chat', replace: true });
+    this.note(inter, `co-browse request declined (session ${maskToken(request.token)})`);
+    await this.write(inter, onDeclined(inter.record));
+    this.emit();
+    return null;
   }
 
   /** The agent leaves; the session goes on for the others only if the server says so. */
@@ -209,16 +242,39 @@ export class InteractionEngine {
     this.listeners.clear();
   }
 
-  // ---- sessions ----
+  // ---- sessions: every phase change goes through `fire` and the lifecycle table ----
+
+  private live(): Session[] {
+    return this.sessions.filter((s) => isLivePhase(s.view.phase));
+  }
+
+  private busy(live: Session): AppError {
+    const inter = this.interactionOf(live);
+    return busyError({
+      token: live.view.token,
+      customer: inter?.view.customerName ?? null,
+      media: inter?.view.media ?? null,
+      since: live.view.joinedAt,
+    });
+  }
+
+  /** A join refused before any I/O: nothing is recorded, the outcome says why. */
+  private refused(token: string, error: AppError, busyWith: string | null): JoinOutcome {
+    this.log.info('join refused', { token: maskToken(token), code: error.code });
+    return { outcome: 'failed', sessionId: null, error, busyWith };
+  }
 
   private newSession(token: string, interactionId: string | null): Session {
+    let settle!: () => void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
     const session: Session = {
-      token,
-      early: [],
       abort: new AbortController(),
+      queue: Promise.resolve(),
+      settled,
+      settle,
       view: {
         id: randomUUID(),
-        tokenMasked: maskToken(token),
+        token,
         interactionId,
         sessionHistoryId: null,
         phase: 'connecting',
@@ -235,44 +291,103 @@ export class InteractionEngine {
     return session;
   }
 
-  private async joined(session: Session, inter: Interaction | undefined): Promise<void> {
-    const result = session.controllerSession!.result;
-    session.owner = result.owner;
-    session.view.sessionHistoryId = result.sessionHistoryId;
-    if (inter) {
-      inter.view.cobrowseQuantity += 1;
-      this.note(inter, `co-browse joined (session ${session.view.tokenMasked})`);
-      // Journaled before the session shows as joined: whoever sees `joined` sees the write pending.
-      await this.write(inter, onJoinReply(inter.view.cobrowseQuantity, result.sessionHistoryId));
+  /** Queues `event` for the session; resolves once its step (and any write it journals) is done. */
+  private fire(session: Session, event: LifecycleEvent, data: EventData = {}): Promise<void> {
+    session.queue = session.queue
+      .then(() => this.step(session, event, data))
+      .catch((err: unknown) => this.log.error('lifecycle step failed', { event, error: err }));
+    return session.queue;
+  }
+
+  private async step(session: Session, event: LifecycleEvent, data: EventData): Promise<void> {
+    const t = transition(session.view.phase, event);
+    if (!t) {
+      this.log.debug('lifecycle event ignored', { phase: session.view.phase, event });
+      return;
     }
-    Object.assign(session.view, { phase: 'joined', joinedAt: Date.now() });
+    const view = session.view;
+    if (data.result) {
+      session.owner = data.result.owner;
+      view.sessionHistoryId = data.result.sessionHistoryId;
+      view.joinedAt = data.at ?? Date.now();
+    } else if (event === 'activated') view.activatedAt = data.at ?? Date.now();
+    if (isSettled(t.to)) {
+      view.endedAt = data.at ?? Date.now();
+      view.endReason = t.to === 'ended' ? (session.endReason ?? data.reason ?? endReasons.unknown) : null;
+    }
+    // A join cancelled by an end request ends with its reason; only a failure or a loss is an error.
+    if (data.error && (t.to === 'failed' || event === 'deactivated')) view.error ??= data.error;
+    const inter = this.interactionOf(session);
+    // Writes are journaled before the phase shows: whoever sees the new phase sees the write pending.
+    if (inter)
+      for (const effect of t.effects) {
+        const write = this.attachedDataFor(effect, inter, session);
+        if (write) await this.write(inter, write);
+      }
+    view.phase = t.to;
+    if (inter) this.noteTransition(inter, session);
+    if (isSettled(t.to)) session.settle();
     this.emit();
-    const early = session.early ?? [];
-    session.early = null;
-    for (const event of early) this.onControllerEvent(session, event);
-    // A close scenario (or a stop) arrived while the join was under way: carry it out now.
-    if (session.endReason !== undefined || (inter && inter.ending)) {
-      await this.end(session, 'stop', session.endReason ?? closeReasons.closed);
+    for (const effect of t.effects) {
+      if (effect === 'cancel-join') session.abort.abort();
+      else if (effect === 'call-end') void this.callEnd(session);
+      else if (effect === 'close-connection') void session.controllerSession?.close();
     }
   }
 
-  private onControllerEvent(session: Session, event: ControllerEvent): void {
-    if (session.early) {
-      session.early.push(event);
-      return;
+  private attachedDataFor(effect: Effect, inter: Interaction, session: Session): AttachedData | null {
+    const view = session.view;
+    switch (effect) {
+      case 'write-joined': {
+        const data = onJoined(inter.record, view.sessionHistoryId!);
+        inter.view.cobrowseQuantity = inter.record.quantity;
+        return data;
+      }
+      case 'write-started':
+        return onStarted(inter.record, view.activatedAt!);
+      case 'write-ended':
+        return onEnded(inter.record, view.activatedAt, view.endedAt!);
+      default:
+        return null;
     }
-    const inter = this.interactionOf(session);
+  }
+
+  private noteTransition(inter: Interaction, session: Session): void {
+    const { phase, token, endReason, error } = session.view;
+    const masked = maskToken(token);
+    if (phase === 'joined') this.note(inter, `co-browse joined (session ${masked})`);
+    else if (phase === 'active') this.note(inter, 'co-browse active');
+    else if (phase === 'ended') this.note(inter, `co-browse ended: ${endReason}`);
+    else if (phase === 'failed') this.note(inter, `co-browse failed (session ${masked}): ${error?.code}`);
+  }
+
+  private async callEnd(session: Session): Promise<void> {
+    const cs = session.controllerSession!;
+    try {
+      if (session.endHow === 'stop') await cs.stop();
+      else await cs.exit();
+    } catch (err) {
+      this.log.warn(`${session.endHow} failed; ending locally`, { error: err });
+      session.view.error = toAppError(err, session.view.token);
+    }
+    await cs.close().catch(() => undefined);
+    await this.fire(session, 'end-completed', { at: Date.now() });
+  }
+
+  private onControllerEvent(session: Session, event: ControllerEvent): void {
     switch (event.type) {
       case 'activated':
-        if (VIEWABLE.has(session.view.phase)) void this.activated(session, inter, event.activationTime);
+        void this.fire(session, 'activated', { at: event.activationTime });
         return;
-      case 'deactivated':
-        this.ended(session, session.endReason ?? endReasons[event.reason], event.deactivationTime);
-        if (event.reason === 'node-lost' && session.endReason === undefined)
-          session.view.error = appError('node-lost');
-        void session.controllerSession?.close();
-        this.emit();
+      case 'deactivated': {
+        const lost = event.reason === 'node-lost' && session.endReason === undefined;
+        void this.fire(session, 'deactivated', {
+          at: event.deactivationTime,
+          reason: endReasons[event.reason],
+          ...(lost ? { error: appError('node-lost') } : {}),
+        });
         return;
+      }
       case 'connection':
         session.connection = { state: event.state, detail: event.detail ?? null };
         this.emit();
@@ -283,44 +398,15 @@ export class InteractionEngine {
     }
   }
 
-  private async activated(session: Session, inter: Interaction | undefined, activationTime: number) {
-    session.view.activatedAt = activationTime;
-    if (inter) {
-      this.note(inter, 'co-browse active');
-      // Journaled before the session shows as active, as on the join reply.
-      await this.write(inter, onActivation(activationTime));
-    }
-    if (!VIEWABLE.has(session.view.phase)) return;
-    session.view.phase = 'active';
-    this.emit();
-  }
-
-  /** Ends the session through the controller; a second call while it is ending waits for the first. */
+  /** Asks the table to end the session; resolves when it has ended (a second request waits for the first). */
   private end(session: Session, how: 'exit' | 'stop', reason: string): Promise<void> {
-    if (session.ending) return session.ending;
     if (!isLivePhase(session.view.phase)) return Promise.resolve();
-    session.endReason ??= reason;
-    const cs = session.controllerSession;
-    if (!cs) {
-      // Still joining: cancel it; `joined` stops it if the reply wins the race.
-      session.abort.abort();
-      return Promise.resolve();
+    if (session.endHow === undefined) {
+      session.endHow = how;
+      session.endReason = reason;
     }
-    session.view.phase = 'ending';
-    this.emit();
-    session.ending = (async () => {
-      try {
-        if (how === 'stop') await cs.stop();
-        else await cs.exit();
-      } catch (err) {
-        this.log.warn(`${how} failed; ending locally`, { error: err });
-        session.view.error = toAppError(err);
-      }
-      await cs.close().catch(() => undefined);
-      this.ended(session, session.endReason ?? reason, Date.now());
-      this.emit();
-    })();
-    return session.ending;
+    void this.fire(session, 'end-requested');
+    return session.settled;
   }
 
   /**
@@ -332,21 +418,6 @@ export class InteractionEngine {
     // Called before a new session is added: leave room for it to settle too.
     for (const old of settled.slice(0, Math.max(0, settled.length - KEEP_SETTLED_SESSIONS + 1)))
       this.sessions.splice(this.sessions.indexOf(old), 1);
-  }
-
-  private ended(session: Session, reason: string, at: number): void {
-    if (session.view.phase === 'ended' || session.view.phase === 'failed') return;
-    Object.assign(session.view, { phase: 'ended', endedAt: at, endReason: reason });
-    const inter = this.interactionOf(session);
-    if (inter) this.note(inter, `co-browse ended: ${reason}`);
-  }
-
-  private fail(session: Session, error: AppError): void {
-    session.early = null;
-    Object.assign(session.view, { phase: 'failed', endedAt: Date.now(), error });
-    const inter = this.interactionOf(session);
-    if (inter) this.note(inter, `co-browse failed: ${error.message}`);
-    this.emit();
   }
 
   private byId(sessionId: string): Session {
@@ -365,10 +436,7 @@ export class InteractionEngine {
 
   private onSourceEvent(event: SourceEvent): void {
     if (event.type === 'interaction-added') return this.addInteraction(event);
-    if (event.type === 'join-requested') {
-      void this.join(event.token, { interactionId: event.interactionId, via: 'local-api' });
-      return;
-    }
+    if (event.type === 'join-requested') return this.requested(event.token, event.interactionId, 'local-api');
     const inter = this.interactions.get(event.interactionId);
     if (!inter) {
       this.log.warn('event for an unknown interaction ignored', {
@@ -382,8 +450,7 @@ export class InteractionEngine {
         const token = cobrowseTokenIn(event.from, event.text);
         if (token === null) return this.note(inter, `${event.from}: ${event.text.slice(0, 500)}`, true);
         this.note(inter, 'co-browse requested', true);
-        void this.join(token, { interactionId: event.interactionId, via: 'chat' });
-        return;
+        return this.requested(token, inter.view.id, 'chat');
       }
       case 'interaction-transferred':
         void this.closeScenario(inter, 'transferred', closeReasons.transferred, event.to);
@@ -405,10 +472,36 @@ export class InteractionEngine {
     }
   }
 
+  /**
+   * A co-browse asked for from outside the sidebar (a chat's `{start:…}`, the local API). While another
+   * session is live it never switches the agent page by itself: it waits on its interaction for the agent.
+   */
+  private requested(token: string, interactionId: string | undefined, via: JoinVia): void {
+    const target = interactionId ?? this.selected;
+    const inter = target === null ? undefined : this.interactions.get(target);
+    const live = this.live();
+    const busy = live.length >= (this.opts.maxSessions?.() ?? 1) && !live.some((s) => s.view.token === token);
+    if (busy && inter && isOpen(inter)) {
+      inter.view.cobrowseRequest = { token, at: Date.now() };
+      this.note(
+        inter,
+        `co-browse request waiting (session ${maskToken(token)}): another session is live`,
+        true,
+      );
+      return;
+    }
+    void this.join(token, { ...(interactionId === undefined ? {} : { interactionId }), via }).then(
+      (outcome) => {
+        if (outcome.outcome === 'failed' && outcome.sessionId === null) this.opts.onProblem?.(outcome.error);
+      },
+    );
+  }
+
   private addInteraction(event: Extract<SourceEvent, { type: 'interaction-added' }>): void {
     if (this.interactions.has(event.interactionId)) return;
     const inter: Interaction = {
       confirmed: {},
+      record: newRecord(),
       ending: false,
       view: {
         id: event.interactionId,
@@ -416,6 +509,7 @@ export class InteractionEngine {
         customerName: event.customerName,
         state: 'active',
         cobrowseQuantity: 0,
+        cobrowseRequest: null,
         timeline: [],
       },
     };
@@ -431,8 +525,15 @@ export class InteractionEngine {
     reason: string,
     to?: string,
   ): Promise<void> {
-    if (inter.ending || inter.view.state !== 'active') return;
+    if (!isOpen(inter)) return;
     inter.ending = true;
+    // The target of typed joins is always live: the selection moves to none, which the hint says.
+    if (this.selected === inter.view.id) this.selected = null;
+    if (inter.view.cobrowseRequest) {
+      inter.view.cobrowseRequest = null;
+      this.note(inter, 'co-browse request expired: the interaction ended');
+    }
+    this.emit();
     const live = this.sessions.filter(
       (s) => s.view.interactionId === inter.view.id && isLivePhase(s.view.phase),
     );
@@ -477,47 +578,11 @@ export class InteractionEngine {
     if (emit) this.emit();
   }
 
-  // ---- views ----
-
-  private interactionView(inter: Interaction, pending: readonly PendingWrite[]): InteractionView {
-    const mine = pending.filter((w) => w.interactionId === inter.view.id);
-    const attachedData: Record<string, string> = { ...inter.confirmed };
-    for (const w of mine) Object.assign(attachedData, w.data);
-    return {
-      ...inter.view,
-      timeline: [...inter.view.timeline],
-      attachedData,
-      pendingWrites: mine.length,
-    };
-  }
-
-  private connection(): AppState['connection'] {
-    const live = this.sessions.filter((s) => isLivePhase(s.view.phase));
-    if (live.length === 0) return { state: 'idle', detail: null };
-    const worst = live
-      .map((s) => s.connection ?? { state: 'connecting' as const, detail: null })
-      .sort((a, b) => CONNECTION_RANK[b.state] - CONNECTION_RANK[a.state])[0]!;
-    return { state: worst.state === 'closed' ? 'idle' : worst.state, detail: worst.detail };
-  }
-
-  /** The selected interaction's live session, else the most recent live one. */
-  private agentView(): AppState['agentView'] {
-    const viewable = this.sessions.filter((s) => VIEWABLE.has(s.view.phase) && s.owner);
-    const shown =
-      viewable.find((s) => s.view.interactionId !== null && s.view.interactionId === this.selected) ??
-      viewable.at(-1);
-    if (!shown?.owner) return null;
-    return {
-      sessionId: shown.view.id,
-      url: agentPageUrl(shown.owner.baseUrl, shown.token, { debug: this.opts.debug?.() ?? false }),
-      cookie: shown.owner.cookie ?? null,
-      poppedOut: false, // the host knows; app-core overlays it
-    };
-  }
-
   private emit(): void {
     if (this.listeners.size === 0) return;
     const state = this.getState();
     for (const listener of this.listeners) listener(state);
   }
 }
+
+const isOpen = (inter: Interaction) => !inter.ending && inter.view.state === 'active';

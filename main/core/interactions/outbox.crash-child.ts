@@ -12,7 +12,7 @@ const outbox = await openOutbox({
 });
 const writeId = await outbox.enqueue(interactionId, {
   CoBrowseAssociated: 'Yes',
-  CoBrowseSessionsQuantity: '1',
+  CoBrowseSessionsQuantity: 1,
 });
 process.stdout.write(`journaled ${writeId}\n`);
 setInterval(() => undefined, 1_000);

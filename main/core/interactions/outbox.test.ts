@@ -124,7 +124,7 @@ describe('outbox', () => {
         }),
     });
     try {
-      for (let q = 1; q <= 5; q++) await outbox.enqueue(id, { CoBrowseSessionsQuantity: String(q) });
+      for (let q = 1; q <= 5; q++) await outbox.enqueue(id, { CoBrowseSessionsQuantity: q });
       await expect.poll(() => failures, { timeout: 3_000 }).toBeGreaterThanOrEqual(3);
       expect(outbox.pending()).toHaveLength(5);
       expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(5);
@@ -132,13 +132,7 @@ describe('outbox', () => {
       outbox.nudge();
       await outbox.drained();
       expect(sim.deliveries).toBe(5);
-      expect(sim.get(id).writes.map((w) => w.data.CoBrowseSessionsQuantity)).toEqual([
-        '1',
-        '2',
-        '3',
-        '4',
-        '5',
-      ]);
+      expect(sim.get(id).writes.map((w) => w.data.CoBrowseSessionsQuantity)).toEqual([1, 2, 3, 4, 5]);
       expect(await readFile(file, 'utf8')).toBe('');
     } finally {
       await outbox.close();
@@ -171,7 +165,7 @@ describe('outbox', () => {
       try {
         await outbox.drained();
         expect(sim.get(id).writes).toEqual([
-          { writeId, data: { CoBrowseAssociated: 'Yes', CoBrowseSessionsQuantity: '1' } },
+          { writeId, data: { CoBrowseAssociated: 'Yes', CoBrowseSessionsQuantity: 1 } },
         ]);
         expect(sim.deliveries).toBe(1);
       } finally {
@@ -237,15 +231,15 @@ describe('outbox', () => {
           : api.applyAttachedData(i, d, w),
     });
     try {
-      await outbox.enqueue(stuck, { CoBrowseSessionsQuantity: '1' });
-      await outbox.enqueue(stuck, { CoBrowseSessionsQuantity: '2' });
+      await outbox.enqueue(stuck, { CoBrowseSessionsQuantity: 1 });
+      await outbox.enqueue(stuck, { CoBrowseSessionsQuantity: 2 });
       await outbox.enqueue(fine, { CoBrowseAssociated: 'Yes' });
       await expect.poll(() => sim.get(fine).writes.length, { timeout: 2_000 }).toBe(1);
       expect(sim.get(stuck).writes).toEqual([]); // still failing, and its second write waits behind the first
       stuckDown = false;
       outbox.nudge();
       await outbox.drained();
-      expect(sim.get(stuck).writes.map((w) => w.data.CoBrowseSessionsQuantity)).toEqual(['1', '2']);
+      expect(sim.get(stuck).writes.map((w) => w.data.CoBrowseSessionsQuantity)).toEqual([1, 2]);
     } finally {
       await outbox.close();
     }
@@ -290,7 +284,7 @@ describe('outbox', () => {
           kind: 'write',
           writeId: 'w-next',
           interactionId: alive,
-          data: { CoBrowseSessionsQuantity: '2' },
+          data: { CoBrowseSessionsQuantity: 2 },
           at: 2,
         }),
     );

@@ -9,7 +9,7 @@ import { quietLogger, type Logger } from '../../../common/logger';
 import type { InteractionSource } from '../sources/port';
 import { createLocalApiSource } from '../sources/local-api/server';
 import { loadOrCreateToken } from '../sources/local-api/token-file';
-import { InteractionEngine, type EngineState } from './engine';
+import { InteractionEngine, type EngineOptions, type EngineState } from './engine';
 
 export interface Lifecycle {
   engine: InteractionEngine;
@@ -22,7 +22,13 @@ export interface Lifecycle {
 }
 
 /** The real controller and an engine on `source` (journal in `dir`, fast retries), as the lifecycle tests use. */
-export async function startEngine(serviceUrl: string, source: InteractionSource, dir: string, log: Logger) {
+export async function startEngine(
+  serviceUrl: string,
+  source: InteractionSource,
+  dir: string,
+  log: Logger,
+  options: Partial<EngineOptions> = {},
+) {
   const controller = createController({ serviceUrl, agentName: 'Ada', warmUp: false, logger: log });
   const engine = await InteractionEngine.create({
     controller,
@@ -30,6 +36,7 @@ export async function startEngine(serviceUrl: string, source: InteractionSource,
     journalFile: join(dir, 'attached-data.journal'),
     log,
     backoff: { baseMs: 20, capMs: 200 },
+    ...options,
   });
   return { controller, engine };
 }
@@ -38,12 +45,13 @@ export async function startEngine(serviceUrl: string, source: InteractionSource,
 export async function startLifecycle(
   serviceUrl: string,
   desk = new InteractionServerSim({ log: quietLogger() }),
+  options: Partial<EngineOptions> = {},
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'lifecycle-'));
   const log = quietLogger();
   const tokenFile = join(dir, 'local-api-token');
   const source = createLocalApiSource({ port: 0, tokenFile, log });
-  const { controller, engine } = await startEngine(serviceUrl, source, dir, log);
+  const { controller, engine } = await startEngine(serviceUrl, source, dir, log, options);
   source.setStateProvider(() => engine.getState());
   const snapshots: EngineState[] = [];
   engine.subscribe((s) => snapshots.push(s));

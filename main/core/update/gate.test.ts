@@ -20,12 +20,10 @@ const downloaded = ready([
 describe('canRestartForUpdate', () => {
   it.each<[JoinPhase[], boolean]>([
     [[], true],
-    [['ended', 'failed', 'idle'], true],
+    [['ended', 'failed'], true],
     [['ended', 'active'], false],
-    [['looking-up'], false],
     [['connecting'], false],
     [['joined'], false],
-    [['waiting-customer'], false],
     [['ending'], false],
   ])('sessions %j → %s', (phases, ok) => {
     const d = canRestartForUpdate(downloaded, phases);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CobrowseSessionView, JoinPhase } from '../../../common/contract';
+import type { AppState, CobrowseSessionView, InteractionView, JoinPhase } from '../../../common/contract';
+import { attachHint, describeSession, liveSession } from './join-target';
 import { canEnd, currentSession, phaseWords, stepMarks } from './progress';
 
 const session = (id: string, phase: JoinPhase, extra: Partial<CobrowseSessionView> = {}) =>
   ({
     id,
-    tokenMasked: '123***789',
+    token: '123456789',
     interactionId: null,
     sessionHistoryId: null,
     phase,
@@ -19,10 +20,8 @@ const session = (id: string, phase: JoinPhase, extra: Partial<CobrowseSessionVie
 
 describe('phaseWords', () => {
   it.each([
-    ['looking-up', 'Looking up the session…'],
-    ['connecting', 'Connecting to the co-browse server…'],
+    ['connecting', 'Connecting to the co-browse server for session 123 456 789…'],
     ['joined', 'Joined; waiting for the customer…'],
-    ['waiting-customer', 'Joined; waiting for the customer…'],
     ['active', 'Co-browsing with the customer.'],
     ['ending', 'Ending co-browse…'],
   ] as const)('%s reads "%s"', (phase, words) => {
@@ -33,7 +32,7 @@ describe('phaseWords', () => {
     expect(phaseWords(session('a', 'ended', { endReason: 'The agent stopped co-browse.' }))).toBe(
       'Co-browse ended. The agent stopped co-browse.',
     );
-    expect(phaseWords(session('a', 'failed'))).toBe('Could not join session 123***789.');
+    expect(phaseWords(session('a', 'failed'))).toBe('Could not join session 123 456 789.');
   });
 
   it('invites a join when there is no session', () => {
@@ -48,6 +47,11 @@ describe('currentSession', () => {
       live,
     );
   });
+  it('is the session the agent page shows, whatever else is live (a raised session limit)', () => {
+    const shown = session('shown', 'active');
+    const agentView = { sessionId: 'shown', url: 'u', cookie: null, poppedOut: false };
+    expect(currentSession({ sessions: [shown, session('newer', 'joined')], agentView })).toBe(shown);
+  });
   it('falls back to the latest session, then to none', () => {
     const last = session('b', 'failed');
     expect(currentSession({ sessions: [session('a', 'ended'), last] })).toBe(last);
@@ -57,21 +61,51 @@ describe('currentSession', () => {
 
 describe('stepMarks', () => {
   it('marks the steps done before the current one', () => {
-    expect(stepMarks('connecting')).toEqual(['done', 'current', 'todo', 'todo', 'todo']);
-    expect(stepMarks('active')).toEqual(['done', 'done', 'done', 'done', 'current']);
+    expect(stepMarks('connecting')).toEqual(['current', 'todo', 'todo']);
+    expect(stepMarks('active')).toEqual(['done', 'done', 'current']);
   });
   it('after the join reply, the customer is what is awaited', () => {
-    expect(stepMarks('joined')).toEqual(stepMarks('waiting-customer'));
-    expect(stepMarks('joined')).toEqual(['done', 'done', 'done', 'current', 'todo']);
+    expect(stepMarks('joined')).toEqual(['done', 'current', 'todo']);
   });
   it('has no steps once the session is over', () => {
-    for (const phase of ['ending', 'ended', 'failed', 'idle'] as const) expect(stepMarks(phase)).toBeNull();
+    for (const phase of ['ending', 'ended', 'failed'] as const) expect(stepMarks(phase)).toBeNull();
   });
 });
 
 describe('canEnd', () => {
   it('offers Exit and Stop from the join until the session is ending', () => {
     expect(['connecting', 'joined', 'active'].every((p) => canEnd(p as JoinPhase))).toBe(true);
-    expect(['ending', 'ended', 'failed', 'idle'].some((p) => canEnd(p as JoinPhase))).toBe(false);
+    expect(['ending', 'ended', 'failed'].some((p) => canEnd(p as JoinPhase))).toBe(false);
+  });
+});
+
+// ---- join-target.ts: what a join attaches to, and the live session in its way ----
+const ann = { id: 'c1', customerName: 'Ann', media: 'chat' } as InteractionView;
+const app = (over: Partial<AppState>) =>
+  ({ interactions: [ann], selectedInteractionId: null, sessions: [], ...over }) as AppState;
+
+describe('attachHint', () => {
+  it('names the selected interaction, or says none', () => {
+    expect(attachHint(app({ selectedInteractionId: 'c1' }))).toBe('Attaches to Ann (chat).');
+    expect(attachHint(app({}))).toBe('Not attached to any interaction.');
+  });
+  it('names the live session a join would have to end', () => {
+    const hint = attachHint(app({ sessions: [session('s', 'active', { interactionId: 'c1' })] }));
+    expect(hint).toBe(
+      'Not attached to any interaction. You are in session 123 456 789 with Ann (chat): Join will offer to end it.',
+    );
+  });
+});
+
+describe('liveSession and describeSession', () => {
+  it('ignores settled sessions and says since when', () => {
+    expect(liveSession(app({ sessions: [session('s', 'ended', { interactionId: 'c1' })] }))).toBeNull();
+    const at = new Date(2026, 0, 1, 10, 2).getTime();
+    expect(describeSession(app({}), session('s', 'joined', { interactionId: 'c1', joinedAt: at }))).toBe(
+      'session 123 456 789 with Ann (chat), since 10:02',
+    );
+    expect(describeSession(app({}), session('s', 'joined'))).toBe(
+      'session 123 456 789, not attached to any interaction',
+    );
   });
 });

@@ -4,29 +4,35 @@ import {
   type AppState,
   type CobrowseSessionView,
   type JoinPhase,
+  groupDigits,
 } from '../../../common/contract';
 
 /** Exit and Stop make sense from the moment the join is under way until it is ending. */
 export const canEnd = (phase: JoinPhase) => isLivePhase(phase) && phase !== 'ending';
 
-/** The session the sidebar is about: the latest one still under way, else the latest one at all. */
-export function currentSession(state: Pick<AppState, 'sessions'>): CobrowseSessionView | null {
-  const { sessions } = state;
-  return sessions.findLast((s) => isLivePhase(s.phase)) ?? sessions.at(-1) ?? null;
+/**
+ * The session the sidebar is about: the one the agent page shows (so Exit and Stop always act on the session
+ * the agent sees), else the latest one still under way, else the latest one at all.
+ */
+export function currentSession(
+  state: Pick<AppState, 'sessions'> & Partial<Pick<AppState, 'agentView'>>,
+): CobrowseSessionView | null {
+  const { sessions, agentView } = state;
+  return (
+    sessions.find((s) => s.id === agentView?.sessionId) ??
+    sessions.findLast((s) => isLivePhase(s.phase)) ??
+    sessions.at(-1) ??
+    null
+  );
 }
 
 /** The sentence the live region reads out for a session (or for none). */
 export function phaseWords(session: CobrowseSessionView | null): string {
   if (!session) return 'No co-browse session. Enter a session ID to join.';
   switch (session.phase) {
-    case 'idle':
-      return 'No co-browse session. Enter a session ID to join.';
-    case 'looking-up':
-      return 'Looking up the session…';
     case 'connecting':
-      return 'Connecting to the co-browse server…';
+      return `Connecting to the co-browse server for session ${groupDigits(session.token)}…`;
     case 'joined':
-    case 'waiting-customer':
       return 'Joined; waiting for the customer…';
     case 'active':
       return 'Co-browsing with the customer.';
@@ -35,15 +41,13 @@ export function phaseWords(session: CobrowseSessionView | null): string {
     case 'ended':
       return `Co-browse ended. ${session.endReason ?? ''}`.trim();
     case 'failed':
-      return `Could not join session ${session.tokenMasked}.`;
+      return `Could not join session ${groupDigits(session.token)}.`;
   }
 }
 
 export const STEPS = [
-  { phase: 'looking-up', label: 'Look up the session' },
-  { phase: 'connecting', label: 'Connect to the co-browse server' },
-  { phase: 'joined', label: 'Join as the agent' },
-  { phase: 'waiting-customer', label: 'Wait for the customer' },
+  { phase: 'connecting', label: 'Connect and join the session' },
+  { phase: 'joined', label: 'Wait for the customer' },
   { phase: 'active', label: 'Co-browse' },
 ] as const satisfies readonly { phase: JoinPhase; label: string }[];
 
@@ -51,8 +55,7 @@ export type StepMark = 'done' | 'current' | 'todo';
 
 /** Each step's mark for a phase on the way in; null once the session is past joining (ending, ended, failed). */
 export function stepMarks(phase: JoinPhase): StepMark[] | null {
-  // Joined means the server accepted the agent; from then on the customer is what is awaited.
-  const at = phase === 'joined' ? 3 : STEPS.findIndex((s) => s.phase === phase);
+  const at = STEPS.findIndex((s) => s.phase === phase);
   if (at < 0) return null;
   return STEPS.map((_, i) => (i < at ? 'done' : i === at ? 'current' : 'todo'));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits, readSessionField } from './session-id';
+import { groupDigits } from '../../../common/contract';
+import { readSessionField } from './session-id';
 
 describe('readSessionField', () => {
   it.each([

@@ -1,7 +1,7 @@
 // What the Session ID field shows under itself and what Join sends. The field accepts whatever an agent
 // pastes; the hint says what will be joined. Main has the last word: when nothing normalises, the raw text
 // goes as typed, so main answers with its own specific refusal.
-import { normaliseSessionId } from '../../../common/contract';
+import { groupDigits, normaliseSessionId } from '../../../common/contract';
 
 /** The contract's bound on a token; longer pastes are cut so main still answers "not a session ID". */
 const MAX_TOKEN = 200;
@@ -30,6 +30,3 @@ export function readSessionField(raw: string): FieldReading {
         : 'This is not a session ID; Join will say why.',
   };
 }
-
-/** 123456789 → "123 456 789": easier to read back to a customer. */
-export const groupDigits = (digits: string) => digits.replace(/(\d{3})(?=\d)/g, '$1 ');

@@ -1,5 +1,6 @@
 // Every problem the agent should read, each saying what happened and what to do: main's last error, the
 // current session's error and the refusals of the agent's own requests (settings show theirs in place).
+import type { ReactNode } from 'react';
 import type { AppError, RequestName } from '../../../common/contract';
 import { currentSession } from '../logic/progress';
 import { useSidebar, useSidebarState } from './context';
@@ -34,19 +35,23 @@ export function Alerts() {
   );
 }
 
+/** One problem: what happened, what to do, the way out offered (`children`), and Dismiss. */
 export function ErrorBox({
   error,
   onDismiss,
   busy = false,
+  children,
 }: {
   error: AppError;
   onDismiss?: () => void;
   busy?: boolean;
+  children?: ReactNode;
 }) {
   return (
     <div className="error" role="alert" data-code={error.code}>
       <p className="error-message">{error.message}</p>
       {error.action && <p className="error-action">{error.action}</p>}
+      {children}
       {onDismiss && (
         <button type="button" className="link" disabled={busy} onClick={onDismiss}>
           Dismiss

@@ -180,7 +180,10 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
       // the server's logs tie a retry to its first attempt.
       operationId: writeId,
       data: {
-        userData: Object.entries(data).map(([key, value]) => ({ key, type: 'str', value: String(value) })),
+        // KVList types as Genesys's clients send them: `int` for the quantity and the (whole-second) duration.
+        userData: Object.entries(data).map(([key, value]) =>
+          typeof value === 'number' ? { key, type: 'int', value } : { key, type: 'str', value },
+        ),
       },
     };
     const c = connection;

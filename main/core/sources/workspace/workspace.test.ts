@@ -108,12 +108,24 @@ describe('chats through the Workspace API', () => {
       CoBrowseAssociated: 'Yes',
       CoBrowseSessionsQuantity: '1',
       CoBrowseSessionId: customer.joined.sessionHistoryId,
+      IsCoBrowseDenied: 'No',
+    });
+    // KVList types as Genesys reporting reads them: the quantity an `int`.
+    expect(ws.chat(id).writes[0]!.pairs).toContainEqual({
+      key: 'CoBrowseSessionsQuantity',
+      type: 'int',
+      value: 1,
+    });
+    expect(ws.chat(id).writes[0]!.pairs).toContainEqual({
+      key: 'CoBrowseAssociated',
+      type: 'str',
+      value: 'Yes',
     });
     await fixture.member(customer.sessionToken, customer.sessionServerName, Role.agent);
     await expect.poll(() => sessionOn(app, id)[0]?.phase).toBe('active');
     await app.engine.outboxDrained();
     const activatedAt = sessionOn(app, id)[0]!.activatedAt!;
-    expect(ws.chat(id).userData.CoBrowseStartTime).toBe(new Date(activatedAt).toISOString());
+    expect(ws.chat(id).userData.CoBrowseStartTime).toBe(String(activatedAt));
     expect(ws.chat(id).writes).toHaveLength(2);
   });
 
