@@ -31,11 +31,11 @@ export class MirrorViewer extends EventTarget {
   #pointerBusy = false;
   #pointerNext;
   /**
-   * Values the agent typed per mirrored node, oldest first, not yet echoed back. The customer's page
-   * records each applied value and streams it back a round trip later: applying an older echo while the
-   * agent types on would overwrite the field under their fingers and lose keystrokes.
+   * The latest echo held back while the agent types in that field. The customer's page records each value
+   * the agent's typing applied and streams it back a round trip later: replaying it while the agent types on
+   * would overwrite the field under their fingers and lose keystrokes. It is applied when the agent leaves.
    */
-  #typed = new Map();
+  #heldEcho;
   mode = 'view';
 
   constructor(session, stage, { log = () => {} } = {}) {
@@ -91,7 +91,7 @@ export class MirrorViewer extends EventTarget {
   stop() {
     this.#replayer?.destroy();
     this.#replayer = undefined;
-    this.#typed.clear();
+    this.#heldEcho = undefined;
   }
 
   #live(batch) {
@@ -111,20 +111,16 @@ export class MirrorViewer extends EventTarget {
     // Played as they arrive (next frame), not at the customer's pace: this is a live view.
     const now = Date.now();
     for (const event of batch.events)
-      if (!this.#isStaleEcho(event)) this.#replayer.addEvent({ ...event, timestamp: now });
+      if (!this.#holdsEcho(event)) this.#replayer.addEvent({ ...event, timestamp: now });
   }
 
-  /** An echo of a value the agent has typed past since; the latest echo (or the customer's own) applies. */
-  #isStaleEcho(event) {
+  /** A new value for the text field the agent is typing in: the agent's own value stays on screen. */
+  #holdsEcho(event) {
     if (!isInputEvent(event)) return false;
-    const sent = this.#typed.get(event.data.id);
-    if (!sent) return false;
-    const at = sent.indexOf(event.data.text);
-    if (at < 0 || at === sent.length - 1) {
-      this.#typed.delete(event.data.id); // the customer's own edit, or the echo caught up
+    const focused = this.#replayer.iframe.contentDocument?.activeElement;
+    if (!focused?.matches?.(TEXT_FIELD) || this.#replayer.getMirror().getId(focused) !== event.data.id)
       return false;
-    }
-    sent.splice(0, at + 1);
+    this.#heldEcho = { node: focused, text: event.data.text };
     return true;
   }
 
@@ -198,6 +194,12 @@ export class MirrorViewer extends EventTarget {
     // Inside the iframe the coordinates are already the customer's (the iframe is their viewport).
     doc.addEventListener('mousemove', (e) => this.#pointer(e.clientX, e.clientY, false));
     doc.addEventListener('input', (e) => !isToggle(e.target) && this.#forward('input', e.target), true);
+    doc.addEventListener('focusout', (e) => {
+      const held = this.#heldEcho;
+      this.#heldEcho = undefined;
+      // Once the agent is done the page's value shows again (echoes still on their way keep it current).
+      if (held?.node === e.target && e.target.value !== held.text) e.target.value = held.text;
+    });
     doc.addEventListener(
       'click',
       (e) => {
@@ -217,9 +219,7 @@ export class MirrorViewer extends EventTarget {
     const id = this.#replayer?.getMirror().getId(target);
     if (!id || id < 0) return;
     if (target.matches?.(MASKED_FIELD)) return;
-    const value = String(target.value ?? '');
-    if (kind === 'input') this.#typed.set(id, [...(this.#typed.get(id) ?? []), value]);
-    const action = kind === 'input' ? { kind, id, value } : { kind, id };
+    const action = kind === 'input' ? { kind, id, value: String(target.value ?? '') } : { kind, id };
     this.#session.send(MIRROR.input, action).catch((err) => this.#log('input not sent', err.message));
   }
 
