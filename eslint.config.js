@@ -30,14 +30,14 @@ const mayImport = {
   simulator: ['common'],
 };
 // The one exception: tests and their support files in main/ run against the real counterparts, the
-// simulators and the demo made of them.
+// simulators and the demo made of them, and may use the project's tools (scripts/: building the bundles).
 const testFiles = [
   'main/**/*.test.ts',
   'main/**/test-*.ts',
   'main/**/*.test-support.ts',
   'main/**/test-support/**',
 ];
-const testsMayAlsoImport = ['simulator', 'main/demo'];
+const testsMayAlsoImport = ['simulator', 'main/demo', 'scripts'];
 
 const zones = (extra) =>
   Object.entries(mayImport).map(([target, allowed]) => {

@@ -127,7 +127,10 @@ test('co-browsing in Arabic: the agent page beside the mirrored sidebar, axe fin
   await expect(agentPage).toHaveCSS('border-left-width', '0px');
   await expect(page.getByTestId('connection')).toHaveText('خادم التصفح المشترك: متصل');
   expect(await violations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  // Stop asks first (the join panel's words are not in the catalogs yet: English here).
+  await page.getByRole('button', { name: /^Stop session/ }).click();
+  const confirm = page.getByRole('group', { name: 'Confirm Stop' });
+  await confirm.getByRole('button', { name: /^Yes, end session/ }).click();
   await expect(page.locator('iframe')).toHaveCount(0);
   await page.context().close();
 });

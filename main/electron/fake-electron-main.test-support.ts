@@ -55,7 +55,10 @@ if (process.env.FAKE_ELECTRON_SIDEBAR_PAGE !== 'off')
     void api.invoke('ready', {}).then((reply) => (wc.page.ready = reply));
   };
 
-process.on('message', async (msg: { id: number; source: string; arg: unknown }) => {
+type Evaluate = { id: number; source: string; arg: unknown };
+process.on('message', (msg: Evaluate) => void answer(msg));
+
+async function answer(msg: Evaluate): Promise<void> {
   try {
     const fn = new Function(`return (${msg.source})`)() as (e: typeof electron, arg: unknown) => unknown;
     process.send!({ id: msg.id, ok: true, value: await fn(electron, msg.arg) });
@@ -66,7 +69,7 @@ process.on('message', async (msg: { id: number; source: string; arg: unknown }) 
       error: err instanceof Error ? (err.stack ?? err.message) : String(err),
     });
   }
-});
+}
 
 // `electron .` in development; a packaged app has no app path in argv.
 process.argv = [process.execPath, ...(electron.app.isPackaged ? [] : ['.']), ...appArgs];

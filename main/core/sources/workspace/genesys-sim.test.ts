@@ -143,7 +143,8 @@ describe.skipIf(!installed)("Genesys's Workspace simulator", () => {
     const byKey = Object.fromEntries(reported.map((p) => [p.key, p.value]));
     expect(byKey).toMatchObject({
       CoBrowseAssociated: 'Yes',
-      CoBrowseSessionsQuantity: '1',
+      // An integer, as ADOverview types it: sent as a KVList `int`, reported back as a number.
+      CoBrowseSessionsQuantity: 1,
       CoBrowseSessionId: customer.joined.sessionHistoryId,
     });
 
