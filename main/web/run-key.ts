@@ -6,7 +6,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cookieValue } from '../../common/cookie-header';
 
-const COOKIE = 'cobrowse_web';
+/** The run cookie's name: the agent proxy refuses it to the node (see proxy-rules.ts). */
+export const RUN_COOKIE = 'cobrowse_web';
 
 export interface RunKey {
   /** The query string that opens the sidebar: `?key=…`. */
@@ -25,14 +26,14 @@ export function createRunKey(): RunKey {
     timingSafeEqual(Buffer.from(given), Buffer.from(key));
   return {
     query: `?key=${key}`,
-    admits: (req) => matches(cookieValue(req.headers.cookie, COOKIE)),
+    admits: (req) => matches(cookieValue(req.headers.cookie, RUN_COOKIE)),
     redeem(req, res) {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (!url.searchParams.has('key')) return false;
       if (!matches(url.searchParams.get('key'))) return false;
       res
         .writeHead(303, {
-          'Set-Cookie': `${COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${RUN_COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
           Location: url.pathname,
           'Cache-Control': 'no-store',
         })
