@@ -141,10 +141,14 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
 
   function forward(req: IncomingMessage, res: ServerResponse, found: Found): void {
     const { target } = found;
-    const upstream = send(target)(target, { method: req.method, headers: headersFor(req, found) }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, headersBack(answer.headers, found));
-      answer.pipe(res);
-    });
+    const upstream = send(target)(
+      target,
+      { method: req.method, headers: headersFor(req, found) },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, headersBack(answer.headers, found));
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', (err) => {
       log.warn('agent page proxy: owner unreachable', { owner: target.origin, error: err.message });
       if (!res.headersSent)

@@ -14,8 +14,8 @@ export interface RunKey {
   readonly query: string;
   /** The request carries this run's cookie. */
   admits(req: IncomingMessage): boolean;
-  /** A `?key=` link: sets the cookie and redirects to the same path without it. True when handled. */
-  redeem(req: IncomingMessage, res: ServerResponse): boolean;
+  /** A `?key=` link (`url`, the request's): sets the cookie and redirects to the same path without it. True when handled. */
+  redeem(url: URL, res: ServerResponse): boolean;
 }
 
 export function createRunKey(): RunKey {
@@ -27,14 +27,14 @@ export function createRunKey(): RunKey {
   return {
     query: `?key=${key}`,
     admits: (req) => matches(cookieValue(req.headers.cookie, RUN_COOKIE)),
-    redeem(req, res) {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    redeem(url, res) {
       if (!url.searchParams.has('key')) return false;
       if (!matches(url.searchParams.get('key'))) return false;
       res
         .writeHead(303, {
           'Set-Cookie': `${RUN_COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
-          Location: url.pathname,
+          // One leading slash: `//host/?key=…` must not become a redirect to another host.
+          Location: url.pathname.replace(/^\/+/, '/'),
           'Cache-Control': 'no-store',
         })
         .end();

@@ -24,7 +24,19 @@ export function seeded(seed: number) {
 export const ALPHABET = [
   ...'abcXYZ0123456789',
   ...'/\\%.:;@?#&=+ ,"\'{}[]<>`~!$*()|^',
-  '%2F', '%5C', '%2e', '%00', '%', '%zz', '\u0000', '\u001f', '\u007f', '\u00e9', '\uff19', '\u0669', '\ud83d',
+  '%2F',
+  '%5C',
+  '%2e',
+  '%00',
+  '%',
+  '%zz',
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u00e9',
+  '\uff19',
+  '\u0669',
+  '\ud83d',
 ];
 
 export interface Heard {
@@ -44,7 +56,9 @@ export interface Recorder {
 }
 
 /** An HTTP server that records every request and upgrade; `answer` shapes the reply (default 200 "ok"). */
-export async function startRecorder(answer?: (url: string, res: ServerResponse) => boolean): Promise<Recorder> {
+export async function startRecorder(
+  answer?: (url: string, res: ServerResponse) => boolean,
+): Promise<Recorder> {
   const heard: Heard[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
@@ -93,7 +107,11 @@ export function raw(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
         );
         res.on('error', () => resolve({ status: 0, headers: res.headers, body: '' }));
       },
@@ -105,7 +123,11 @@ export function raw(
 }
 
 /** A WebSocket handshake on `path` (sent as written); resolves with the status line's code, 0 if dropped. */
-export function rawUpgrade(base: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+export function rawUpgrade(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve) => {
     const req = request({
@@ -134,3 +156,55 @@ export function rawUpgrade(base: string, path: string, headers: Record<string, s
     req.end();
   });
 }
+
+/** The collector, for heap figures taken after a full collection (vitest runs without --expose-gc). */
+export async function collector(): Promise<() => void> {
+  const [{ setFlagsFromString }, { runInNewContext }] = await Promise.all([
+    import('node:v8'),
+    import('node:vm'),
+  ]);
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** JS heap plus Buffers (socket write queues live there): what a flood of replies would grow. */
+const used = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+
+/** Samples memory while `work` runs: the figure a flood is judged by is the peak, not the end. */
+export async function peakMemoryDuring(
+  work: () => Promise<void>,
+): Promise<{ before: number; peak: number; after: number }> {
+  const gc = await collector();
+  gc();
+  const before = used();
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, used())), 5);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  peak = Math.max(peak, used());
+  gc();
+  return { before, peak, after: used() };
+}
+
+/** A fuzzed string made sendable as a request path: printable ASCII kept (raw `%`, `%zz` included), the rest
+ * percent-encoded as UTF-8 (a lone surrogate as U+FFFD). */
+export const asRequestPath = (s: string): string =>
+  [...s]
+    .map((c) => {
+      if (/^[\x21-\x7e]$/.test(c)) return c;
+      try {
+        return encodeURIComponent(c);
+      } catch {
+        return '%EF%BF%BD';
+      }
+    })
+    .join('');
+
+/** A fuzzed string made sendable as a header value. */
+export const asHeaderValue = (s: string): string => s.replace(/[^\t\x20-\x7e]/g, '?');
