@@ -1,6 +1,7 @@
 // Bounds for our loopback servers (the local API, the web edition's /api), which any local process can
 // reach: a token bucket per connection, and refusals logged at a rate instead of one line each, so
 // neither memory nor the log grows with what a hostile client sends.
+import type { WebSocket } from 'ws';
 import type { Logger, LogFields } from '../../../common/logger';
 
 export interface RateLimit {
@@ -57,4 +58,14 @@ export function refusalLog(log: Logger, message: string, intervalMs = 10_000): (
     log.warn(message, fields);
     setTimeout(close, intervalMs).unref();
   };
+}
+
+/**
+ * Ends a WebSocket that floods or does not read: a 1008 close frame (callers ignore messages once it is not
+ * OPEN), and the socket dropped after a grace if the peer never completes the close (ws would wait 30 s).
+ */
+export function cutOff(ws: WebSocket, reason: string, graceMs = 5_000): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.close(1008, reason);
+  setTimeout(() => ws.terminate(), graceMs).unref();
 }
