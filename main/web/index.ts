@@ -17,7 +17,7 @@ import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
 import { startEmbeddedDemo } from '../demo/embedded';
-import { rateLimit, refusalLog } from '../core/net/flood-guard';
+import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
 import { requestUrl } from '../../common/request-path';
 
 export interface WebEditionOptions {
@@ -57,7 +57,6 @@ const MAX_IN_FLIGHT = 8;
 const MAX_QUEUED = 32;
 const MAX_REFUSED_IN_A_ROW = 200;
 const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
-const CLOSE_GRACE_MS = 5_000;
 const defaultRendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
 export async function startWebEdition(opts: WebEditionOptions = {}): Promise<WebEdition> {
@@ -132,8 +131,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   function attach(ws: WebSocket): void {
     const disconnect = (reason: string) => {
       frameRefused({ reason: `${reason}; disconnected` });
-      ws.close(1008, reason);
-      setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+      cutOff(ws, reason);
     };
     const send = (frame: WireFromHost) => {
       if (ws.readyState !== ws.OPEN) return;

@@ -5,6 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { HttpClient } from '../../net/http-client';
 import { TokenReply } from '../../../../common/workspace-wire';
+import { requestUrl } from '../../../../common/request-path';
 
 export interface Tokens {
   accessToken: string;
@@ -113,8 +114,8 @@ export async function signInWithBrowser(ep: AuthEndpoint, opts: SignInOptions): 
       });
       let redirectUri = '';
       server = createServer((req, res) => {
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        if (url.pathname !== '/callback') {
+        const url = requestUrl(req.url);
+        if (url?.pathname !== '/callback') {
           res.writeHead(404).end();
           return;
         }
