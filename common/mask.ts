@@ -1,5 +1,4 @@
 // Tokens never reach a log whole: a session token keeps its last 3 digits, a user token its last 3 characters.
-const SESSION_TOKEN_IN_TEXT = /(?<!\d)\d{9}(?!\d)/g;
 
 export function maskToken(token: string | undefined | null): string {
   if (!token) return '∅';
@@ -8,7 +7,42 @@ export function maskToken(token: string | undefined | null): string {
     : `${'*'.repeat(Math.min(6, token.length - 3))}${token.slice(-3)}`;
 }
 
-/** Masks every 9-digit run (session tokens, `{start:…}` messages, agent-page URLs) in free text. */
+// A token attempt is any 9 digits a reader could take for one, not only what normaliseSessionId accepts:
+// digits of any script (ASCII, full-width, Arabic-Indic, Devanagari…, superscripts) in groups joined by up to
+// 3 separators (spaces of any width, dots, commas, dashes, underscores, slashes, colons, apostrophes).
+const DIGIT = /[\p{Nd}\p{No}]/u;
+const RUN = /[\p{Nd}\p{No}]+(?:[\p{Zs}\p{Pd}\t._,/\\:'’·]{1,3}[\p{Nd}\p{No}]+)*/gu;
+// Our choice: the clock in every log line (`08:50:14.123`, 9 digits) is no token.
+const CLOCK = /^\d\d:\d\d:\d\d[.,]\d{3}$/;
+
+/**
+ * Masks, in free text, every 9 digits that form a token attempt: a run of exactly 9 digits, or consecutive
+ * digit groups (one run of separators between each) adding up to exactly 9. A longer plain number (an id
+ * of 10 digits) stays; the last 3 digits of what is masked stay readable, as with maskToken.
+ */
 export function maskTokensIn(text: string): string {
-  return text.replace(SESSION_TOKEN_IN_TEXT, (t) => maskToken(t));
+  return text.replace(RUN, (run) => {
+    const chars = [...run];
+    const groups: { start: number; end: number }[] = []; // char indexes, end exclusive
+    chars.forEach((c, i) => {
+      if (!DIGIT.test(c)) return;
+      const last = groups.at(-1);
+      if (last && last.end === i) last.end++;
+      else groups.push({ start: i, end: i + 1 });
+    });
+    const masked = new Set<number>();
+    for (let first = 0; first < groups.length; first++) {
+      let digits = 0;
+      for (let last = first; last < groups.length && digits < 9; last++) {
+        digits += groups[last]!.end - groups[last]!.start;
+        const span = chars.slice(groups[first]!.start, groups[last]!.end);
+        if (digits === 9 && !CLOCK.test(span.join('')))
+          for (let i = groups[first]!.start; i < groups[last]!.end; i++)
+            if (DIGIT.test(chars[i]!)) masked.add(i);
+      }
+    }
+    if (masked.size === 0) return run;
+    const keep = [...masked].sort((a, b) => a - b).slice(-3);
+    return chars.map((c, i) => (masked.has(i) && !keep.includes(i) ? '*' : c)).join('');
+  });
 }
