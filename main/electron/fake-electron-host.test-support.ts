@@ -5,6 +5,9 @@ import { EventEmitter } from 'node:events';
 
 let nextId = 1;
 
+/** `app`, for the one event the host listens to on it here: every webContents is announced at creation. */
+export const app = new EventEmitter();
+
 export class FakeSession {
   cookies = {
     set: async (cookie: Record<string, unknown>) => void this.cookieLog.push(cookie),
@@ -25,7 +28,9 @@ export class FakeWebContents extends EventEmitter {
   windowOpen?: (details: { url: string }) => { action: string };
   constructor(readonly session = new FakeSession()) {
     super();
+    app.emit('web-contents-created', {}, this);
   }
+  getURL = () => this.mainFrame.url;
   isDestroyed = () => this.closed;
   send = (channel: string, payload: unknown) => void this.sent.push({ channel, payload });
   loadURL = async (url: string) => {
@@ -39,6 +44,19 @@ export class FakeWebContents extends EventEmitter {
     let prevented = false;
     this.emit(event, { preventDefault: () => (prevented = true) }, url);
     return !prevented;
+  }
+  /** Plays a `<webview>` the page tries to attach; returns whether the host let it. */
+  attachWebview(src: string): boolean {
+    let prevented = false;
+    this.emit('will-attach-webview', { preventDefault: () => (prevented = true) }, {}, { src });
+    return !prevented;
+  }
+  /** Plays a permission request (camera, notifications…); resolves with the host's answer. */
+  askPermission(permission: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      if (!this.session.permissionRequest) return resolve(true); // no handler: Electron grants by default
+      this.session.permissionRequest(this, permission, resolve);
+    });
   }
 }
 
@@ -61,10 +79,23 @@ class FakeContentView {
   removeChildView = (v: WebContentsView) => void this.children.splice(this.children.indexOf(v), 1);
 }
 
+/** Windows without a partition share the default session, as in Electron. */
+export const session = { defaultSession: new FakeSession() };
+export const nativeTheme = { shouldUseDarkColors: false };
+export const shell = {
+  opened: [] as string[],
+  openExternal: async (url: string) => void shell.opened.push(url),
+};
+
 export class BrowserWindow extends EventEmitter {
-  readonly webContents = new FakeWebContents();
+  static created: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents(session.defaultSession);
   readonly contentView = new FakeContentView();
   contentSize: [number, number] = [1280, 900];
+  constructor(readonly options: Record<string, unknown> = {}) {
+    super();
+    BrowserWindow.created.push(this);
+  }
   getContentSize = () => this.contentSize;
   close = () => this.emit('closed');
   destroy = () => this.emit('closed');

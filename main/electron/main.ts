@@ -14,6 +14,7 @@ import { createSafeStorageSecretStore } from './secret-store';
 import { settingsPaths } from './settings-paths';
 import { createSidebarWindow } from './sidebar-window';
 import { windowStateStore } from './window-state-file';
+import { installWebContentsPolicy } from './web-contents-policy';
 import { startEmbeddedDemo } from '../demo/embedded';
 
 const PRODUCT = 'Cobrowse Agent Shell';
@@ -30,6 +31,8 @@ else
 
 async function start(desktop: Desktop): Promise<void> {
   const log = desktop.log;
+  // Before any window exists: every webContents, the agent pop-out included, gets the app-wide policy.
+  installWebContentsPolicy(app, log.child('web-contents'));
   // electron-vite's dev server (unpackaged runs only) or the built sidebar over app://.
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
