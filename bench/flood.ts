@@ -3,12 +3,9 @@
 // the idle and peak memory (JS heap + Buffers) and `api_flood_peak_vs_idle_ratio` (target ≤ 3; 18.5 before the
 // per-connection limits). Usage: npm run bench:flood [-- --frames 20000]
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { quietLogger } from '../common/logger';
-import { startWebEdition } from '../main/web/index';
+import { busyShift, redeemRunLink, startTestWebEdition } from '../main/web/web-edition.test-support';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:flood does)');
@@ -16,31 +13,9 @@ const { values } = parseArgs({ options: { frames: { type: 'string', default: '20
 const frames = Number(values.frames);
 if (!Number.isInteger(frames) || frames < 1) throw new Error('--frames must be a positive integer');
 
-const dir = await mkdtemp(join(tmpdir(), 'bench-flood-'));
-await mkdir(join(dir, 'site'));
-await writeFile(join(dir, 'site', 'index.html'), '<!doctype html><title>sidebar</title>');
-const web = await startWebEdition({
-  demo: true,
-  dataDir: join(dir, 'data'),
-  localApiPort: 0,
-  rendererDir: join(dir, 'site'),
-  log: quietLogger(),
-});
-const token = (await readFile(web.localApi.tokenFile, 'utf8')).trim();
-const events = Array.from({ length: 100 }, (_, i) => ({
-  type: 'interaction-added',
-  interactionId: `chat-${i}-${'x'.repeat(150)}`,
-  media: 'chat',
-  customerName: `Customer ${i} ${'y'.repeat(150)}`,
-}));
-await fetch(`${web.localApi.url}/v1/events`, {
-  method: 'POST',
-  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-  body: JSON.stringify(events),
-});
-const cookie = ((await fetch(web.openUrl, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(
-  ';',
-)[0]!;
+const { web, stop } = await startTestWebEdition(undefined, quietLogger());
+await busyShift(web);
+const { cookie } = await redeemRunLink(web);
 
 const used = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
 gc();
@@ -66,5 +41,4 @@ clearInterval(sampler);
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 console.log(`idle ${mb(idle)} MB, peak during the flood ${mb(peak)} MB (${frames} ready frames)`);
 console.log(`api_flood_peak_vs_idle_ratio=${(peak / idle).toFixed(2)}`);
-await web.close();
-await rm(dir, { recursive: true, force: true });
+await stop();

@@ -208,3 +208,14 @@ export const asRequestPath = (s: string): string =>
 
 /** A fuzzed string made sendable as a header value. */
 export const asHeaderValue = (s: string): string => s.replace(/[^\t\x20-\x7e]/g, '?');
+
+/** A fuzzed request body: none for GET/HEAD, else one time in `textOneIn` random text, otherwise `json()`. */
+export function fuzzBody(
+  r: ReturnType<typeof seeded>,
+  method: string,
+  textOneIn: number,
+  json: () => unknown,
+): string | undefined {
+  if (method === 'GET' || method === 'HEAD') return undefined;
+  return r.int(textOneIn) === 0 ? r.text(300) : JSON.stringify(json());
+}

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/logger';
 import { ErrorBody } from '../../common/local-api-wire';
 import { createLocalApiSource, type LocalApiSource } from '../../main/core/sources/local-api/server';
-import { asHeaderValue, asRequestPath, peakMemoryDuring, raw, seeded } from './hostile-support';
+import { asHeaderValue, asRequestPath, fuzzBody, peakMemoryDuring, raw, seeded } from './hostile-support';
 
 const logLines: string[] = [];
 let dir: string;
@@ -198,12 +198,7 @@ describe('hostile: local API fuzz (seed 13)', () => {
           r.text(10),
         ]);
       if (r.int(10) === 0) headers.origin = 'http://evil.example';
-      const body =
-        method === 'GET' || method === 'HEAD'
-          ? undefined
-          : r.int(3) === 0
-            ? r.text(200)
-            : JSON.stringify(event());
+      const body = fuzzBody(r, method, 3, event);
       const answer = await raw(api.url, asRequestPath(path), {
         method,
         headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, asHeaderValue(v)])),

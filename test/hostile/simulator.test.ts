@@ -7,7 +7,7 @@ import { paths } from '../../common/protocol';
 import { InteractionServerSim, interactionRoutes } from '../../simulator/interactions';
 import { WorkspaceSim, workspaceRoutes } from '../../simulator/workspace';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { asHeaderValue, asRequestPath, raw, seeded } from './hostile-support';
+import { asHeaderValue, asRequestPath, fuzzBody, raw, seeded } from './hostile-support';
 
 // The demo's extra routes too: the chat box's interaction server and the Workspace API simulator.
 const workspace = new WorkspaceSim({ log: quietLogger() });
@@ -104,12 +104,7 @@ describe('hostile: simulator fuzz (seed 13)', () => {
           `gcbSessionServer=${r.pick(['node1', 'node2', r.text(6)])}; BAYEUX_BROWSER=${r.text(8)}`,
         );
       if (r.int(4) === 0) headers.referer = asHeaderValue(r.text(20));
-      const body =
-        method === 'GET' || method === 'HEAD'
-          ? undefined
-          : r.int(4) === 0
-            ? r.text(300)
-            : JSON.stringify(bayeux());
+      const body = fuzzBody(r, method, 4, bayeux);
       const answer = await raw(fx.sim.url, path, {
         method,
         headers,

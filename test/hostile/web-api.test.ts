@@ -1,55 +1,29 @@
 // The web edition's /api WebSocket under a hostile page that holds the run cookie (a bug or an attacker in
 // the sidebar's own origin): floods of requests must neither grow memory nor the log without bound, and
 // fuzzed frames (fixed seed) always get a Reply or are dropped, never crash or wedge the socket.
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '../../common/logger';
-import { startWebEdition, type WebEdition } from '../../main/web/index';
+import type { WebEdition } from '../../main/web/index';
+import { busyShift, redeemRunLink, startTestWebEdition } from '../../main/web/web-edition.test-support';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import { asRequestPath, peakMemoryDuring, raw, rawUpgrade, seeded } from './hostile-support';
 
 const fx = useSimulator({ nodes: 1 });
 const logLines: string[] = [];
 let web: WebEdition;
-let dir: string;
+let stop: (() => Promise<void>) | undefined;
 let cookie: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hostile-web-'));
-  const site = join(dir, 'site');
-  await mkdir(site);
-  await writeFile(join(site, 'index.html'), '<!doctype html><title>sidebar</title>');
-  web = await startWebEdition({
-    serviceUrl: fx.sim.url,
-    dataDir: join(dir, 'data'),
-    localApiPort: 0,
-    rendererDir: site,
-    log: createLogger({ level: 'info', sink: (line) => logLines.push(line) }),
-  });
-  const res = await fetch(web.openUrl, { redirect: 'manual' });
-  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  // A busy shift: 100 interactions with long names make every state push ~50 KB, as a flood would meet it.
-  const api = web.localApi;
-  const token = (await readFile(api.tokenFile, 'utf8')).trim();
-  const events = Array.from({ length: 100 }, (_, i) => ({
-    type: 'interaction-added',
-    interactionId: `chat-${i}-${'x'.repeat(150)}`,
-    media: 'chat',
-    customerName: `Customer ${i} ${'y'.repeat(150)}`,
-  }));
-  const posted = await fetch(`${api.url}/v1/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(events),
-  });
-  expect(posted.status).toBe(202);
+  const log = createLogger({ level: 'info', sink: (line) => logLines.push(line) });
+  ({ web, stop } = await startTestWebEdition(fx.sim.url, log));
+  ({ cookie } = await redeemRunLink(web));
+  // A busy shift: every state push is ~50 KB, as a flood would meet it.
+  expect(await busyShift(web)).toBe(202);
 });
 afterAll(async () => {
-  await web?.close();
-  await rm(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 async function open(): Promise<WebSocket> {
