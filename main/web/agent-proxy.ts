@@ -23,6 +23,7 @@ import type { AppState } from '../../common/contract';
 import type { Logger } from '../../common/logger';
 import { RefusedPath, scopedSetCookie, upstreamCookies, upstreamTarget } from './proxy-rules';
 import { RUN_COOKIE } from './run-key';
+import { refusalLog } from '../core/net/flood-guard';
 
 type AgentView = NonNullable<AppState['agentView']>;
 interface Route {
@@ -61,6 +62,8 @@ const MAX_NODE_COOKIES = 32;
 export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
   const routes = new Map<string, Route>();
   const keys = new Map<string, string>(); // sessionId → key
+  // The agent page's own script can send refused paths as fast as it likes: logged at a rate.
+  const pathRefused = refusalLog(log, 'agent page proxy: path refused');
 
   const server: Server = createServer((req, res) => {
     const found = resolve(req);
@@ -92,7 +95,7 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
       return { route, prefix: `/a/${m[1]}`, target: upstreamTarget(m[2]!, route.owner) };
     } catch (err) {
       if (!(err instanceof RefusedPath)) throw err;
-      log.warn('agent page proxy: path refused', { reason: err.message });
+      pathRefused({ reason: err.message });
       return { status: 400, refused: err.message };
     }
   }

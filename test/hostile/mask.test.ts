@@ -56,6 +56,8 @@ describe('hostile: masking near-token strings', () => {
       'id 1234567890 stays',
       '2026-12-01T08:50:14.123Z',
       'http://127.0.0.1:17321/v1/state',
+      'http://192.168.1.10:8700/cobrowse cannot be reached',
+      'owner 192.168.100.200, peer 10.0.0.1',
       'port 45123, 12 items, 3.5 s',
     ])
       expect(maskTokensIn(text)).toBe(text);
