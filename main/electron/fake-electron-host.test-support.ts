@@ -1,5 +1,6 @@
-// A FAKE of the Electron APIs the sidebar host touches (ipcMain, BrowserWindow, WebContentsView and their
-// webContents/session), for tests only: the Electron binary cannot run here. It records what the host asked
+// A FAKE of the Electron APIs the sidebar host touches (app's web-contents-created, ipcMain, BrowserWindow,
+// WebContentsView and their webContents/session, the default session, shell, nativeTheme), for tests only:
+// the Electron binary cannot run here. It records what the host asked
 // Electron to do and lets a test play the part of web content; it decides nothing.
 import { EventEmitter } from 'node:events';
 

@@ -162,6 +162,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       }
     };
     ws.on('message', (data) => {
+      if (ws.readyState !== ws.OPEN) return; // closing: what it still sends is dropped unread
       let frame: WireFromPage;
       try {
         frame = WireFromPage.parse(JSON.parse(String(data)));
@@ -169,7 +170,6 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
         frameRefused({ reason: 'malformed frame dropped' });
         return;
       }
-      if (ws.readyState !== ws.OPEN) return;
       if (!limit.take() || queue.length >= MAX_QUEUED) {
         if (++refusedInARow > MAX_REFUSED_IN_A_ROW) return disconnect('too many requests');
         frameRefused({ reason: 'too many requests', name: frame.name.slice(0, 40) });
