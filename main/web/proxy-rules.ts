@@ -39,7 +39,8 @@ const nameOf = (pair: string) => {
  * The Cookie header for the owner: of what the browser sent (every cookie of 127.0.0.1, whatever the port:
  * the sidebar's run cookie and other local apps' included), only the names the node itself set on this route,
  * the first of each (the browser sends the most specific path first: ours, under the route prefix), then the
- * route's stickiness cookie, which nothing the browser sends can replace.
+ * route's stickiness cookie, which nothing the browser sends can replace. Our choice, Genesys being silent on
+ * the agent page's cookies: a cookie its script sets itself (document.cookie) is not forwarded either.
  */
 export function upstreamCookies(
   header: string | undefined,
