@@ -4,7 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { quietLogger } from '../../common/logger';
 import { startAgentProxy, type AgentProxy } from '../../main/web/agent-proxy';
-import { raw, rawUpgrade, startRecorder, type Recorder } from './hostile-support';
+import { RefusedPath, upstreamTarget } from '../../main/web/proxy-rules';
+import { asRequestPath, raw, rawUpgrade, seeded, startRecorder, type Recorder } from './hostile-support';
 
 let canary: Recorder;
 let owner: Recorder;
@@ -130,4 +131,58 @@ describe('hostile: no credential goes upstream', () => {
     }
     expect(cookies[0]).toBe(`BAYEUX_BROWSER=b1; HttpOnly; Path=${prefix}/cobrowse`);
   });
+});
+
+describe('hostile: proxy fuzz (seed 13)', () => {
+  // Pieces an escape is made of, so random tails hit the interesting cases often.
+  const pieces = (c: string) => [
+    '/',
+    '//',
+    '\\',
+    '/\\',
+    '%2F',
+    '%5c',
+    '@',
+    ':',
+    '.',
+    '..',
+    '%2e',
+    c,
+    'cobrowse',
+    '?',
+    '#',
+    'x',
+  ];
+
+  it('20,000 random tails: refused, or a URL on the owner origin', () => {
+    const r = seeded(13);
+    const c = `127.0.0.1:${canary.port}`;
+    let refused = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const tail = `/${Array.from({ length: 1 + r.int(6) }, () => (r.int(4) === 0 ? r.text(3) : r.pick(pieces(c)))).join('')}`;
+      try {
+        expect(upstreamTarget(tail, owner.url).origin).toBe(owner.url);
+      } catch (err) {
+        if (!(err instanceof RefusedPath)) throw new Error(`${JSON.stringify(tail)}: ${String(err)}`);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(1000); // the fuzz does reach the refusals
+  });
+
+  it('1,000 random requests and upgrades through the proxy: the canary hears nothing', async () => {
+    const r = seeded(13);
+    const c = `127.0.0.1:${canary.port}`;
+    for (let i = 0; i < 1000; i++) {
+      const tail = asRequestPath(
+        `/${Array.from({ length: 1 + r.int(6) }, () => r.pick(pieces(c))).join('')}`,
+      );
+      const status =
+        r.int(5) === 0
+          ? await rawUpgrade(proxy.origin, `${prefix}${tail}`)
+          : (await raw(proxy.origin, `${prefix}${tail}`)).status;
+      expect({ tail, status: status === 0 || status >= 500 ? status : 'ok' }).toEqual({ tail, status: 'ok' });
+    }
+    expect(canary.connections).toBe(0);
+  }, 30_000);
 });
