@@ -61,7 +61,7 @@ const HOST = '127.0.0.1';
 // Flood bounds (our choice; a softphone sends a few requests a second): per connection, `burst` requests at
 // once then `perSecond`, else 429; at most MAX_CONNECTIONS sockets (more are dropped by Node); on the
 // WebSocket, messages that ack no pending write are rate-limited too, and a client that floods or stops
-// reading its pushes is disconnected (1008).
+// reading its error replies is disconnected (1008).
 const HTTP_RATE = { perSecond: 50, burst: 100 };
 const WS_STRAY_RATE = { perSecond: 20, burst: 50 };
 const MAX_CONNECTIONS = 64;
