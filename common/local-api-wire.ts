@@ -35,6 +35,7 @@ export const ErrorCode = z.enum([
   'invalid-json',
   'invalid-event',
   'invalid-message',
+  'too-many-requests',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorBody = z.object({

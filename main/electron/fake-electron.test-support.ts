@@ -250,8 +250,11 @@ export class WebContents extends EventEmitter {
   constructor(readonly webPreferences: WebPreferences) {
     super();
     this.session = sessionFor(webPreferences.partition ?? '');
-    // The proxy is what callers hold: every API call after destroy throws.
-    return destroyable(this);
+    // The proxy is what callers hold: every API call after destroy throws. Electron announces every new
+    // webContents app-wide before its creator sees it.
+    const proxy = destroyable(this);
+    app.emit('web-contents-created', new FakeEvent(), proxy);
+    return proxy;
   }
   isDestroyed(): boolean {
     return this.destroyedFlag;
@@ -773,6 +776,12 @@ export const fake = {
     const handler = runtime.protocolHandlers.get(new URL(url).protocol.slice(0, -1));
     if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`);
     return handler(new Request(url));
+  },
+  /** Plays a `<webview>` the page adds; true when the host let it attach. */
+  attachWebview(wc: WebContents, src: string): boolean {
+    const event = new FakeEvent();
+    wc.emit('will-attach-webview', event, {}, { src });
+    return !event.defaultPrevented;
   },
   /** Plays `window.open` from the page; the handler's answer (Electron allows when there is none). */
   openWindow: (wc: WebContents, url: string) => wc.windowOpenHandler?.({ url }).action ?? 'allow',

@@ -17,6 +17,7 @@ import { settingsPaths } from './settings-paths';
 import { createSidebarWindow } from './sidebar-window';
 import { armSmokeTest } from './smoke-test';
 import { windowStateStore } from './window-state-file';
+import { installWebContentsPolicy } from './web-contents-policy';
 import { startEmbeddedDemo } from '../demo/embedded';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/ (this file is out/main/index.js)
@@ -34,6 +35,8 @@ else
 async function start(desktop: Desktop): Promise<void> {
   const log = desktop.log;
   installAppMenu();
+  // Before any window exists: every webContents, the agent pop-out included, gets the app-wide policy.
+  installWebContentsPolicy(app, log.child('web-contents'));
   // electron-vite's dev server (unpackaged runs only) or the built sidebar over app://.
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;

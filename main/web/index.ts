@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WireFromPage, type AppState } from '../../common/contract';
+import { WireFromPage, type AppState, type WireFromHost } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { createStatePump } from '../core/ipc/state-pump';
@@ -17,6 +17,8 @@ import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
 import { startEmbeddedDemo } from '../demo/embedded';
+import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
+import { requestUrl } from '../../common/request-path';
 
 export interface WebEditionOptions {
   /** Loopback port of the sidebar; 0 picks a free one. */
@@ -47,6 +49,14 @@ export interface WebEdition {
 
 const appVersion = process.env.npm_package_version ?? 'dev';
 const MAX_FRAME_BYTES = 64 * 1024;
+// Per-connection bounds of /api (our choice: the sidebar sends a handful of requests a second at most). Past
+// the rate or the queue a request gets a `too-many-requests` Reply; a page that keeps flooding, or does not
+// read its replies, is disconnected (1008), so a flood costs neither memory nor the process.
+const API_RATE = { perSecond: 50, burst: 100 };
+const MAX_IN_FLIGHT = 8;
+const MAX_QUEUED = 32;
+const MAX_REFUSED_IN_A_ROW = 200;
+const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
 const defaultRendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
 export async function startWebEdition(opts: WebEditionOptions = {}): Promise<WebEdition> {
@@ -94,10 +104,14 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   const runKey = createRunKey();
   const server: Server = createServer((req, res) => {
     if (!sameHost(req, port)) return void res.writeHead(421).end();
-    if (runKey.redeem(req, res)) return;
+    const url = requestUrl(req.url);
+    if (!url) return void res.writeHead(400).end();
+    if (runKey.redeem(url, res)) return;
     if (!runKey.admits(req)) return refuseWithoutKey(res);
-    void serveSite(rendererDir, req, res, new URL(req.url ?? '/', 'http://127.0.0.1').pathname, csp);
+    void serveSite(rendererDir, req, res, url.pathname, csp);
   });
+  const upgradeRefused = refusalLog(log, 'web edition: WebSocket refused');
+  const frameRefused = refusalLog(log, 'web edition: request refused');
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
     // Only the sidebar page itself: same host (DNS rebinding) and same origin (any other page on the machine).
@@ -107,7 +121,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       req.headers.origin === pageOrigin(req) &&
       runKey.admits(req);
     if (!ok) {
-      log.warn('web edition: WebSocket refused', { origin: req.headers.origin ?? '(none)' });
+      upgradeRefused({ origin: String(req.headers.origin ?? '(none)').slice(0, 100) });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -115,27 +129,59 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   });
 
   function attach(ws: WebSocket): void {
-    const pump = createStatePump(stateForPage, (state) =>
-      ws.send(JSON.stringify({ event: 'state', payload: state })),
-    );
+    const disconnect = (reason: string) => {
+      frameRefused({ reason: `${reason}; disconnected` });
+      cutOff(ws, reason);
+    };
+    const send = (frame: WireFromHost) => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > MAX_UNREAD_BYTES) return disconnect('replies not read');
+      ws.send(JSON.stringify(frame));
+    };
+    const pump = createStatePump(stateForPage, (state) => send({ event: 'state', payload: state }));
     const unsubscribe = core.subscribe(() => pump.changed());
+    const limit = rateLimit(API_RATE.perSecond, API_RATE.burst);
+    const queue: WireFromPage[] = [];
+    let inFlight = 0;
+    let refusedInARow = 0;
+    const run = async (frame: WireFromPage) => {
+      let reply = await core.dispatch(frame.name, frame.input);
+      if (frame.name === 'ready' && reply.ok) {
+        pump.ready();
+        reply = { ok: true, value: stateForPage() };
+      }
+      send({ id: frame.id, reply });
+    };
+    const next = () => {
+      while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
+        inFlight++;
+        void run(queue.shift()!).finally(() => {
+          inFlight--;
+          next();
+        });
+      }
+    };
     ws.on('message', (data) => {
+      if (ws.readyState !== ws.OPEN) return; // closing: what it still sends is dropped unread
       let frame: WireFromPage;
       try {
         frame = WireFromPage.parse(JSON.parse(String(data)));
       } catch {
-        log.warn('web edition: malformed frame dropped');
+        frameRefused({ reason: 'malformed frame dropped' });
         return;
       }
-      void core.dispatch(frame.name, frame.input).then((reply) => {
-        if (frame.name === 'ready' && reply.ok) {
-          pump.ready();
-          reply = { ok: true, value: stateForPage() };
-        }
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: frame.id, reply }));
-      });
+      if (!limit.take() || queue.length >= MAX_QUEUED) {
+        if (++refusedInARow > MAX_REFUSED_IN_A_ROW) return disconnect('too many requests');
+        frameRefused({ reason: 'too many requests', name: frame.name.slice(0, 40) });
+        send({ id: frame.id, reply: { ok: false, error: TOO_MANY } });
+        return;
+      }
+      refusedInARow = 0;
+      queue.push(frame);
+      next();
     });
     ws.on('close', () => {
+      queue.length = 0;
       unsubscribe();
       pump.close();
     });
@@ -169,6 +215,11 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   };
 }
 
+const TOO_MANY = {
+  code: 'too-many-requests',
+  message: `The sidebar sent more than ${API_RATE.perSecond} requests a second; this one was not handled.`,
+  action: 'Wait a moment and try again; if it keeps happening, reload the sidebar page.',
+};
 const pageOrigin = (req: IncomingMessage) => `http://${req.headers.host ?? ''}`;
 const sameHost = (req: IncomingMessage, port: number) =>
   req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;

@@ -6,15 +6,16 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cookieValue } from '../../common/cookie-header';
 
-const COOKIE = 'cobrowse_web';
+/** The run cookie's name: the agent proxy refuses it to the node (see proxy-rules.ts). */
+export const RUN_COOKIE = 'cobrowse_web';
 
 export interface RunKey {
   /** The query string that opens the sidebar: `?key=…`. */
   readonly query: string;
   /** The request carries this run's cookie. */
   admits(req: IncomingMessage): boolean;
-  /** A `?key=` link: sets the cookie and redirects to the same path without it. True when handled. */
-  redeem(req: IncomingMessage, res: ServerResponse): boolean;
+  /** A `?key=` link (`url`, the request's): sets the cookie and redirects to the same path without it. True when handled. */
+  redeem(url: URL, res: ServerResponse): boolean;
 }
 
 export function createRunKey(): RunKey {
@@ -25,15 +26,15 @@ export function createRunKey(): RunKey {
     timingSafeEqual(Buffer.from(given), Buffer.from(key));
   return {
     query: `?key=${key}`,
-    admits: (req) => matches(cookieValue(req.headers.cookie, COOKIE)),
-    redeem(req, res) {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    admits: (req) => matches(cookieValue(req.headers.cookie, RUN_COOKIE)),
+    redeem(url, res) {
       if (!url.searchParams.has('key')) return false;
       if (!matches(url.searchParams.get('key'))) return false;
       res
         .writeHead(303, {
-          'Set-Cookie': `${COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
-          Location: url.pathname,
+          'Set-Cookie': `${RUN_COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
+          // One leading slash: `//host/?key=…` must not become a redirect to another host.
+          Location: url.pathname.replace(/^\/+/, '/'),
           'Cache-Control': 'no-store',
         })
         .end();

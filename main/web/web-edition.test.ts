@@ -2,47 +2,34 @@
 // pushed after `ready`, a typed join against the simulator cluster, and the agent page through the proxy
 // with the stickiness cookie on every request (checked from the balancer's side).
 import { request } from 'node:http';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { AppState, type WireFromHost } from '../../common/contract';
 import { quietLogger } from '../../common/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { startWebEdition, type WebEdition } from './index';
+import type { WebEdition } from './index';
+import { redeemRunLink, startTestWebEdition } from './web-edition.test-support';
 
 const fx = useSimulator({ nodes: 2 });
 let web: WebEdition;
-let dir: string;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'web-edition-'));
-  const site = join(dir, 'site');
-  await mkdir(site);
-  await writeFile(join(site, 'index.html'), '<!doctype html><title>sidebar</title>');
-  web = await startWebEdition({
-    serviceUrl: fx.sim.url,
-    dataDir: join(dir, 'data'),
-    localApiPort: 0,
-    rendererDir: site,
-    log: quietLogger(),
-  });
+  ({ web, stop } = await startTestWebEdition(fx.sim.url, quietLogger()));
 });
 afterAll(async () => {
-  await web?.close();
-  await rm(dir, { recursive: true, force: true });
+  await stop?.();
 });
 
 /** The cookie the run's link trades its key for, as the browser would keep it. */
 async function runCookie(): Promise<string> {
-  const res = await fetch(web.openUrl, { redirect: 'manual' });
+  const { res, cookie } = await redeemRunLink(web);
   expect(res.status).toBe(303);
   expect(res.headers.get('location')).toBe('/'); // the key leaves the address bar
   const set = res.headers.get('set-cookie') ?? '';
   expect(set).toMatch(/HttpOnly/);
   expect(set).toMatch(/SameSite=Strict/);
-  return set.split(';')[0]!;
+  return cookie;
 }
 
 /** A page-like client: Origin of the sidebar, the run's cookie, frames parsed, replies matched by id. */

@@ -6,7 +6,8 @@ import type { Socket } from 'node:net';
 import { paths } from '../../common/protocol';
 import type { Logger } from '../../common/logger';
 import { serveStatic } from '../http/static-files';
-import { sendJson } from '../http/io';
+import { answerHealth, sendJson } from '../http/io';
+import { requestUrl } from '../../common/request-path';
 import { loggablePath } from '../http/log-safe';
 import type { OriginCheck } from '../http/origins';
 import { createCometdService, type CometdService } from './cometd-service';
@@ -108,8 +109,10 @@ export class SimNode {
   }
 
   private route(running: Running, req: IncomingMessage, res: ServerResponse): void {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     res.setHeader('X-Cobrowse-Node', this.opts.name);
+    const pathname = requestUrl(req.url)?.pathname;
+    if (pathname === undefined)
+      return sendJson(res, 400, { error: 'invalid-request', message: 'the request target is not a path' });
     const failed = (err: unknown) => {
       this.opts.logger.child(this.opts.name).error('request failed', { path: loggablePath(pathname), err });
       if (!res.headersSent) sendJson(res, 500, { error: 'invalid-request', message: 'internal error' });
@@ -117,7 +120,7 @@ export class SimNode {
     };
     if (pathname === paths.cometd || pathname.startsWith(`${paths.cometd}/`))
       return running.cometd.handle(req, res);
-    if (pathname === paths.health) return void res.writeHead(200, { 'Content-Length': 0 }).end();
+    if (pathname === paths.health) return answerHealth(req, res);
     if (pathname.startsWith(`${paths.restBase}/`)) {
       handleRest(req, res, {
         node: this.opts.name,

@@ -12,7 +12,8 @@ import {
   type RestErrorCode,
 } from '../../common/protocol';
 import type { Logger } from '../../common/logger';
-import { BodyTooLarge, readBody, sendJson } from '../http/io';
+import { BodyTooLarge, decodeSegment, readBody, sendJson } from '../http/io';
+import { requestUrl } from '../../common/request-path';
 import { loggablePath } from '../http/log-safe';
 import { requestOrigin, type OriginCheck } from '../http/origins';
 import type { ClusterDirectory } from './directory';
@@ -33,6 +34,7 @@ export interface RestContext {
 }
 
 const MAX_CREATE_BODY = 4 * 1024;
+const MALFORMED_ESCAPE = 'the path has a malformed %-escape';
 const CreateBody = z.union([z.literal(''), z.string().transform((t, ctx) => parseObject(t, ctx))]);
 
 const statusOf: Record<CometErrorCode, { status: number; error: RestErrorCode }> = {
@@ -44,7 +46,8 @@ const statusOf: Record<CometErrorCode, { status: number; error: RestErrorCode }>
 };
 
 export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx: RestContext): Promise<void> {
-  const path = new URL(req.url ?? '/', 'http://x').pathname.slice(paths.restBase.length);
+  // The node routed here on this very path, so it parses.
+  const path = requestUrl(req.url)!.pathname.slice(paths.restBase.length);
   const origin = requestOrigin(req);
   const fail = (status: number, error: RestErrorCode, message: string) => {
     ctx.logger.warn('REST request refused', {
@@ -94,7 +97,8 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx:
   if (get) {
     if (req.method !== 'GET') return fail(405, 'invalid-request', 'use GET to read a session');
     if (!originOk) return fail(403, 'origin-not-allowed', 'get-session needs an allowed Origin or Referer');
-    const token = decodeURIComponent(get[1] ?? '');
+    const token = decodeSegment(get[1] ?? '');
+    if (token === undefined) return fail(400, 'invalid-request', MALFORMED_ESCAPE);
     if (!TOKEN_PATTERN.test(token)) return fail(400, 'invalid-token', 'a session token is exactly 9 digits');
     const owner = ctx.directory.sessionOwner(token);
     if (!owner) return fail(404, 'session-not-found', 'no live session with this token');
@@ -110,7 +114,9 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx:
   const stop = /^\/users\/([^/]+)\/session\/stop$/.exec(path);
   if (stop) {
     if (req.method !== 'GET') return fail(405, 'invalid-request', 'use GET to stop a session');
-    const outcome = ctx.store.stop(decodeURIComponent(stop[1] ?? ''));
+    const userToken = decodeSegment(stop[1] ?? '');
+    if (userToken === undefined) return fail(400, 'invalid-request', MALFORMED_ESCAPE);
+    const outcome = ctx.store.stop(userToken);
     if (!outcome.ok) {
       const { status, error } = statusOf[outcome.error];
       return fail(status, error, outcome.message);

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeSegment, methodNotAllowed } from './io';
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 // Not `require`: electron-vite's ESM shim declares a top-level `require` in the main bundle (electron-vite#921).
@@ -38,19 +39,14 @@ function fileFor(pathname: string): string | undefined {
   return file.startsWith(root.endsWith(sep) ? root : root + sep) && types[extname(file)] ? file : undefined;
 }
 
-/** Serves a static file; returns false when the path is not one (the caller answers 404). */
+/** Serves a static file (405 for a method other than GET/HEAD); false when the path is not one (the caller answers 404). */
 export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
 ): Promise<boolean> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return false;
-  }
+  const decoded = decodeSegment(pathname);
+  if (decoded === undefined) return false;
   if (decoded === '/cobrowse/demo') {
     res.writeHead(301, { Location: '/cobrowse/demo/' }).end();
     return true;
@@ -58,6 +54,7 @@ export async function serveStatic(
   const file = fileFor(decoded);
   const info = file ? await stat(file).catch(() => undefined) : undefined;
   if (!file || !info?.isFile()) return false;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return (methodNotAllowed(req, res, 'GET, HEAD'), true);
   res.writeHead(200, {
     'Content-Type': types[extname(file)] ?? 'application/octet-stream',
     'Content-Length': info.size,

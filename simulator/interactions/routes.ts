@@ -3,8 +3,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { ExtraRoute } from '../cluster/balancer';
-import { BodyTooLarge, readBody, sendJson } from '../http/io';
+import { BodyTooLarge, decodeSegment, readBody, sendJson } from '../http/io';
 import type { InteractionServerSim } from './interaction-server';
+import { requestUrl } from '../../common/request-path';
 
 export const ROUTE_PREFIX = '/sim/interactions';
 
@@ -38,7 +39,8 @@ async function dispatch(sim: InteractionServerSim, req: IncomingMessage, res: Se
   }
   const m = CHAT_PATH.exec(path);
   if (!m) throw new RequestError(404, `no route ${path}`);
-  const id = decodeURIComponent(m[1]!);
+  const id = decodeSegment(m[1]!);
+  if (id === undefined) throw new RequestError(400, 'the chat id has a malformed %-escape');
   const chat = sim.interactions.get(id);
   if (!chat) throw new RequestError(404, `no chat ${id}`);
   const action = m[2];
@@ -61,7 +63,7 @@ async function dispatch(sim: InteractionServerSim, req: IncomingMessage, res: Se
 /** The route to pass to `startSimulator({ routes: [interactionRoutes(sim)] })`. */
 export function interactionRoutes(sim: InteractionServerSim): ExtraRoute {
   return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    const path = requestUrl(req.url)?.pathname ?? '';
     if (path !== ROUTE_PREFIX && !path.startsWith(`${ROUTE_PREFIX}/`)) return false;
     dispatch(sim, req, res, path).catch((err: unknown) => {
       const status =

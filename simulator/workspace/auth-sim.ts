@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { sendJson } from '../http/io';
+import { requestUrl } from '../../common/request-path';
 
 interface Grant {
   expiresAt: number;
@@ -25,7 +26,7 @@ export class WorkspaceAuthSim {
   /** Handles the browser's part (`/auth/v3/oauth/authorize`, `/workspace/v3/start`); false for anything else. */
   handle(req: IncomingMessage, res: ServerResponse, path: string): boolean {
     if (req.method !== 'GET') return false;
-    const q = Object.fromEntries(new URL(req.url ?? '/', 'http://sim').searchParams);
+    const q = Object.fromEntries(requestUrl(req.url)?.searchParams ?? []);
     if (path === '/auth/v3/oauth/authorize') {
       const redirect = Loopback.safeParse(q.redirect_uri);
       if (q.client_id !== this.clientId || !redirect.success || q.response_type !== 'code')

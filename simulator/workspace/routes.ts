@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ExtraRoute } from '../cluster/balancer';
 import { readBody, sendJson } from '../http/io';
 import type { WorkspaceSim } from './workspace-sim';
+import { requestUrl } from '../../common/request-path';
 
 export const CONTROL_PREFIX = '/sim/workspace';
 
@@ -75,7 +76,7 @@ async function control(
 export function workspaceRoutes(sim: WorkspaceSim, opts: { controlPrefix?: string } = {}): ExtraRoute {
   const prefix = opts.controlPrefix ?? CONTROL_PREFIX;
   return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    const path = requestUrl(req.url)?.pathname ?? '';
     if (sim.handle(req, res, path)) return true;
     if (path !== prefix && !path.startsWith(`${prefix}/`)) return false;
     control(sim, prefix, req, res, path).catch((err: unknown) =>

@@ -23,6 +23,7 @@ import {
 } from '../../common/workspace-wire';
 import { cookieValue, readBody, sendJson } from '../http/io';
 import { WorkspaceAuthSim } from './auth-sim';
+import { requestUrl } from '../../common/request-path';
 
 // Not `require`: electron-vite's ESM shim declares a top-level `require` in the main bundle (electron-vite#921).
 const requireCjs = createRequire(import.meta.url);
@@ -304,7 +305,7 @@ export class WorkspaceSim {
     const ok = { status: { code: 0 } };
     if (path === '/workspace/v3/initialize-workspace' && req.method === 'POST') {
       req.resume();
-      const q = new URL(req.url ?? '/', 'http://sim').searchParams;
+      const q = requestUrl(req.url)?.searchParams ?? new URLSearchParams();
       const good = q.has('code')
         ? this.auth.redeem(q.get('code') ?? undefined, q.get('redirect_uri') ?? undefined)
         : this.auth.tokenValid(req.headers.authorization);

@@ -3,12 +3,15 @@
 // Browsers are kept out: no CORS headers, any request with an Origin header is refused, Host must be
 // loopback (DNS rebinding), and every call needs the bearer token from the user's settings folder.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../../../common/logger';
 import type { AttachedData, SourceEvent } from '../../../../common/source-events';
 import type { InteractionSource, SourceStatus } from '../port';
 import { loadOrCreateToken, tokensEqual } from './token-file';
+import { cutOff, rateLimit, refusalLog, type RateLimit } from '../../net/flood-guard';
+import { requestUrl } from '../../../../common/request-path';
 import {
   API_PREFIX,
   AttachedDataPush,
@@ -55,6 +58,14 @@ class HttpError extends Error {
 }
 
 const HOST = '127.0.0.1';
+// Flood bounds (our choice; a softphone sends a few requests a second): per connection, `burst` requests at
+// once then `perSecond`, else 429; at most MAX_CONNECTIONS sockets (more are dropped by Node); on the
+// WebSocket, messages that ack no pending write are rate-limited too, and a client that floods or stops
+// reading its error replies is disconnected (1008).
+const HTTP_RATE = { perSecond: 50, burst: 100 };
+const WS_STRAY_RATE = { perSecond: 20, burst: 50 };
+const MAX_CONNECTIONS = 64;
+const MAX_UNREAD_BYTES = 1024 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
@@ -84,6 +95,8 @@ async function readLimited(req: IncomingMessage, limit: number): Promise<string>
 
 export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   const log = opts.log.child('local-api');
+  const refused = refusalLog(log, 'request refused');
+  const limits = new WeakMap<Socket, RateLimit>();
   const ackTimeoutMs = opts.ackTimeoutMs ?? 5_000;
   let getState = opts.getState ?? (() => ({}));
   let token = '';
@@ -133,8 +146,25 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       );
   }
 
+  /** Per connection: keep-alive lets one socket carry a flood. */
+  function withinRate(req: IncomingMessage): void {
+    let limit = limits.get(req.socket);
+    if (!limit) limits.set(req.socket, (limit = rateLimit(HTTP_RATE.perSecond, HTTP_RATE.burst)));
+    if (!limit.take())
+      throw new HttpError(
+        429,
+        {
+          error: 'too-many-requests',
+          message: `more than ${HTTP_RATE.perSecond} requests a second on one connection; slow down`,
+        },
+        { 'Retry-After': String(limit.retryAfterS()) },
+      );
+  }
+
   function route(req: IncomingMessage) {
-    const path = new URL(req.url ?? '/', `http://${HOST}`).pathname;
+    const path = requestUrl(req.url)?.pathname;
+    if (path === undefined)
+      throw new HttpError(404, { error: 'not-found', message: 'the request target is not a path' });
     const matches = routes.filter((r) => r.path === path);
     if (matches.length === 0) throw new HttpError(404, { error: 'not-found', message: `no route ${path}` });
     const method = (req.method ?? 'GET').toLowerCase();
@@ -176,6 +206,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
+      withinRate(req);
       admit(req);
       const r = route(req);
       if (r.path === `${API_PREFIX}/events`) await postEvents(req, res);
@@ -189,7 +220,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
         );
     } catch (err) {
       if (err instanceof HttpError) {
-        log.info('request refused', { status: err.status, error: err.body.error, path: req.url });
+        refused({ status: err.status, error: err.body.error, path: (req.url ?? '').slice(0, 100) });
         sendJson(res, err.status, err.body, err.headers);
       } else {
         log.error('request failed', { error: err });
@@ -201,6 +232,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     try {
+      withinRate(req);
       admit(req);
       const r = route(req);
       if (r.path !== `${API_PREFIX}/ws`)
@@ -210,6 +242,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
         err instanceof HttpError
           ? err
           : new HttpError(400, { error: 'invalid-message', message: 'bad upgrade' });
+      refused({ status: e.status, error: e.body.error, path: (req.url ?? '').slice(0, 100), upgrade: true });
       const body = JSON.stringify(e.body);
       socket.end(
         `HTTP/1.1 ${e.status} ${e.body.error}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -223,28 +256,34 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
     clients.push(ws);
     log.info('desktop app connected', { clients: clients.length });
     reportStatus();
+    const strays = rateLimit(WS_STRAY_RATE.perSecond, WS_STRAY_RATE.burst);
+    /** A message that acks no pending write: fine within its rate (answered with `reply`), else the client is cut off. */
+    const stray = (reply?: object) => {
+      if (!strays.take() || ws.bufferedAmount > MAX_UNREAD_BYTES) {
+        refused({ status: 1008, error: 'too-many-requests', path: `${API_PREFIX}/ws` });
+        return cutOff(ws, 'too many messages that ack no write');
+      }
+      if (reply) ws.send(JSON.stringify(reply));
+    };
     ws.on('message', (raw) => {
+      if (ws.readyState !== ws.OPEN) return;
       let json: unknown;
       try {
         json = JSON.parse(String(raw));
       } catch (err) {
-        ws.send(JSON.stringify({ type: 'error', error: 'invalid-json', message: (err as Error).message }));
-        return;
+        return stray({ type: 'error', error: 'invalid-json', message: (err as Error).message });
       }
       const msg = ClientMessage.safeParse(json);
-      if (!msg.success) {
-        ws.send(
-          JSON.stringify({
-            type: 'error',
-            error: 'invalid-message',
-            message: 'expected {"type":"ack","writeId":"…"}',
-            issues: issuesOf(msg.error),
-          }),
-        );
-        return;
-      }
+      if (!msg.success)
+        return stray({
+          type: 'error',
+          error: 'invalid-message',
+          message: 'expected {"type":"ack","writeId":"…"}',
+          issues: issuesOf(msg.error),
+        });
       // A late ack for a write that already timed out finds no waiter: its retry will be acked again.
-      settle(msg.data.writeId);
+      if (waiting.has(msg.data.writeId)) settle(msg.data.writeId);
+      else stray();
     });
     ws.on('close', () => {
       clients.splice(clients.indexOf(ws), 1);
@@ -271,6 +310,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       token = await loadOrCreateToken(opts.tokenFile);
       wss = new WebSocketServer({ noServer: true, maxPayload: BODY_LIMIT_BYTES });
       const srv = createServer((req, res) => void handle(req, res));
+      srv.maxConnections = MAX_CONNECTIONS;
       srv.on('upgrade', upgrade);
       server = srv;
       await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@
 // app cannot keep). The browser is opened by an injected function, so this module stays plain Node.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { requestUrl } from '../../../../common/request-path';
 
 /** A refused, abandoned or foreign sign-in. */
 export class SignInError extends Error {}
@@ -53,8 +54,8 @@ export async function authorizeInBrowser(opts: BrowserSignInOptions): Promise<Au
       });
       let redirectUri = '';
       server = createServer((req, res) => {
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-        if (url.pathname !== '/callback') {
+        const url = requestUrl(req.url);
+        if (url?.pathname !== '/callback') {
           res.writeHead(404).end();
           return;
         }
