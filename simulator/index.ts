@@ -19,6 +19,8 @@ export interface SimulatorOptions {
   allowedOrigins?: string[];
   /** Whether nodes report `sessionServerUrl` (URL-mode stickiness). Default true. */
   serverUrls?: boolean;
+  /** The CometD long-poll timeout nodes advise (CometD's default 30 s); tests shorten it to bound their time. */
+  longPollTimeoutMs?: number;
   /** Balancer host, default 127.0.0.1 (nodes always listen on 127.0.0.1). */
   host?: string;
   logger?: Logger;
@@ -67,6 +69,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           const node = nodes.find((n) => n.name === name);
           return serverUrls && node ? `${node.url}/cobrowse` : undefined;
         },
+        longPollTimeoutMs: options.longPollTimeoutMs,
         logger,
       }),
     );

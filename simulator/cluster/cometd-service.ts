@@ -1,8 +1,11 @@
-// A node's CometD endpoint: cometd-nodejs-server (long-polling) with the session service channels of
-// protocol.md. Every request is answered on its own channel, errors as `{error, message}`; nothing a client
-// sends can throw out of here.
+// A node's CometD endpoint: cometd-nodejs-server with the session service channels of protocol.md, over
+// long-polling and WebSocket. Every request is answered on its own channel, errors as `{error, message}`;
+// nothing a client sends can throw out of here.
+import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { CometDServer, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { z } from 'zod';
 import {
@@ -52,6 +55,8 @@ const noticeSchemas: Record<string, z.ZodType> = {
 
 export interface CometdService {
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Bayeux over WebSocket on the same endpoint (upgrade routed here by the balancer's cookie). */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   send(notices: Notice[]): void;
   close(): void;
 }
@@ -60,6 +65,8 @@ export function createCometdService(opts: {
   node: string;
   store: SessionStore;
   logger: Logger;
+  /** How long a /meta/connect is held (the server's advised timeout); CometD's default is 30 s. */
+  longPollTimeoutMs?: number;
 }): CometdService {
   const { node, store, logger } = opts;
   const server: CometDServer = createCometDServer({
@@ -67,6 +74,7 @@ export function createCometdService(opts: {
     // the default of 1 long-poll per browser would slow the second tab to polling every 2 s.
     maxSessionsPerBrowser: 4,
     browserCookiePath: '/cobrowse',
+    ...(opts.longPollTimeoutMs !== undefined ? { timeout: opts.longPollTimeoutMs } : {}),
   });
 
   const mirror = new MirrorRelay(store, logger.child('mirror'));
@@ -171,22 +179,43 @@ export function createCometdService(opts: {
     },
   });
   server.addListener('sessionRemoved', (session: ServerSession) => store.removeClient(session.id));
+  // cometd-nodejs-server only knows long-polling; this node also carries Bayeux over WebSocket (below), so
+  // its handshake offers both, WebSocket first as CometD servers do.
+  server.addExtension({
+    outgoing: (_server, _sender, _session, message, callback) => {
+      if (message.channel === '/meta/handshake' && message.successful)
+        message.supportedConnectionTypes = ['websocket', 'long-polling'];
+      callback(undefined, true);
+    },
+  });
+
+  const parseBatch = (text: string): ServerMessage[] | undefined => {
+    try {
+      return BayeuxBatch.parse(JSON.parse(text)) as ServerMessage[];
+    } catch (err) {
+      logger.warn('malformed Bayeux request', {
+        err: err instanceof z.ZodError ? z.prettifyError(err) : err,
+      });
+      return undefined;
+    }
+  };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
 
   return {
     send,
-    close: () => server.close(),
+    close: () => {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      server.close();
+    },
+    upgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => carryOverWebSocket(ws, req.headers.cookie ?? ''));
+    },
     handle(req, res) {
       readBody(req, MAX_BODY_BYTES).then(
         (text) => {
-          let messages: unknown;
-          try {
-            messages = BayeuxBatch.parse(JSON.parse(text));
-          } catch (err) {
-            logger.warn('malformed Bayeux request', {
-              err: err instanceof z.ZodError ? z.prettifyError(err) : err,
-            });
-            return refuseHttp(res, 400, 'malformed Bayeux message');
-          }
+          const messages = parseBatch(text);
+          if (!messages) return refuseHttp(res, 400, 'malformed Bayeux message');
           // cometd-nodejs-server takes a pre-parsed body as-is; it trusts it, hence the checks above.
           (req as IncomingMessage & { body?: unknown }).body = messages;
           server.handle(req, res);
@@ -198,6 +227,43 @@ export function createCometdService(opts: {
       );
     },
   };
+
+  /**
+   * Each WebSocket frame is one Bayeux batch, handed to cometd-nodejs-server's (only) transport as a request
+   * of its own whose reply goes back as a frame: a held /meta/connect answers when messages arrive or its
+   * timeout passes, exactly as over long-polling. The upgrade's cookies (BAYEUX_BROWSER, gcbSessionServer)
+   * stand for every frame, plus the browser cookie the handshake sets.
+   */
+  function carryOverWebSocket(ws: WebSocket, upgradeCookie: string): void {
+    let cookie = upgradeCookie;
+    const socket = { destroyed: false };
+    ws.on('close', () => (socket.destroyed = true));
+    ws.on('error', (err) => logger.warn('WebSocket failed', { err }));
+    ws.on('message', (data, isBinary) => {
+      const messages = isBinary ? undefined : parseBatch(String(data));
+      if (!messages) return ws.close(1003, 'malformed Bayeux message');
+      const req = Object.assign(new EventEmitter(), {
+        method: 'POST',
+        headers: { cookie },
+        body: messages,
+      });
+      const res = Object.assign(new EventEmitter(), {
+        statusCode: 200,
+        socket,
+        setHeader(name: string, value: string) {
+          // The handshake's Set-Cookie: later frames carry it as a browser would on its next request.
+          if (name.toLowerCase() === 'set-cookie')
+            cookie = [cookie, value.split(';', 1)[0]].filter(Boolean).join('; ');
+        },
+        end(content?: string) {
+          if (content && !socket.destroyed) ws.send(content);
+          else if (!socket.destroyed) ws.close(1011, `Bayeux request failed (${res.statusCode})`);
+          setImmediate(() => res.emit('finish'));
+        },
+      });
+      server.handle(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    });
+  }
 }
 
 function refuseHttp(res: ServerResponse, status: number, text: string): void {

@@ -21,6 +21,8 @@ export interface NodeOptions {
   inactivityTimeoutMs: number;
   originAllowed: OriginCheck;
   serverUrlOf: (node: string) => string | undefined;
+  /** The CometD long-poll timeout the node advises; CometD's default (30 s) when unset. */
+  longPollTimeoutMs?: number | undefined;
   logger: Logger;
 }
 
@@ -62,7 +64,14 @@ export class SimNode {
       // Timer-driven notices (inactivity) go out through this node's CometD, created just below.
       send: (notices) => running.cometd.send(notices),
     });
-    const cometd = createCometdService({ node: name, store, logger: log });
+    const cometd = createCometdService({
+      node: name,
+      store,
+      logger: log,
+      ...(this.opts.longPollTimeoutMs !== undefined
+        ? { longPollTimeoutMs: this.opts.longPollTimeoutMs }
+        : {}),
+    });
     const running: Running = { server: createServer(), store, cometd, sockets: new Set() };
     const { server, sockets } = running;
     server.on('request', (req, res) => this.route(running, req, res));
@@ -70,8 +79,10 @@ export class SimNode {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
     });
-    // Long-polling only: a WebSocket upgrade is refused, and the client falls back.
-    server.on('upgrade', (_req, socket: Socket) => {
+    // Bayeux over WebSocket on the CometD endpoint; any other upgrade is refused.
+    server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname === paths.cometd)
+        return running.cometd.upgrade(req, socket, head);
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     });
     await new Promise<void>((resolve, reject) => {

@@ -27,9 +27,9 @@ export const ControllerOptions = z.object({
       handshakeMs: z.number().int().positive(),
       joinMs: z.number().int().positive(),
       disconnectMs: z.number().int().positive(),
-      longPollMs: z.number().int().positive(),
       networkDelayMs: z.number().int().positive(),
       probeMs: z.number().int().positive(),
+      pingMs: z.number().int().positive(),
     })
     .partial()
     .default({}),
