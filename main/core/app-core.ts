@@ -130,7 +130,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       source: e.source,
       interactions: e.interactions,
       selectedInteractionId: e.selectedInteractionId,
-      sessions: e.sessions,
+      sessions: link.withoutStaleAlerts(e.sessions),
       agentView: e.agentView && { ...e.agentView, poppedOut: hooks.agentViewPoppedOut?.() ?? false },
       settings: {
         serviceUrl: s.serviceUrl,

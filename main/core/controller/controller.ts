@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createLogger, type Logger } from '../../../common/logger';
 import { paths } from '../../../common/protocol';
 import { StickinessMode, TransportKind } from '../../../common/settings-schema';
+import { holdConnection } from '../net/held-connection';
 import { HttpClient, caBundle } from '../net/http-client';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
@@ -62,6 +63,7 @@ export function createController(input: ControllerOptionsInput): Controller {
   }
   const client = new HttpClient(ca ? { ca } : {});
   const sessions = new Set<ControllerSession>();
+  const watches = new Set<{ close(): void }>();
   let closed = false;
 
   if (o.warmUp && !caProblem)
@@ -114,8 +116,22 @@ export function createController(input: ControllerOptionsInput): Controller {
         return { ok: false, detail: `${host} cannot be reached (${(e as Error).message})` };
       }
     },
+    watch(onChange) {
+      if (caProblem) {
+        onChange({ up: false, detail: caProblem });
+        return () => {};
+      }
+      const held = holdConnection(serviceBase, { ca, connectTimeoutMs: deadlines.probeMs }, onChange);
+      watches.add(held);
+      return () => {
+        held.close();
+        watches.delete(held);
+      };
+    },
     async close() {
       closed = true;
+      for (const held of watches) held.close();
+      watches.clear();
       await Promise.all([...sessions].map((s) => s.close()));
       client.close();
     },
