@@ -6,6 +6,7 @@ import type {
   AppError,
   AppState,
   CobrowseApi,
+  HostLink,
   RequestInput,
   RequestName,
   RequestOutput,
@@ -23,6 +24,8 @@ export interface SidebarState {
   notice: string | null;
   /** Sessions whose error the agent dismissed (main keeps it on the session; the sidebar stops showing it). */
   dismissedSessions: string[];
+  /** The web edition's socket to its host (always `up` on the desktop). */
+  hostLink: HostLink;
 }
 
 export interface Sidebar {
@@ -46,6 +49,7 @@ export function createSidebar(api: CobrowseApi): Sidebar {
     errors: {},
     notice: null,
     dismissedSessions: [],
+    hostLink: 'up',
   }));
   const withKey = <T>(record: Partial<Record<RequestName, T>>, name: RequestName, value: T | undefined) => {
     const next = { ...record };
@@ -72,11 +76,15 @@ export function createSidebar(api: CobrowseApi): Sidebar {
     host: api.host,
     connect() {
       const off = api.on('state', (app) => store.setState({ app }));
+      const offLink = api.onHostLink?.((hostLink) => store.setState({ hostLink }));
       void call('ready', {}).then((initial) => {
         // A snapshot pushed before the reply arrived is newer than it: keep that one.
         if (initial && !store.getState().app) store.setState({ app: initial });
       });
-      return off;
+      return () => {
+        off();
+        offLink?.();
+      };
     },
     call,
     setField: (field) => store.setState({ field }),

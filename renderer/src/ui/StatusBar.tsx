@@ -1,5 +1,5 @@
-// Where things stand at a glance: the co-browse server connection, the interaction source, the demo mode
-// and an update on offer.
+// Where things stand at a glance: the web edition's link to its app, the co-browse server connection, the
+// interaction source, the demo mode and an update on offer.
 import type { AppState } from '../../../common/contract';
 import { useSidebar, useSidebarState } from './context';
 import { WorkspaceAccount } from './WorkspaceAccount';
@@ -32,9 +32,18 @@ const tone = (state: string) =>
 
 export function StatusBar() {
   const app = useSidebarState((s) => s.app!);
+  const hostLink = useSidebarState((s) => s.hostLink);
   const { connection, source } = app;
   return (
     <section className="status-bar" aria-label="Connections">
+      {hostLink !== 'up' && (
+        <p role="alert" data-testid="host-link" data-state={hostLink}>
+          <span className="dot bad" aria-hidden="true" />
+          {hostLink === 'down'
+            ? 'App disconnected: reconnecting… What follows is the last state it sent.'
+            : 'App disconnected: the app was restarted. Open the link it printed (it carries the new run’s key); this page then reconnects by itself.'}
+        </p>
+      )}
       <p aria-live="polite" data-testid="connection" data-state={connection.state}>
         <span className={`dot ${tone(connection.state)}`} aria-hidden="true" />
         Co-browse server: {connectionWords[connection.state]}
