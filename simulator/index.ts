@@ -2,11 +2,13 @@
 // the programmatic entry tests and the CLI use; every node and the balancer listen on loopback.
 import { createLogger, type Logger } from '../common/logger';
 import { Balancer, type BalancerLogEntry, type ExtraRoute } from './cluster/balancer';
+import type { BayeuxBatchEntry } from './cluster/cometd-service';
 import { ClusterDirectory } from './cluster/directory';
 import { SimNode } from './cluster/node';
 import { defaultAllowedOrigins, originMatcher } from './http/origins';
 
 export type { BalancerLogEntry, ExtraRoute } from './cluster/balancer';
+export type { BayeuxBatchEntry } from './cluster/cometd-service';
 
 export interface SimulatorOptions {
   /** Public (balancer) port; 0 picks a free one. */
@@ -19,6 +21,8 @@ export interface SimulatorOptions {
   allowedOrigins?: string[];
   /** Whether nodes report `sessionServerUrl` (URL-mode stickiness). Default true. */
   serverUrls?: boolean;
+  /** Keep the `bayeux` log of every batch received (off by default: it grows with every request). */
+  bayeuxLog?: boolean;
   /** The CometD long-poll timeout nodes advise (CometD's default 30 s); tests shorten it to bound their time. */
   longPollTimeoutMs?: number;
   /** Balancer host, default 127.0.0.1 (nodes always listen on 127.0.0.1). */
@@ -36,6 +40,8 @@ export interface Simulator {
   url: string;
   nodes: { name: string; url: string }[];
   balancer: { log: BalancerLogEntry[]; clearLog(): void };
+  /** Every Bayeux batch the nodes received (HTTP requests and WebSocket frames), for cost benches. */
+  bayeux: { log: BayeuxBatchEntry[]; clearLog(): void };
   /** Kills a node: its socket closes, its connections drop, its sessions are gone. */
   stopNode(name: string): Promise<void>;
   /** Brings a stopped node back on the same port, empty. */
@@ -56,6 +62,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const directory = new ClusterDirectory();
   let allowed = originMatcher(options.allowedOrigins ?? []);
 
+  const bayeuxLog: BayeuxBatchEntry[] = [];
   const nodes: SimNode[] = [];
   for (let i = 1; i <= count; i++)
     nodes.push(
@@ -70,6 +77,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           return serverUrls && node ? `${node.url}/cobrowse` : undefined;
         },
         longPollTimeoutMs: options.longPollTimeoutMs,
+        onBatch: options.bayeuxLog ? (b) => bayeuxLog.push(b) : undefined,
         logger,
       }),
     );
@@ -91,6 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       url,
       nodes: nodes.map((n) => ({ name: n.name, url: n.url })),
       balancer: { log: balancer.log, clearLog: () => balancer.clearLog() },
+      bayeux: { log: bayeuxLog, clearLog: () => void (bayeuxLog.length = 0) },
       stopNode: (name) => byName(name).stop(),
       startNode: (name) => byName(name).start(),
       stop: async () => {

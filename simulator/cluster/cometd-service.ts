@@ -53,6 +53,12 @@ const noticeSchemas: Record<string, z.ZodType> = {
   [channels.deactivated]: DeactivatedNotification,
 };
 
+export interface BayeuxBatchEntry {
+  node: string;
+  transport: 'long-polling' | 'websocket';
+  channels: string[];
+}
+
 export interface CometdService {
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** Bayeux over WebSocket on the same endpoint (upgrade routed here by the balancer's cookie). */
@@ -67,6 +73,8 @@ export function createCometdService(opts: {
   logger: Logger;
   /** How long a /meta/connect is held (the server's advised timeout); CometD's default is 30 s. */
   longPollTimeoutMs?: number;
+  /** Told of every Bayeux batch received (an HTTP request, or a WebSocket frame): what a client costs. */
+  onBatch?: (batch: BayeuxBatchEntry) => void;
 }): CometdService {
   const { node, store, logger } = opts;
   const server: CometDServer = createCometDServer({
@@ -189,9 +197,14 @@ export function createCometdService(opts: {
     },
   });
 
-  const parseBatch = (text: string): ServerMessage[] | undefined => {
+  const parseBatch = (
+    text: string,
+    transport: BayeuxBatchEntry['transport'],
+  ): ServerMessage[] | undefined => {
     try {
-      return BayeuxBatch.parse(JSON.parse(text)) as ServerMessage[];
+      const batch = BayeuxBatch.parse(JSON.parse(text)) as ServerMessage[];
+      opts.onBatch?.({ node, transport, channels: batch.map((m) => m.channel) });
+      return batch;
     } catch (err) {
       logger.warn('malformed Bayeux request', {
         err: err instanceof z.ZodError ? z.prettifyError(err) : err,
@@ -214,7 +227,7 @@ export function createCometdService(opts: {
     handle(req, res) {
       readBody(req, MAX_BODY_BYTES).then(
         (text) => {
-          const messages = parseBatch(text);
+          const messages = parseBatch(text, 'long-polling');
           if (!messages) return refuseHttp(res, 400, 'malformed Bayeux message');
           // cometd-nodejs-server takes a pre-parsed body as-is; it trusts it, hence the checks above.
           (req as IncomingMessage & { body?: unknown }).body = messages;
@@ -240,7 +253,7 @@ export function createCometdService(opts: {
     ws.on('close', () => (socket.destroyed = true));
     ws.on('error', (err) => logger.warn('WebSocket failed', { err }));
     ws.on('message', (data, isBinary) => {
-      const messages = isBinary ? undefined : parseBatch(String(data));
+      const messages = isBinary ? undefined : parseBatch(String(data), 'websocket');
       if (!messages) return ws.close(1003, 'malformed Bayeux message');
       const req = Object.assign(new EventEmitter(), {
         method: 'POST',

@@ -9,7 +9,7 @@ import { serveStatic } from '../http/static-files';
 import { sendJson } from '../http/io';
 import { loggablePath } from '../http/log-safe';
 import type { OriginCheck } from '../http/origins';
-import { createCometdService, type CometdService } from './cometd-service';
+import { createCometdService, type BayeuxBatchEntry, type CometdService } from './cometd-service';
 import type { ClusterDirectory } from './directory';
 import { handleRest } from './rest';
 import { SessionStore } from './session-store';
@@ -23,6 +23,7 @@ export interface NodeOptions {
   serverUrlOf: (node: string) => string | undefined;
   /** The CometD long-poll timeout the node advises; CometD's default (30 s) when unset. */
   longPollTimeoutMs?: number | undefined;
+  onBatch?: ((batch: BayeuxBatchEntry) => void) | undefined;
   logger: Logger;
 }
 
