@@ -23,6 +23,7 @@ export interface NodeOptions {
   serverUrlOf: (node: string) => string | undefined;
   /** The CometD long-poll timeout the node advises; CometD's default (30 s) when unset. */
   longPollTimeoutMs?: number | undefined;
+  /** Told of every Bayeux batch received (the simulator's `bayeux` log). */
   onBatch?: ((batch: BayeuxBatchEntry) => void) | undefined;
   logger: Logger;
 }
@@ -72,6 +73,7 @@ export class SimNode {
       ...(this.opts.longPollTimeoutMs !== undefined
         ? { longPollTimeoutMs: this.opts.longPollTimeoutMs }
         : {}),
+      ...(this.opts.onBatch ? { onBatch: this.opts.onBatch } : {}),
     });
     const running: Running = { server: createServer(), store, cometd, sockets: new Set() };
     const { server, sockets } = running;
