@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -83,6 +83,8 @@ try {
   const interactive = median(all.map((r) => r.interactive));
   console.log(`median listening: ${median(all.map((r) => r.listening)).toFixed(0)} ms`);
   console.log(`median cold start → sidebar interactive: ${interactive.toFixed(0)} ms`);
+  // Shared machines: a loaded CPU slows every step; the load says how much to trust the figure.
+  console.log(`load average (1 min) during the run: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   console.log(`startup_vs_1s_ratio=${(interactive / 1000).toFixed(2)}`);
 } finally {
   await browser.close();
