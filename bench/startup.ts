@@ -4,7 +4,7 @@
 // field ready for typing. Prints the median of the runs and `startup_vs_1s_ratio` (goal ≤ 1).
 // Usage: npm run bench:startup [-- --runs 5 --demo]
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,23 @@ const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
 if (!existsSync('out/renderer/index.html')) throw new Error('run `npm run build:renderer` first');
 
+/**
+ * CPU ms the app's process tree used so far (Linux /proc; 100 ticks a second): unlike wall time, barely
+ * changed by other load on a shared machine. NaN where /proc is missing.
+ */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const own = (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+      readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean),
+    );
+    return own + children.reduce((sum, c) => sum + cpuMs(Number(c)), 0);
+  } catch {
+    return NaN;
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const sim = values.demo ? undefined : await startSimulator({ port: 0, logger: quietLogger() });
 const browser = await chromium.launch({
@@ -30,7 +47,7 @@ const browser = await chromium.launch({
 });
 const tsx = join('node_modules', '.bin', 'tsx');
 
-async function once(): Promise<{ listening: number; interactive: number }> {
+async function once(): Promise<{ listening: number; interactive: number; cpu: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'startup-bench-'));
   const started = performance.now();
   const child = spawn(
@@ -43,7 +60,7 @@ async function once(): Promise<{ listening: number; interactive: number }> {
       '--port',
       '0',
     ],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, COBROWSE_UPDATES: 'off' } },
+    { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, COBROWSE_UPDATES: 'off' } },
   );
   try {
     const lines = createInterface({ input: child.stdout });
@@ -60,8 +77,9 @@ async function once(): Promise<{ listening: number; interactive: number }> {
     await page.getByTestId('connection').waitFor();
     await page.getByRole('textbox', { name: 'Session ID' }).waitFor();
     const interactive = performance.now() - started;
+    const cpu = cpuMs(child.pid!);
     await page.close();
-    return { listening, interactive };
+    return { listening, interactive, cpu };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -72,7 +90,7 @@ async function once(): Promise<{ listening: number; interactive: number }> {
 try {
   console.log(`startup: ${runs} cold starts of the web edition (${sim ? 'a service URL' : 'demo mode'})`);
   await once(); // tsx's transform cache warm, as after an install
-  const all: { listening: number; interactive: number }[] = [];
+  const all: { listening: number; interactive: number; cpu: number }[] = [];
   for (let i = 1; i <= runs; i++) {
     const r = await once();
     all.push(r);
@@ -83,6 +101,7 @@ try {
   const interactive = median(all.map((r) => r.interactive));
   console.log(`median listening: ${median(all.map((r) => r.listening)).toFixed(0)} ms`);
   console.log(`median cold start → sidebar interactive: ${interactive.toFixed(0)} ms`);
+  console.log(`median app CPU until then: ${median(all.map((r) => r.cpu)).toFixed(0)} ms`);
   // Shared machines: a loaded CPU slows every step; the load says how much to trust the figure.
   console.log(`load average (1 min) during the run: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   console.log(`startup_vs_1s_ratio=${(interactive / 1000).toFixed(2)}`);

@@ -121,10 +121,15 @@ export class SessionWebSocketTransport extends WebSocketTransport {
     const w = cometWindow();
     const previous = w.WebSocket;
     const cookie = this.io.jar.header();
-    const { ca, ping } = this;
+    const { ca, ping, io } = this;
     w.WebSocket = class extends NodeWebSocket {
       constructor(url: string, protocol?: string) {
-        super(url, protocol ?? [], { headers: cookie ? { Cookie: cookie } : {}, ...(ca ? { ca } : {}) });
+        super(url, protocol ?? [], {
+          headers: cookie ? { Cookie: cookie } : {},
+          // A warm keep-alive socket carries the upgrade: no new connection (one round trip) per session.
+          agent: io.client.agentFor(url),
+          ...(ca ? { ca } : {}),
+        });
         this.on('open', () => keepPinging(this, ping));
       }
     };
