@@ -222,6 +222,24 @@ describe('a faulty server', () => {
     ]);
   });
 
+  it('long-polls failing for 4 s on a healthy node: retried at most 1 s apart, connected within 2 s of answering', async () => {
+    joinReply = validJoinReply;
+    const c = testController(base, { deadlines });
+    controllers.push(c);
+    const events = eventLog();
+    await c.join(TOKEN, events);
+    cometd = 'http-500';
+    await events.waitFor((e) => e.type === 'connection' && e.state === 'reconnecting');
+    await new Promise((r) => setTimeout(r, 4000)); // cometd's own backoff would have climbed to 4 s by now
+    cometd = 'ok';
+    const answering = Date.now();
+    await events.waitFor(
+      (e) => e.type === 'connection' && e.state === 'connected' && events.events.indexOf(e) > 0,
+      3000,
+    );
+    expect(Date.now() - answering).toBeLessThanOrEqual(2000);
+  });
+
   it('WebSocket refused (this server has no upgrade): the session joins over long-polling instead', async () => {
     joinReply = validJoinReply;
     const c = testController(base, { deadlines, transport: 'websocket' });

@@ -52,8 +52,8 @@ export interface Deadlines {
 
 // A crash (closed, reset, refused) is seen at once plus the probe; a silent partition within the server's
 // advised long-poll timeout + networkDelay + probe = timeout + 4 s on long-polling (goal: + 5 s), and within
-// 3 pings + probe = 7.5 s on WebSocket (goal: 10 s). The long-poll itself lasts what the server advises (CometD: 30 s), so an idle session
-// costs about 2 requests a minute.
+// 3 pings + probe = 7.5 s on WebSocket (goal: 10 s). The long-poll itself lasts what the server advises
+// (CometD: 30 s), so an idle session costs about 2 requests a minute.
 export const defaultDeadlines: Deadlines = {
   restMs: 5000,
   handshakeMs: 10_000,
