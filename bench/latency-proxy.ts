@@ -8,6 +8,8 @@ export interface LatencyProxy {
   url: string;
   /** Drop every byte from now on (true) or carry them again (false); connections stay open either way. */
   blackhole(on: boolean): void;
+  /** Resets every connection through it (the server behind stays up): a network blip. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startLatencyProxy(
   return {
     url: `http://127.0.0.1:${port}`,
     blackhole: (on) => void (dropping = on),
+    reset: () => [...sockets].forEach((s) => s.resetAndDestroy()),
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise((resolve) => server.close(resolve));

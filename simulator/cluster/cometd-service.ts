@@ -22,7 +22,7 @@ import {
   type CometErrorCode,
 } from '../../common/protocol';
 import type { Logger } from '../../common/logger';
-import { BodyTooLarge, readBody } from '../http/io';
+import { BodyTooLarge, cookieValue, readBody } from '../http/io';
 import { MIRROR_DATA_BYTES, MIRROR_PREFIX } from './mirror-protocol';
 import { MirrorRelay } from './mirror-relay';
 import { stickyCookieHeader } from './sticky-cookie';
@@ -36,6 +36,8 @@ const { createCometDServer } = createRequire(import.meta.url)(
 /** Limits: a whole HTTP body of Bayeux messages, and the `data` of one service message. */
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_DATA_BYTES = 4 * 1024; // under the cometd client's own 8 KB message cap
+/** cometd-nodejs-server's browser cookie (its `browserCookieName` default). */
+const BROWSER_COOKIE = 'BAYEUX_BROWSER';
 
 // A Bayeux batch as this server accepts it: concrete channel names only (no wildcards), bounded count.
 const ChannelName = z
@@ -255,6 +257,17 @@ export function createCometdService(opts: {
     ws.on('message', (data, isBinary) => {
       const messages = isBinary ? undefined : parseBatch(String(data), 'websocket');
       if (!messages) return ws.close(1003, 'malformed Bayeux message');
+      // A client reconnecting on a new socket has no browser cookie on its upgrade (the handshake set it on
+      // the old socket's frames): CometD servers know the client by its clientId, so find its browser by that.
+      const clientId = messages[0]?.clientId;
+      const known = clientId && server.getServerSession(clientId);
+      if (known && cookieValue(cookie, BROWSER_COOKIE) === undefined)
+        cookie = [
+          cookie,
+          `${BROWSER_COOKIE}=${(known as ServerSession & { _browserId?: string })._browserId}`,
+        ]
+          .filter(Boolean)
+          .join('; ');
       const req = Object.assign(new EventEmitter(), {
         method: 'POST',
         headers: { cookie },

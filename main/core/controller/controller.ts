@@ -4,11 +4,18 @@ import { z } from 'zod';
 import { createLogger, type Logger } from '../../../common/logger';
 import { paths } from '../../../common/protocol';
 import { StickinessMode, TransportKind } from '../../../common/settings-schema';
+import { checkTwice } from '../net/deadline';
 import { holdConnection } from '../net/held-connection';
 import { HttpClient, caBundle } from '../net/http-client';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
-import { ControllerError, type Controller, type ControllerSession, type JoinStep } from './types';
+import {
+  ControllerError,
+  type Controller,
+  type ControllerSession,
+  type JoinStep,
+  type ProbeResult,
+} from './types';
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
@@ -103,18 +110,20 @@ export function createController(input: ControllerOptionsInput): Controller {
     async probe() {
       const host = new URL(serviceBase).host;
       if (caProblem) return { ok: false, detail: caProblem };
-      try {
-        const reply = await client.request(
-          serviceBase + paths.health,
-          { method: 'GET' },
-          AbortSignal.timeout(deadlines.restMs),
-        );
-        return reply.status === 200
-          ? { ok: true }
-          : { ok: false, detail: `${host} answered HTTP ${reply.status}` };
-      } catch (e) {
-        return { ok: false, detail: `${host} cannot be reached (${(e as Error).message})` };
-      }
+      let result: ProbeResult = { ok: false, detail: `${host} did not answer` };
+      await checkTwice(deadlines.restMs, async (signal) => {
+        try {
+          const reply = await client.request(serviceBase + paths.health, { method: 'GET' }, signal);
+          result =
+            reply.status === 200
+              ? { ok: true }
+              : { ok: false, detail: `${host} answered HTTP ${reply.status}` };
+        } catch (e) {
+          result = { ok: false, detail: `${host} cannot be reached (${(e as Error).message})` };
+        }
+        return result.ok;
+      });
+      return result;
     },
     watch(onChange) {
       if (caProblem) {

@@ -39,7 +39,7 @@ async function liveSession(transport: Transport, proxied = false) {
   // The controller posts to the bare endpoint (test clients append the message type): over WebSocket, never.
   const posts = fx.sim.balancer.log.filter((e) => e.method === 'POST' && e.path === paths.cometd);
   expect(posts.length > 0).toBe(transport === 'long-polling');
-  return { events, sessionServerName, link, sim: fx.sim };
+  return { events, sessionServerName, link, sim: fx.sim, controller };
 }
 
 describe.each(transports)('%s', (transport) => {
@@ -66,6 +66,24 @@ describe.each(transports)('%s', (transport) => {
     await events.waitFor((e) => e.type === 'connection' && e.state === 'lost', partitionBoundMs + 1000);
     expect(performance.now() - started).toBeLessThanOrEqual(partitionBoundMs);
     expect(await events.waitFor((e) => e.type === 'deactivated', 100)).toMatchObject({ reason: 'node-lost' });
+  });
+
+  it('a connection reset while the node stays up is a blip: connected again within 2 s, the session kept', async () => {
+    const { events, link, controller } = await liveSession(transport, true);
+    const before = events.events.length;
+    // Right after a notification cometd re-sends its /meta/connect on a timer; a reset in that gap fails
+    // nothing and the next connect simply opens a new connection. Reset while the long-poll is held.
+    await new Promise((r) => setTimeout(r, 300));
+    link!.reset();
+    await events.waitFor((e) => e.type === 'connection' && e.state === 'reconnecting', 2000);
+    const started = performance.now();
+    await events.waitFor(
+      (e) => e.type === 'connection' && e.state === 'connected' && events.events.indexOf(e) > before,
+      2000,
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(events.events.some((e) => e.type === 'deactivated')).toBe(false);
+    await controller.close(); // a live session would otherwise go on polling into the next test's count
   });
 });
 

@@ -17,7 +17,7 @@ import {
 import type { Logger } from '../../../common/logger';
 import { maskToken } from '../../../common/mask';
 import { CookieJar } from '../net/cookie-jar';
-import { withDeadline } from '../net/deadline';
+import { checkTwice, withDeadline } from '../net/deadline';
 import type { HttpClient } from '../net/http-client';
 import { BayeuxClient } from './bayeux';
 import { resolveOwner, type Stickiness } from './owner';
@@ -150,12 +150,9 @@ class CometSession implements ControllerSession {
     this.#watchdog = new NodeWatchdog(this.#bayeux.cometd, {
       graceMs: this.#d.networkDelayMs,
       probe: () =>
-        isHealthy({
-          client: ctx.client,
-          base: owner.baseUrl,
-          cookie: owner.cookie,
-          signal: AbortSignal.timeout(this.#d.probeMs),
-        }),
+        checkTwice(this.#d.probeMs, (signal) =>
+          isHealthy({ client: ctx.client, base: owner.baseUrl, cookie: owner.cookie, signal }),
+        ),
       watching: () => this.#result !== undefined && !this.#closed,
       onConnected: () => this.#setState('connected'),
       onReconnecting: (detail) => this.#setState('reconnecting', detail),
