@@ -110,6 +110,29 @@ beforeEach(() => {
   healthy = true;
 });
 
+/** A controller joined to this server while it behaves; its events. */
+async function joinedWell(transport: 'long-polling' | 'websocket' = 'long-polling') {
+  joinReply = validJoinReply;
+  const c = testController(base, { deadlines, transport });
+  controllers.push(c);
+  const events = eventLog();
+  const session = await c.join(TOKEN, events);
+  return Object.assign(events, { session });
+}
+
+/** Long-polls start failing on a healthy node: resolves once the session says it is reconnecting. */
+async function failingLongPolls(events: ReturnType<typeof eventLog>) {
+  cometd = 'http-500';
+  await events.waitFor((e) => e.type === 'connection' && e.state === 'reconnecting');
+}
+
+/** Resolves when the session says connected again after the first time. */
+const connectedAgain = (events: ReturnType<typeof eventLog>) =>
+  events.waitFor(
+    (e) => e.type === 'connection' && e.state === 'connected' && events.events.indexOf(e) > 0,
+    3000,
+  );
+
 const validJoinReply = {
   userToken: 'user-token-1',
   userId: 'u3',
@@ -187,11 +210,7 @@ describe('a faulty server', () => {
   });
 
   it('a node that goes silent (no socket closes) is declared lost within its advised timeout + 5 s', async () => {
-    joinReply = validJoinReply;
-    const c = testController(base, { deadlines });
-    controllers.push(c);
-    const events = eventLog();
-    await c.join(TOKEN, events);
+    const events = await joinedWell();
     cometd = 'silent';
     healthy = false;
     const started = Date.now();
@@ -203,18 +222,10 @@ describe('a faulty server', () => {
   });
 
   it('a failed long-poll on a healthy node is a blip: reconnecting, then connected again, the session kept', async () => {
-    joinReply = validJoinReply;
-    const c = testController(base, { deadlines });
-    controllers.push(c);
-    const events = eventLog();
-    await c.join(TOKEN, events);
-    cometd = 'http-500';
-    await events.waitFor((e) => e.type === 'connection' && e.state === 'reconnecting');
+    const events = await joinedWell();
+    await failingLongPolls(events);
     cometd = 'ok';
-    await events.waitFor(
-      (e) => e.type === 'connection' && e.state === 'connected' && events.events.indexOf(e) > 0,
-      3000,
-    );
+    await connectedAgain(events);
     expect(events.events.map((e) => (e.type === 'connection' ? e.state : e.type))).toEqual([
       'connected',
       'reconnecting',
@@ -223,28 +234,17 @@ describe('a faulty server', () => {
   });
 
   it('long-polls failing for 4 s on a healthy node: retried at most 1 s apart, connected within 2 s of answering', async () => {
-    joinReply = validJoinReply;
-    const c = testController(base, { deadlines });
-    controllers.push(c);
-    const events = eventLog();
-    await c.join(TOKEN, events);
-    cometd = 'http-500';
-    await events.waitFor((e) => e.type === 'connection' && e.state === 'reconnecting');
+    const events = await joinedWell();
+    await failingLongPolls(events);
     await new Promise((r) => setTimeout(r, 4000)); // cometd's own backoff would have climbed to 4 s by now
     cometd = 'ok';
     const answering = Date.now();
-    await events.waitFor(
-      (e) => e.type === 'connection' && e.state === 'connected' && events.events.indexOf(e) > 0,
-      3000,
-    );
+    await connectedAgain(events);
     expect(Date.now() - answering).toBeLessThanOrEqual(2000);
   });
 
   it('WebSocket refused (this server has no upgrade): the session joins over long-polling instead', async () => {
-    joinReply = validJoinReply;
-    const c = testController(base, { deadlines, transport: 'websocket' });
-    controllers.push(c);
-    const session = await c.join(TOKEN, eventLog());
+    const { session } = await joinedWell('websocket');
     expect(session.result.userToken).toBe(validJoinReply.userToken);
   });
 });
