@@ -1,6 +1,7 @@
 // Token → joined, as Controller, through a link with a fixed round trip (default 50 ms) in front of the
 // simulator. The floor is 3 round trips (get-session, handshake, join) on warm connections; the last line is
-// `join_rtt_ratio=<median elapsed / RTT>` (target ≤ 3.3). Usage: npm run bench:join [-- --rtt 50 --runs 20]
+// `join_rtt_ratio=<median elapsed / RTT>` (target ≤ 3.3). WebSocket pays its upgrade on top (a new
+// connection per session). Usage: npm run bench:join [-- --rtt 50 --runs 20 --transport websocket]
 import { parseArgs } from 'node:util';
 import { quietLogger } from '../common/logger';
 import { CreateSessionResponse, paths } from '../common/protocol';
@@ -10,12 +11,19 @@ import { startSimulator } from '../simulator';
 import { startLatencyProxy } from './latency-proxy';
 
 const { values } = parseArgs({
-  options: { rtt: { type: 'string', default: '50' }, runs: { type: 'string', default: '20' } },
+  options: {
+    rtt: { type: 'string', default: '50' },
+    runs: { type: 'string', default: '20' },
+    transport: { type: 'string', default: 'long-polling' },
+  },
 });
 const rtt = Number(values.rtt);
 const runs = Number(values.runs);
 if (!(rtt > 0) || !Number.isInteger(runs) || runs < 1)
   throw new Error('--rtt must be > 0 and --runs a positive integer');
+const transport = values.transport;
+if (transport !== 'long-polling' && transport !== 'websocket')
+  throw new Error('--transport must be long-polling or websocket');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,6 +39,7 @@ const controller = createController({
   serviceUrl: proxy.url,
   origin: sim.url,
   agentName: 'Bench',
+  transport,
   logger: quietLogger(),
   onStep: (step, ms) => (steps[step] = ms),
 });
@@ -38,7 +47,7 @@ try {
   await new Promise((r) => setTimeout(r, 4 * rtt)); // let the warm-up connections open, as an idle app would
   const elapsed: number[] = [];
   const perStep: Record<string, number[]> = { 'get-session': [], handshake: [], join: [] };
-  console.log(`join-rtt: ${runs} joins as Controller through a ${rtt} ms round-trip link`);
+  console.log(`join-rtt: ${runs} joins as Controller over ${transport} through a ${rtt} ms round-trip link`);
   for (let i = 1; i <= runs; i++) {
     // The customer side is set up directly on the simulator: only the controller's join crosses the link.
     const created = await fetch(`${sim.url}${paths.restBase}/sessions`, { method: 'POST' });

@@ -207,11 +207,19 @@ export const WireFromHost = z.union([
 export type WireFromPage = z.infer<typeof WireFromPage>;
 export type WireFromHost = z.infer<typeof WireFromHost>;
 
+/**
+ * The web edition's socket to its host: `down` while lost (the bridge reconnects by itself), `restarted` when
+ * the host answers again but as a new run whose key this page does not hold.
+ */
+export type HostLink = 'up' | 'down' | 'restarted';
+
 /** What the page sees as `window.cobrowse`: one method per request, one subscription per event. */
 export type CobrowseApi = {
   readonly host: 'desktop' | 'web';
   invoke<K extends RequestName>(name: K, input: RequestInput<K>): Promise<Reply<RequestOutput<K>>>;
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+  /** Web edition only (IPC to the desktop's own main process is never lost). */
+  onHostLink?(listener: (link: HostLink) => void): () => void;
 };
 
 /**

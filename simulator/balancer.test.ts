@@ -18,7 +18,13 @@ function upgrade(cookie: string): Promise<number> {
       host: url.hostname,
       port: url.port,
       path: paths.cometd,
-      headers: { Connection: 'Upgrade', Upgrade: 'websocket', Cookie: cookie, 'Sec-WebSocket-Version': '13' },
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        Cookie: cookie,
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
     });
     req.on('response', (res) => {
       res.resume();
@@ -45,13 +51,13 @@ describe('balancer', () => {
     expect((await unknown).error).toMatch(/^402::/);
   });
 
-  it('routes a WebSocket upgrade by the cookie (the long-polling node refuses it)', async () => {
+  it('routes a WebSocket upgrade by the cookie to that node, which accepts it on its CometD endpoint', async () => {
     fx.sim.balancer.clearLog();
-    expect(await upgrade('gcbSessionServer=node2')).toBe(400);
-    expect(await upgrade('gcbSessionServer=node1')).toBe(400);
+    expect(await upgrade('gcbSessionServer=node2')).toBe(101);
+    expect(await upgrade('gcbSessionServer=node1')).toBe(101);
     expect(fx.sim.balancer.log.map((e) => [e.routedTo, e.status])).toEqual([
-      ['node2', 400],
-      ['node1', 400],
+      ['node2', 101],
+      ['node1', 101],
     ]);
   });
 

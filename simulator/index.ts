@@ -2,11 +2,13 @@
 // the programmatic entry tests and the CLI use; every node and the balancer listen on loopback.
 import { createLogger, type Logger } from '../common/logger';
 import { Balancer, type BalancerLogEntry, type ExtraRoute } from './cluster/balancer';
+import type { BayeuxBatchEntry } from './cluster/cometd-service';
 import { ClusterDirectory } from './cluster/directory';
 import { SimNode } from './cluster/node';
 import { defaultAllowedOrigins, originMatcher } from './http/origins';
 
 export type { BalancerLogEntry, ExtraRoute } from './cluster/balancer';
+export type { BayeuxBatchEntry } from './cluster/cometd-service';
 
 export interface SimulatorOptions {
   /** Public (balancer) port; 0 picks a free one. */
@@ -25,6 +27,10 @@ export interface SimulatorOptions {
    * `sessionServerUrl` behind a path prefix, `<balancer>/<node>/cobrowse` (the balancer routes it).
    */
   docsExamples?: boolean;
+  /** Keep the `bayeux` log of every batch received (off by default: it grows with every request). */
+  bayeuxLog?: boolean;
+  /** The CometD long-poll timeout nodes advise (CometD's default 30 s); tests shorten it to bound their time. */
+  longPollTimeoutMs?: number;
   /** Balancer host, default 127.0.0.1 (nodes always listen on 127.0.0.1). */
   host?: string;
   logger?: Logger;
@@ -40,6 +46,8 @@ export interface Simulator {
   url: string;
   nodes: { name: string; url: string }[];
   balancer: { log: BalancerLogEntry[]; clearLog(): void };
+  /** Every Bayeux batch the nodes received (HTTP requests and WebSocket frames), for cost benches. */
+  bayeux: { log: BayeuxBatchEntry[]; clearLog(): void };
   /** Kills a node: its socket closes, its connections drop, its sessions are gone. */
   stopNode(name: string): Promise<void>;
   /** Brings a stopped node back on the same port, empty. */
@@ -62,6 +70,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let publicUrl = '';
   let allowed = originMatcher(options.allowedOrigins ?? []);
 
+  const bayeuxLog: BayeuxBatchEntry[] = [];
   const nodes: SimNode[] = [];
   for (let i = 1; i <= count; i++)
     nodes.push(
@@ -76,6 +85,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           if (!serverUrls || !node) return undefined;
           return docs ? `${publicUrl}/${name}/cobrowse` : `${node.url}/cobrowse`;
         },
+        longPollTimeoutMs: options.longPollTimeoutMs,
+        onBatch: options.bayeuxLog ? (b) => bayeuxLog.push(b) : undefined,
         logger,
         docsExamples: docs,
       }),
@@ -99,6 +110,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       url,
       nodes: nodes.map((n) => ({ name: n.name, url: n.url })),
       balancer: { log: balancer.log, clearLog: () => balancer.clearLog() },
+      bayeux: { log: bayeuxLog, clearLog: () => void (bayeuxLog.length = 0) },
       stopNode: (name) => byName(name).stop(),
       startNode: (name) => byName(name).start(),
       stop: async () => {

@@ -131,7 +131,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       source: e.source,
       interactions: e.interactions,
       selectedInteractionId: e.selectedInteractionId,
-      sessions: e.sessions,
+      sessions: link.withoutStaleAlerts(e.sessions),
       agentView: e.agentView && { ...e.agentView, poppedOut: hooks.agentViewPoppedOut?.() ?? false },
       settings: { ...SidebarSettings.parse(s), locked: loaded.locked },
       systemLocale: opts.systemLocale ?? null,

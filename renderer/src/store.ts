@@ -7,6 +7,7 @@ import type {
   AppState,
   CobrowseApi,
   JoinOutcome,
+  HostLink,
   RequestInput,
   RequestName,
   RequestOutput,
@@ -28,6 +29,8 @@ export interface SidebarState {
   /** Sessions whose error the agent dismissed (main keeps it on the session; the sidebar stops showing it). */
   dismissedSessions: string[];
   joinProblem: JoinProblem | null;
+  /** The web edition's socket to its host (always `up` on the desktop). */
+  hostLink: HostLink;
 }
 
 export interface Sidebar {
@@ -55,6 +58,7 @@ export function createSidebar(api: CobrowseApi): Sidebar {
     notice: null,
     dismissedSessions: [],
     joinProblem: null,
+    hostLink: 'up',
   }));
   const withKey = <T>(record: Partial<Record<RequestName, T>>, name: RequestName, value: T | undefined) => {
     const next = { ...record };
@@ -81,11 +85,15 @@ export function createSidebar(api: CobrowseApi): Sidebar {
     host: api.host,
     connect() {
       const off = api.on('state', (app) => store.setState({ app }));
+      const offLink = api.onHostLink?.((hostLink) => store.setState({ hostLink }));
       void call('ready', {}).then((initial) => {
         // A snapshot pushed before the reply arrived is newer than it: keep that one.
         if (initial && !store.getState().app) store.setState({ app: initial });
       });
-      return off;
+      return () => {
+        off();
+        offLink?.();
+      };
     },
     call,
     setField: (field) =>

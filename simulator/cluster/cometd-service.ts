@@ -1,8 +1,11 @@
-// A node's CometD endpoint: cometd-nodejs-server (long-polling) with the session service channels of
-// protocol.md. Every request is answered on its own channel, errors as `{error, message}`; nothing a client
-// sends can throw out of here.
+// A node's CometD endpoint: cometd-nodejs-server with the session service channels of protocol.md, over
+// long-polling and WebSocket. Every request is answered on its own channel, errors as `{error, message}`;
+// nothing a client sends can throw out of here.
+import { EventEmitter } from 'node:events';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { CometDServer, ServerMessage, ServerSession } from 'cometd-nodejs-server';
 import { z } from 'zod';
 import {
@@ -19,7 +22,7 @@ import {
   type CometErrorCode,
 } from '../../common/protocol';
 import type { Logger } from '../../common/logger';
-import { BodyTooLarge, readBody } from '../http/io';
+import { BodyTooLarge, cookieValue, readBody } from '../http/io';
 import { MIRROR_DATA_BYTES, MIRROR_PREFIX } from './mirror-protocol';
 import { MirrorRelay } from './mirror-relay';
 import { stickyCookieHeader } from './sticky-cookie';
@@ -33,6 +36,8 @@ const { createCometDServer } = createRequire(import.meta.url)(
 /** Limits: a whole HTTP body of Bayeux messages, and the `data` of one service message. */
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_DATA_BYTES = 4 * 1024; // under the cometd client's own 8 KB message cap
+/** cometd-nodejs-server's browser cookie (its `browserCookieName` default). */
+const BROWSER_COOKIE = 'BAYEUX_BROWSER';
 
 // A Bayeux batch as this server accepts it: concrete channel names only (no wildcards), bounded count.
 const ChannelName = z
@@ -68,8 +73,16 @@ export function docsJoinReply(reply: JoinReply): unknown {
   };
 }
 
+export interface BayeuxBatchEntry {
+  node: string;
+  transport: 'long-polling' | 'websocket';
+  channels: string[];
+}
+
 export interface CometdService {
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Bayeux over WebSocket on the same endpoint (upgrade routed here by the balancer's cookie). */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   send(notices: Notice[]): void;
   close(): void;
 }
@@ -80,6 +93,10 @@ export function createCometdService(opts: {
   logger: Logger;
   /** Join replies shaped like the Genesys docs' example (see `docsJoinReply`). */
   docsExamples?: boolean;
+  /** How long a /meta/connect is held (the server's advised timeout); CometD's default is 30 s. */
+  longPollTimeoutMs?: number;
+  /** Told of every Bayeux batch received (an HTTP request, or a WebSocket frame): what a client costs. */
+  onBatch?: (batch: BayeuxBatchEntry) => void;
 }): CometdService {
   const { node, store, logger } = opts;
   const server: CometDServer = createCometDServer({
@@ -87,6 +104,7 @@ export function createCometdService(opts: {
     // the default of 1 long-poll per browser would slow the second tab to polling every 2 s.
     maxSessionsPerBrowser: 4,
     browserCookiePath: '/cobrowse',
+    ...(opts.longPollTimeoutMs !== undefined ? { timeout: opts.longPollTimeoutMs } : {}),
   });
 
   const mirror = new MirrorRelay(store, logger.child('mirror'));
@@ -195,22 +213,48 @@ export function createCometdService(opts: {
     },
   });
   server.addListener('sessionRemoved', (session: ServerSession) => store.removeClient(session.id));
+  // cometd-nodejs-server only knows long-polling; this node also carries Bayeux over WebSocket (below), so
+  // its handshake offers both, WebSocket first as CometD servers do.
+  server.addExtension({
+    outgoing: (_server, _sender, _session, message, callback) => {
+      if (message.channel === '/meta/handshake' && message.successful)
+        message.supportedConnectionTypes = ['websocket', 'long-polling'];
+      callback(undefined, true);
+    },
+  });
+
+  const parseBatch = (
+    text: string,
+    transport: BayeuxBatchEntry['transport'],
+  ): ServerMessage[] | undefined => {
+    try {
+      const batch = BayeuxBatch.parse(JSON.parse(text)) as ServerMessage[];
+      opts.onBatch?.({ node, transport, channels: batch.map((m) => m.channel) });
+      return batch;
+    } catch (err) {
+      logger.warn('malformed Bayeux request', {
+        err: err instanceof z.ZodError ? z.prettifyError(err) : err,
+      });
+      return undefined;
+    }
+  };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
 
   return {
     send,
-    close: () => server.close(),
+    close: () => {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      server.close();
+    },
+    upgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => carryOverWebSocket(ws, req.headers.cookie ?? ''));
+    },
     handle(req, res) {
       readBody(req, MAX_BODY_BYTES).then(
         (text) => {
-          let messages: unknown;
-          try {
-            messages = BayeuxBatch.parse(JSON.parse(text));
-          } catch (err) {
-            logger.warn('malformed Bayeux request', {
-              err: err instanceof z.ZodError ? z.prettifyError(err) : err,
-            });
-            return refuseHttp(res, 400, 'malformed Bayeux message');
-          }
+          const messages = parseBatch(text, 'long-polling');
+          if (!messages) return refuseHttp(res, 400, 'malformed Bayeux message');
           // cometd-nodejs-server takes a pre-parsed body as-is; it trusts it, hence the checks above.
           (req as IncomingMessage & { body?: unknown }).body = messages;
           server.handle(req, res);
@@ -222,6 +266,54 @@ export function createCometdService(opts: {
       );
     },
   };
+
+  /**
+   * Each WebSocket frame is one Bayeux batch, handed to cometd-nodejs-server's (only) transport as a request
+   * of its own whose reply goes back as a frame: a held /meta/connect answers when messages arrive or its
+   * timeout passes, exactly as over long-polling. The upgrade's cookies (BAYEUX_BROWSER, gcbSessionServer)
+   * stand for every frame, plus the browser cookie the handshake sets.
+   */
+  function carryOverWebSocket(ws: WebSocket, upgradeCookie: string): void {
+    let cookie = upgradeCookie;
+    const socket = { destroyed: false };
+    ws.on('close', () => (socket.destroyed = true));
+    ws.on('error', (err) => logger.warn('WebSocket failed', { err }));
+    ws.on('message', (data, isBinary) => {
+      const messages = isBinary ? undefined : parseBatch(String(data), 'websocket');
+      if (!messages) return ws.close(1003, 'malformed Bayeux message');
+      // A client reconnecting on a new socket has no browser cookie on its upgrade (the handshake set it on
+      // the old socket's frames): CometD servers know the client by its clientId, so find its browser by that.
+      const clientId = messages[0]?.clientId;
+      const known = clientId && server.getServerSession(clientId);
+      if (known && cookieValue(cookie, BROWSER_COOKIE) === undefined)
+        cookie = [
+          cookie,
+          `${BROWSER_COOKIE}=${(known as ServerSession & { _browserId?: string })._browserId}`,
+        ]
+          .filter(Boolean)
+          .join('; ');
+      const req = Object.assign(new EventEmitter(), {
+        method: 'POST',
+        headers: { cookie },
+        body: messages,
+      });
+      const res = Object.assign(new EventEmitter(), {
+        statusCode: 200,
+        socket,
+        setHeader(name: string, value: string) {
+          // The handshake's Set-Cookie: later frames carry it as a browser would on its next request.
+          if (name.toLowerCase() === 'set-cookie')
+            cookie = [cookie, value.split(';', 1)[0]].filter(Boolean).join('; ');
+        },
+        end(content?: string) {
+          if (content && !socket.destroyed) ws.send(content);
+          else if (!socket.destroyed) ws.close(1011, `Bayeux request failed (${res.statusCode})`);
+          setImmediate(() => res.emit('finish'));
+        },
+      });
+      server.handle(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    });
+  }
 }
 
 function refuseHttp(res: ServerResponse, status: number, text: string): void {

@@ -10,7 +10,7 @@ import { answerHealth, sendJson } from '../http/io';
 import { requestUrl } from '../../common/request-path';
 import { loggablePath } from '../http/log-safe';
 import type { OriginCheck } from '../http/origins';
-import { createCometdService, type CometdService } from './cometd-service';
+import { createCometdService, type BayeuxBatchEntry, type CometdService } from './cometd-service';
 import type { ClusterDirectory } from './directory';
 import { handleRest } from './rest';
 import { SessionStore } from './session-store';
@@ -22,6 +22,10 @@ export interface NodeOptions {
   inactivityTimeoutMs: number;
   originAllowed: OriginCheck;
   serverUrlOf: (node: string) => string | undefined;
+  /** The CometD long-poll timeout the node advises; CometD's default (30 s) when unset. */
+  longPollTimeoutMs?: number | undefined;
+  /** Told of every Bayeux batch received (the simulator's `bayeux` log). */
+  onBatch?: ((batch: BayeuxBatchEntry) => void) | undefined;
   logger: Logger;
   /** Answer as the Genesys docs' examples do: docs-shaped join replies, REST errors without a body. */
   docsExamples?: boolean;
@@ -70,6 +74,10 @@ export class SimNode {
       store,
       logger: log,
       docsExamples: this.opts.docsExamples,
+      ...(this.opts.longPollTimeoutMs !== undefined
+        ? { longPollTimeoutMs: this.opts.longPollTimeoutMs }
+        : {}),
+      ...(this.opts.onBatch ? { onBatch: this.opts.onBatch } : {}),
     });
     const running: Running = { server: createServer(), store, cometd, sockets: new Set() };
     const { server, sockets } = running;
@@ -78,8 +86,10 @@ export class SimNode {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
     });
-    // Long-polling only: a WebSocket upgrade is refused, and the client falls back.
-    server.on('upgrade', (_req, socket: Socket) => {
+    // Bayeux over WebSocket on the CometD endpoint; any other upgrade is refused.
+    server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname === paths.cometd)
+        return running.cometd.upgrade(req, socket, head);
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     });
     await new Promise<void>((resolve, reject) => {

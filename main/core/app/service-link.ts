@@ -1,13 +1,17 @@
 // The app's link to the Co-browse service: the controller for the configured service (or the embedded demo
-// when none is set), swapped as a whole when connection settings change, and a health probe that keeps the
-// indicator honest between sessions (and the warm connection warm).
-import type { AppState } from '../../../common/contract';
-import { createController, type Controller, type ProbeResult } from '../controller';
+// when none is set), swapped as a whole when connection settings change, and what keeps the indicator honest
+// between sessions. Loss is seen from the connection (the controller holds one idle connection, which a
+// service that goes away closes, resets or refuses), recovery from that connection opening again, confirmed
+// by a health check; a slow health check every 30 s, only while no session is live (a live session's
+// long-poll watches its node), catches what the connection cannot: a service that accepts but does not answer.
+import type { AppState, CobrowseSessionView } from '../../../common/contract';
+import { createController, type Controller, type LinkState, type ProbeResult } from '../controller';
 import type { EmbeddedDemo, StartDemo } from './demo';
 import type { Logger } from '../../../common/logger';
 import { ConnectionSettings, isDemoMode, type Settings } from '../../../common/settings-schema';
 
-const PROBE_INTERVAL_MS = 15_000;
+/** 2 requests a minute per idle app (the issue's budget: 3). */
+export const PROBE_INTERVAL_MS = 30_000;
 
 export interface ServiceLink {
   /** Forwards to the current controller: the engine keeps this one for its whole life. */
@@ -15,6 +19,8 @@ export interface ServiceLink {
   demo(): EmbeddedDemo | null;
   /** The indicator: the live sessions' connection, or between sessions whether the service answers. */
   connection(sessions: AppState['connection']): AppState['connection'];
+  /** Joins that failed because the service could not be reached lose that alert once it answers again. */
+  withoutStaleAlerts(sessions: CobrowseSessionView[]): CobrowseSessionView[];
   /** New connection settings; starts or stops the embedded demo as needed. */
   apply(settings: Settings): Promise<void>;
   close(): Promise<void>;
@@ -28,20 +34,35 @@ export async function startServiceLink(
 ): Promise<ServiceLink> {
   let demo: EmbeddedDemo | null = null;
   let controller: Controller | undefined;
+  let unwatch = () => {};
   let reachable: ProbeResult | null = null;
+  /** When the service last came back (or was first seen) answering. */
+  let answeringSince = 0;
+  let liveSessions = 0;
   const current = () => {
     if (!controller) throw new Error('service link not started');
     return controller;
   };
 
+  const settle = (result: ProbeResult) => {
+    const before = JSON.stringify(reachable);
+    if (result.ok && !reachable?.ok) answeringSince = Date.now();
+    reachable = result;
+    if (JSON.stringify(result) !== before) changed();
+  };
+
   async function probe(): Promise<void> {
     const probed = current();
     const result = await probed.probe();
-    if (probed !== controller) return; // the service changed meanwhile
-    const before = JSON.stringify(reachable);
-    reachable = result;
-    if (JSON.stringify(result) !== before) changed();
+    if (probed === controller) settle(result); // else the service changed meanwhile
   }
+
+  const onLink = (watched: Controller) => (state: LinkState) => {
+    if (watched !== controller) return;
+    if (state.up)
+      void probe(); // the port answers again: is the service itself back?
+    else settle({ ok: false, detail: state.detail });
+  };
 
   async function apply(s: Settings): Promise<void> {
     if (isDemoMode(s) && !demo) demo = await startDemo(log, s.source);
@@ -51,24 +72,43 @@ export async function startServiceLink(
     }
     demo?.setChatSource(s.source);
     const old = controller;
-    controller = createController({
+    unwatch();
+    const next = createController({
       ...ConnectionSettings.parse(s),
       serviceUrl: demo ? demo.serviceUrl : s.serviceUrl,
       logger: log,
     });
+    controller = next;
     await old?.close();
     reachable = null;
-    void probe();
+    unwatch = next.watch(onLink(next));
   }
 
   await apply(settings);
-  const timer = setInterval(() => void probe(), PROBE_INTERVAL_MS);
+  const timer = setInterval(() => {
+    if (liveSessions === 0) void probe();
+  }, PROBE_INTERVAL_MS);
   timer.unref();
 
   return {
     controller: {
-      join: (token, options) => current().join(token, options),
+      async join(token, options) {
+        let open = true;
+        const session = await current().join(token, {
+          ...options,
+          onEvent: (e) => {
+            if (open && e.type === 'connection' && e.state === 'closed') {
+              open = false;
+              liveSessions--;
+            }
+            options.onEvent(e);
+          },
+        });
+        liveSessions++;
+        return session;
+      },
       probe: () => current().probe(),
+      watch: (onChange) => current().watch(onChange),
       close: () => current().close(),
     },
     demo: () => demo,
@@ -78,9 +118,18 @@ export async function startServiceLink(
         ? { state: 'idle', detail: 'Co-browse service reachable' }
         : { state: 'lost', detail: `Co-browse service unreachable: ${reachable.detail}` };
     },
+    withoutStaleAlerts(sessions) {
+      if (!reachable?.ok) return sessions;
+      return sessions.map((s) =>
+        s.error?.code === 'unreachable' && s.endedAt !== null && s.endedAt <= answeringSince
+          ? { ...s, error: null }
+          : s,
+      );
+    },
     apply,
     async close() {
       clearInterval(timer);
+      unwatch();
       await controller?.close();
       await demo?.stop();
     },

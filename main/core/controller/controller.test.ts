@@ -264,16 +264,28 @@ describe('a joined session', () => {
     expect([...(x ?? [])][0]).not.toBe([...(y ?? [])][0]);
   });
 
-  it('WebSocket transport: the upgrade carries the cookie; long-polling takes over where WebSocket is refused', async () => {
+  it('WebSocket carried end to end: join, notifications and stop over one socket whose upgrade has the cookie', async () => {
     const { sessionToken, sessionServerName } = await fx.customerSession();
     fx.sim.balancer.clearLog();
+    const events = eventLog();
+    const session = await controller({ transport: 'websocket' }).join(sessionToken, events);
+    await fx.member(sessionToken, sessionServerName, Role.agent);
+    await events.waitFor((e) => e.type === 'activated');
+    await session.stop();
+    expect(await events.waitFor((e) => e.type === 'deactivated')).toMatchObject({
+      reason: 'controller-stop',
+    });
+    await events.waitFor((e) => e.type === 'connection' && e.state === 'closed');
+    const ours = fx.sim.balancer.log.filter((e) => isControllerCometd(e.path));
+    expect(ours.map((e) => [e.method, e.cookie, e.routedTo, e.status])).toEqual([
+      ['GET', `gcbSessionServer=${sessionServerName}`, sessionServerName, 101],
+    ]);
+  });
+
+  it('WebSocket: exit over the socket leaves the session to the others', async () => {
+    const { sessionToken, customer } = await fx.customerSession();
     const session = await controller({ transport: 'websocket' }).join(sessionToken, eventLog());
-    await session.close();
-    const upgrades = fx.sim.balancer.log.filter((e) => e.method === 'GET' && isControllerCometd(e.path));
-    expect(upgrades.length).toBeGreaterThan(0);
-    for (const u of upgrades) expect(u.cookie).toBe(`gcbSessionServer=${sessionServerName}`);
-    expect(
-      fx.sim.balancer.log.filter((e) => e.method === 'POST' && isControllerCometd(e.path)).length,
-    ).toBeGreaterThan(0);
+    await session.exit();
+    expect(customer.received.map((m) => m.channel)).not.toContain(channels.deactivated);
   });
 });

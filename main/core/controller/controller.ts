@@ -4,10 +4,18 @@ import { z } from 'zod';
 import { createLogger, type Logger } from '../../../common/logger';
 import { paths } from '../../../common/protocol';
 import { ConnectionSettings } from '../../../common/settings-schema';
+import { checkTwice } from '../net/deadline';
+import { holdConnection } from '../net/held-connection';
 import { HttpClient, caBundle } from '../net/http-client';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
-import { ControllerError, type Controller, type ControllerSession, type JoinStep } from './types';
+import {
+  ControllerError,
+  type Controller,
+  type ControllerSession,
+  type JoinStep,
+  type ProbeResult,
+} from './types';
 
 /** The connection settings (each defined in the settings schema), a real service URL, and tuning. */
 export const ControllerOptions = ConnectionSettings.extend({
@@ -19,9 +27,9 @@ export const ControllerOptions = ConnectionSettings.extend({
       handshakeMs: z.number().int().positive(),
       joinMs: z.number().int().positive(),
       disconnectMs: z.number().int().positive(),
-      longPollMs: z.number().int().positive(),
       networkDelayMs: z.number().int().positive(),
       probeMs: z.number().int().positive(),
+      pingMs: z.number().int().positive(),
     })
     .partial()
     .default({}),
@@ -54,6 +62,7 @@ export function createController(input: ControllerOptionsInput): Controller {
   }
   const client = new HttpClient(ca ? { ca } : {});
   const sessions = new Set<ControllerSession>();
+  const watches = new Set<{ close(): void }>();
   let closed = false;
 
   if (o.warmUp && !caProblem)
@@ -93,21 +102,37 @@ export function createController(input: ControllerOptionsInput): Controller {
     async probe() {
       const host = new URL(serviceBase).host;
       if (caProblem) return { ok: false, detail: caProblem };
-      try {
-        const reply = await client.request(
-          serviceBase + paths.health,
-          { method: 'GET' },
-          AbortSignal.timeout(deadlines.restMs),
-        );
-        return reply.status === 200
-          ? { ok: true }
-          : { ok: false, detail: `${host} answered HTTP ${reply.status}` };
-      } catch (e) {
-        return { ok: false, detail: `${host} cannot be reached (${(e as Error).message})` };
+      let result: ProbeResult = { ok: false, detail: `${host} did not answer` };
+      await checkTwice(deadlines.restMs, async (signal) => {
+        try {
+          const reply = await client.request(serviceBase + paths.health, { method: 'GET' }, signal);
+          result =
+            reply.status === 200
+              ? { ok: true }
+              : { ok: false, detail: `${host} answered HTTP ${reply.status}` };
+        } catch (e) {
+          result = { ok: false, detail: `${host} cannot be reached (${(e as Error).message})` };
+        }
+        return result.ok;
+      });
+      return result;
+    },
+    watch(onChange) {
+      if (caProblem) {
+        onChange({ up: false, detail: caProblem });
+        return () => {};
       }
+      const held = holdConnection(serviceBase, { ca, connectTimeoutMs: deadlines.probeMs }, onChange);
+      watches.add(held);
+      return () => {
+        held.close();
+        watches.delete(held);
+      };
     },
     async close() {
       closed = true;
+      for (const held of watches) held.close();
+      watches.clear();
       await Promise.all([...sessions].map((s) => s.close()));
       client.close();
     },

@@ -1,5 +1,8 @@
 // The controller's public face: what the lifecycle engine and the hosts may rely on.
 import type { EndReason, User } from '../../../common/protocol';
+import type { LinkState } from '../net/held-connection';
+
+export type { LinkState } from '../net/held-connection';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'lost' | 'closed';
 
@@ -78,6 +81,11 @@ export interface Controller {
   join(token: string, options: JoinOptions): Promise<ControllerSession>;
   /** `GET /cobrowse/health` on the service, over the warm connection (which this also keeps warm). */
   probe(): Promise<ProbeResult>;
+  /**
+   * Holds one idle connection to the service (no requests) and says when it is refused, reset or closed
+   * and when it opens again; returns the function that stops watching.
+   */
+  watch(onChange: (state: LinkState) => void): () => void;
   /** Close every session and the warm connection. */
   close(): Promise<void>;
 }

@@ -51,3 +51,16 @@ export function withDeadline<T>(
     );
   });
 }
+
+/**
+ * A health check that fails fast is asked once more within the same deadline: a reset network leaves dead
+ * keep-alive sockets in the pool, and the first request on one fails at once although the server is fine
+ * (the second gets a new connection). A check that ran out of time is not repeated.
+ */
+export async function checkTwice(
+  ms: number,
+  check: (signal: AbortSignal) => Promise<boolean>,
+): Promise<boolean> {
+  const signal = AbortSignal.timeout(ms);
+  return (await check(signal)) || (!signal.aborted && (await check(signal)));
+}

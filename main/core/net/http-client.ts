@@ -59,6 +59,11 @@ export class HttpClient {
     });
   }
 
+  /** The keep-alive agent for `url` (http/ws or https/wss): a WebSocket upgrade then reuses a warm socket. */
+  agentFor(url: string): http.Agent {
+    return /^(https|wss):/.test(url) ? this.#https : this.#http;
+  }
+
   /** Callback style for the CometD transport (which needs abort and a synchronous return). */
   send(
     url: string,

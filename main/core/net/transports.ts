@@ -99,10 +99,19 @@ export class SessionLongPollingTransport extends LongPollingTransport {
   }
 }
 
+/** How the WebSocket notices a path that went silent (no close, no reset): ping frames, not Bayeux messages. */
+export interface PingPolicy {
+  /** A ping every this often. */
+  everyMs: number;
+  /** No pong for this long: the socket is dropped, which cometd sees as a closed connection. */
+  deadAfterMs: number;
+}
+
 export class SessionWebSocketTransport extends WebSocketTransport {
   constructor(
     private readonly io: SessionIo,
     private readonly ca: string[] | undefined,
+    private readonly ping: PingPolicy,
   ) {
     super();
   }
@@ -114,10 +123,16 @@ export class SessionWebSocketTransport extends WebSocketTransport {
     const w = cometWindow();
     const previous = w.WebSocket;
     const cookie = this.io.jar.header();
-    const ca = this.ca;
+    const { ca, ping, io } = this;
     w.WebSocket = class extends NodeWebSocket {
       constructor(url: string, protocol?: string) {
-        super(url, protocol ?? [], { headers: cookie ? { Cookie: cookie } : {}, ...(ca ? { ca } : {}) });
+        super(url, protocol ?? [], {
+          headers: cookie ? { Cookie: cookie } : {},
+          // A warm keep-alive socket carries the upgrade: no new connection (one round trip) per session.
+          agent: io.client.agentFor(url),
+          ...(ca ? { ca } : {}),
+        });
+        this.on('open', () => keepPinging(this, ping));
       }
     };
     try {
@@ -126,4 +141,16 @@ export class SessionWebSocketTransport extends WebSocketTransport {
       w.WebSocket = previous;
     }
   }
+}
+
+function keepPinging(ws: NodeWebSocket, policy: PingPolicy): void {
+  let lastPong = performance.now();
+  ws.on('pong', () => (lastPong = performance.now()));
+  const timer = setInterval(() => {
+    // terminate(), not close(): a silent peer would never answer the closing handshake.
+    if (performance.now() - lastPong > policy.deadAfterMs) ws.terminate();
+    else ws.ping();
+  }, policy.everyMs);
+  timer.unref();
+  ws.on('close', () => clearInterval(timer));
 }

@@ -1,11 +1,13 @@
 // The web edition's `window.cobrowse`: the same contract as the desktop preload, carried over a WebSocket
 // to main/web. Calls made while the socket is (re)connecting wait for it; a lost socket fails them with a
-// specific error instead of hanging, and the bridge reconnects with backoff (the host may have restarted).
+// specific error instead of hanging, says so to the sidebar at once (`onHostLink`), and the bridge reconnects
+// by itself every 250 ms → 1 s (capped, so a host that is back is seen within about a second).
 import {
   WireFromHost,
   type CobrowseApi,
   type EventName,
   type EventPayload,
+  type HostLink,
   type Reply,
   type RequestName,
 } from '../../../common/contract';
@@ -19,20 +21,44 @@ const lost = {
   },
 };
 
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 1000;
+
 export function connectWebBridge(url: string): CobrowseApi {
   let socket: WebSocket | null = null;
   let open: Promise<WebSocket> | null = null;
   let nextId = 1;
-  let retryMs = 250;
+  let retryMs = FIRST_RETRY_MS;
+  let link: HostLink = 'up';
   const pending = new Map<number, (reply: Reply<unknown>) => void>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const linkListeners = new Set<(link: HostLink) => void>();
+  // The page itself, from the same host: 401 there means a new run of the app, whose key this page lacks.
+  const pageUrl = url.replace(/^ws/, 'http').replace(/\/api$/, '/');
+
+  const setLink = (next: HostLink) => {
+    if (next === link) return;
+    link = next;
+    linkListeners.forEach((fn) => fn(next));
+  };
+
+  const hostRestarted = async (): Promise<boolean> => {
+    try {
+      return (await fetch(pageUrl, { cache: 'no-store', credentials: 'same-origin' })).status === 401;
+    } catch {
+      return false; // not answering at all: simply down
+    }
+  };
 
   const connect = (): Promise<WebSocket> =>
     (open ??= new Promise((resolve) => {
       const ws = new WebSocket(url);
+      let opened = false;
       ws.onopen = () => {
-        retryMs = 250;
+        opened = true;
+        retryMs = FIRST_RETRY_MS;
         socket = ws;
+        setLink('up');
         resolve(ws);
       };
       ws.onmessage = (e) => {
@@ -52,13 +78,15 @@ export function connectWebBridge(url: string): CobrowseApi {
         pending.clear();
         socket = null;
         open = null;
+        if (opened || link === 'up') setLink('down');
+        else void hostRestarted().then((restarted) => setLink(restarted ? 'restarted' : 'down'));
         setTimeout(() => {
           // Re-subscribing is implicit (events are per socket); `ready` tells the host to send state again.
-          void connect().then(() => {
-            if (listeners.size > 0) void api.invoke('ready', {});
+          void connect().then((again) => {
+            if (again.readyState === WebSocket.OPEN && listeners.size > 0) void api.invoke('ready', {});
           });
         }, retryMs);
-        retryMs = Math.min(retryMs * 2, 5_000);
+        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
         resolve(ws); // no-op once it opened; if it never did, callers find it closed and answer `lost`
       };
     }));
@@ -81,6 +109,10 @@ export function connectWebBridge(url: string): CobrowseApi {
       set.add(fn);
       void connect();
       return () => set.delete(fn);
+    },
+    onHostLink(listener) {
+      linkListeners.add(listener);
+      return () => linkListeners.delete(listener);
     },
   } as CobrowseApi;
   return api;

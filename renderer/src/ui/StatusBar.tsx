@@ -1,10 +1,22 @@
-// Where things stand at a glance: the co-browse server connection, the interaction source, the demo mode
-// and an update on offer.
+// Where things stand at a glance: the web edition's link to its app, the co-browse server connection, the
+// interaction source, the demo mode and an update on offer.
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import type { AppState } from '../../../common/contract';
 import { useSidebar, useSidebarState } from './context';
 import { WorkspaceAccount } from './WorkspaceAccount';
 
+const hostLinkLines = defineMessages({
+  down: {
+    id: 'status.hostLink.down',
+    defaultMessage: 'App disconnected: reconnecting… What follows is the last state it sent.',
+    description: 'The web edition lost its connection to the app that runs it',
+  },
+  restarted: {
+    id: 'status.hostLink.restarted',
+    defaultMessage:
+      'App disconnected: the app was restarted. Open the link it printed (it carries the new run’s key); this page then reconnects by itself.',
+  },
+});
 const connectionLines = defineMessages({
   idle: { id: 'status.connection.idle', defaultMessage: 'Co-browse server: not connected (no session)' },
   connecting: { id: 'status.connection.connecting', defaultMessage: 'Co-browse server: connecting…' },
@@ -54,12 +66,19 @@ const MainDetail = ({ text }: { text: string | null }) =>
 export function StatusBar() {
   const intl = useIntl();
   const app = useSidebarState((s) => s.app!);
+  const hostLink = useSidebarState((s) => s.hostLink);
   const { connection, source } = app;
   return (
     <section
       className="status-bar"
       aria-label={intl.formatMessage({ id: 'status.label', defaultMessage: 'Connections' })}
     >
+      {hostLink !== 'up' && (
+        <p role="alert" data-testid="host-link" data-state={hostLink}>
+          <span className="dot bad" aria-hidden="true" />
+          {intl.formatMessage(hostLinkLines[hostLink])}
+        </p>
+      )}
       <p aria-live="polite" data-testid="connection" data-state={connection.state}>
         <span className={`dot ${tone(connection.state)}`} aria-hidden="true" />
         {intl.formatMessage(connectionLines[connection.state])}
