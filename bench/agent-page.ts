@@ -17,7 +17,7 @@ import { startWebEdition } from '../main/web/index';
 import { startSimulator } from '../simulator';
 import { createTestClient } from '../simulator/test-support/cometd-client';
 import { rest, stickyCookie } from '../simulator/test-support/rest';
-import { startLatencyProxy } from './latency-proxy';
+import { startLatencyProxy } from '../main/core/test-support/latency-proxy';
 
 const { values } = parseArgs({
   options: { rtt: { type: 'string', default: '50' }, runs: { type: 'string', default: '10' } },

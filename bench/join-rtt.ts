@@ -8,7 +8,7 @@ import { CreateSessionResponse, paths } from '../common/protocol';
 import { createController } from '../main/core/controller';
 import type { JoinStep } from '../main/core/controller';
 import { startSimulator } from '../simulator';
-import { startLatencyProxy } from './latency-proxy';
+import { startLatencyProxy } from '../main/core/test-support/latency-proxy';
 
 const { values } = parseArgs({
   options: {

@@ -14,7 +14,7 @@ import { startServiceLink, type ServiceLink } from '../main/core/app/service-lin
 import { startSimulator, type Simulator } from '../simulator';
 import { createTestClient } from '../simulator/test-support/cometd-client';
 import { rest, stickyCookie } from '../simulator/test-support/rest';
-import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
+import { startLatencyProxy, type LatencyProxy } from '../main/core/test-support/latency-proxy';
 
 const { values } = parseArgs({ options: { 'window-ms': { type: 'string', default: '60000' } } });
 const windowMs = Number(values['window-ms']);

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { paths, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
-import { startLatencyProxy, type LatencyProxy } from '../../../bench/latency-proxy';
+import { startLatencyProxy, type LatencyProxy } from '../test-support/latency-proxy';
 import { eventLog, testController } from './test-helpers';
 import type { Controller } from './types';
 
