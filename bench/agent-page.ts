@@ -94,7 +94,12 @@ try {
     console.log(
       `run ${String(i).padStart(2)}: ${ms.toFixed(0)} ms = ${(ms / rtt).toFixed(2)} RTT (agent view placed at ${(framed / rtt).toFixed(2)} RTT)`,
     );
-    await page.getByRole('button', { name: 'Stop' }).click();
+    // Stop asks first (it ends co-browse for the customer too).
+    await page.getByRole('button', { name: /^Stop session/ }).click();
+    await page
+      .getByRole('group', { name: 'Confirm Stop' })
+      .getByRole('button', { name: /^Yes, end session/ })
+      .click();
     await page.locator('iframe').waitFor({ state: 'detached' });
     await customer.leave();
   }
