@@ -15,6 +15,7 @@ import {
 import { startRuntime, type Runtime } from './app/interaction-runtime';
 import { startServiceLink } from './app/service-link';
 import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch';
+import { historyEntryOf, openHistory, type History } from './history/history';
 import type { Logger } from '../../common/logger';
 import { maskTokensIn } from '../../common/mask';
 import {
@@ -24,6 +25,7 @@ import {
   SidebarSettings,
   type Settings,
 } from '../../common/settings-schema';
+import { join as joinPath } from 'node:path';
 import { flagFor, settingsFromArgv } from './settings/flags';
 import { loadSettings, saveUserSettings, type LoadedSettings, type SettingsPaths } from './settings/store';
 import { memorySecretStore } from './sources/select';
@@ -112,6 +114,8 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   };
   let runtime: Runtime = await startRuntime(loaded.settings, link.demo(), runtimeDeps);
   lastError ??= runtime.startProblem;
+  const history = await openHistory({ file: joinPath(opts.dataDir, 'history.journal'), log: log.child('history') });
+  const unrecord = recordSettledSessions(() => engine().getState(), history, listeners, log);
 
   const engine = () => runtime.engine;
   const phases = () =>
@@ -277,6 +281,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         return null;
       },
       copyDiagnostics: async () => ({ text: (await hooks.copyDiagnostics?.()) ?? null }),
+      history: () => ({ entries: history.today() }),
     },
     log,
   );
@@ -309,8 +314,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     settings: () => loaded,
     async close() {
       listeners.clear();
+      unrecord();
       await runtime.close();
       await link.close();
+      await history.close();
     },
   };
 }
@@ -323,6 +330,29 @@ async function withSession(run: () => Promise<void>): Promise<void> {
       throw new RequestRefused({ code: 'unknown-session', message: 'That co-browse session is not known.' });
     throw err;
   }
+}
+
+/** Writes each settled session to the history, and again when its attached data changes state. */
+function recordSettledSessions(
+  state: () => { sessions: AppState['sessions']; interactions: AppState['interactions'] },
+  history: History,
+  listeners: Set<() => void>,
+  log: Logger,
+): () => void {
+  const onChange = () => {
+    const { sessions, interactions } = state();
+    for (const session of sessions) {
+      const entry = historyEntryOf(
+        session,
+        interactions.find((i) => i.id === session.interactionId),
+      );
+      const stored = entry && history.get(entry.id);
+      if (!entry || (stored && stored.attachedData === entry.attachedData)) continue;
+      history.record(entry).catch((err: unknown) => log.error('history: entry not saved', { error: err }));
+    }
+  };
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
 }
 
 function settingsProblem(problems: string[]): AppError | null {
