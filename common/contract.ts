@@ -114,7 +114,8 @@ export const AppState = z.object({
   }),
   source: z.object({
     kind: z.enum(['local-api', 'workspace']),
-    state: z.enum(['starting', 'up', 'down', 'signed-out']),
+    /** `listening`: the local API is up, no softphone or desktop app connected yet (not a fault). */
+    state: z.enum(['starting', 'up', 'listening', 'down', 'signed-out']),
     detail: z.string().nullable(),
   }),
   interactions: z.array(InteractionView),
