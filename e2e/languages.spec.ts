@@ -55,9 +55,9 @@ test('German from the browser, then Arabic from Settings without a reload: words
   await expect(html).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('complementary', { name: 'Co-Browse-Seitenleiste' })).toBeVisible();
   await expect(page.getByTestId('connection')).toHaveText(
-    /^Co-Browse-Server: nicht verbunden \(keine Sitzung\)/,
+    /^Co-Browse-Server: bereit — verbindet sich, wenn eine Sitzung beginnt/,
   );
-  await expect(page.getByTestId('source')).toContainText('Lokale Integrations-API:');
+  await expect(page.getByTestId('source')).toContainText('Softphone-Verbindung:');
   expect(await violations(page)).toEqual([]);
 
   await page.getByText('Einstellungen', { exact: true }).click();
@@ -89,7 +89,7 @@ test('German from the browser, then Arabic from Settings without a reload: words
   expect(await page.evaluate('window.samePage')).toBe(true);
   await expect(page.getByText('الإعدادات', { exact: true })).toBeVisible();
   await expect(page.getByLabel('عنوان URL للخدمة')).toBeVisible();
-  await expect(page.getByTestId('connection')).toHaveText(/^خادم التصفح المشترك: غير متصل \(لا توجد جلسة\)/);
+  await expect(page.getByTestId('connection')).toHaveText(/^خادم التصفح المشترك: جاهز — يتصل عند بدء جلسة/);
   await expect(page.getByText('تم حفظ الإعدادات.')).toBeVisible();
   // Mirrored: the sidebar hugs the right edge; what is read left to right stays so.
   const box = (await page.getByRole('complementary').boundingBox())!;

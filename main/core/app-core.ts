@@ -15,6 +15,8 @@ import {
 import { startRuntime, type Runtime } from './app/interaction-runtime';
 import { startServiceLink } from './app/service-link';
 import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch';
+import { buildDiagnostics } from './diagnostics/bundle';
+import { createDiagnosticsRecorder } from './diagnostics/recorder';
 import { historyEntryOf, openHistory, type History } from './history/history';
 import type { Logger } from '../../common/logger';
 import { maskTokensIn } from '../../common/mask';
@@ -65,6 +67,13 @@ export interface AppCoreOptions {
   systemLocale?: string;
 }
 
+export interface DiagnosticsAbout {
+  app: { name: string; version: string };
+  runtime: Record<string, string>;
+  /** Newest first; none → the core's in-memory log tail. */
+  logFiles?: readonly string[];
+}
+
 export interface AppCore {
   getState(): AppState;
   /** Called on every state change; returns the unsubscribe function. */
@@ -80,11 +89,15 @@ export interface AppCore {
   /** The local integration API's address and token file, when it is the source. */
   localApi(): { url: string; tokenFile: string } | null;
   settings(): LoadedSettings;
+  /** The diagnostics bundle: the host says who it is (and its log files, if it writes any). */
+  diagnostics(about: DiagnosticsAbout): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
-  const log = opts.log;
+  // Every core log line also goes to an in-memory tail, for the diagnostics of a host without log files.
+  const recorder = createDiagnosticsRecorder(opts.log);
+  const log = recorder.log;
   const hooks = opts.hooks ?? {};
   let loaded = await loadSettings(opts.settings);
   let lastError: AppError | null = settingsProblem(loaded.problems);
@@ -114,8 +127,6 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   };
   let runtime: Runtime = await startRuntime(loaded.settings, link.demo(), runtimeDeps);
   lastError ??= runtime.startProblem;
-  const history = await openHistory({ file: joinPath(opts.dataDir, 'history.journal'), log: log.child('history') });
-  const unrecord = recordSettledSessions(() => engine().getState(), history, listeners, log);
 
   const engine = () => runtime.engine;
   const phases = () =>
@@ -123,6 +134,17 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       .getState()
       .sessions.map((s) => s.phase);
   const hasLiveSession = () => phases().some(isLivePhase);
+  const history = await openHistory({
+    file: joinPath(opts.dataDir, 'history.journal'),
+    log: log.child('history'),
+  });
+  const unrecord = recordSettledSessions(() => engine().getState(), history, listeners, log);
+  const noteLights = () => {
+    const e = engine().getState();
+    recorder.note({ connection: link.connection(e.connection), source: e.source });
+  };
+  noteLights();
+  listeners.add(noteLights);
 
   function getState(): AppState {
     const e = engine().getState();
@@ -312,6 +334,17 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         ? { url: runtime.selected.source.url, tokenFile: runtime.selected.tokenFile }
         : null,
     settings: () => loaded,
+    diagnostics: (about) =>
+      buildDiagnostics({
+        ...about,
+        logFiles: about.logFiles ?? [],
+        settings: loaded.settings,
+        locked: loaded.locked,
+        problems: loaded.problems,
+        logTail: recorder.logTail(),
+        sessions: engine().getState().sessions,
+        connectionHistory: recorder.connectionHistory(),
+      }),
     async close() {
       listeners.clear();
       unrecord();

@@ -7,6 +7,8 @@ import { load } from 'js-yaml';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import type { AppError, AppState } from '../../common/contract';
 import { defaultSettings } from '../../common/settings-schema';
+import type { DiagnosticsAbout } from '../core/app-core';
+import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { app, BrowserWindow, fake } from './fake-electron.test-support';
 
 const fakeUpdater = Object.assign(new EventEmitter(), {
@@ -51,7 +53,14 @@ function host(window = sidebarWindow()) {
       joinFromLink: (sid: string) => joined.push(sid),
       showError: (e: AppError) => errors.push(e),
       pushState: () => pushes++,
-      settings: () => ({ settings: defaultSettings, locked: [], problems: [] }),
+      diagnostics: (about: DiagnosticsAbout) =>
+        buildDiagnostics({
+          ...about,
+          logFiles: about.logFiles ?? [],
+          settings: defaultSettings,
+          locked: [],
+          problems: [],
+        }),
     },
   };
 }
