@@ -144,7 +144,13 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
 
   await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing');
-  await expect(item).toContainText('Co-browse sessions: 1');
+  await expect(item).toContainText('1 co-browse session');
+  // The attached data in words; the raw keys behind their disclosure.
+  await expect(item.getByTestId('cobrowsing-now')).toHaveText('co-browsing now');
+  await expect(item.getByTestId('card-clock')).toHaveText(/^Co-browsing for \d+:\d\d$/);
+  await expect(item.getByTestId('attached-summary')).toContainText(/1 co-browse session · first started \d\d:\d\d/);
+  await expect(item.getByRole('definition').first()).toBeHidden();
+  await item.getByText('Attached data as sent').click();
   await expect(item.getByRole('definition').first()).toBeVisible();
   await expect(item).toContainText('CoBrowseAssociated');
   await expect(item.getByRole('list', { name: 'Timeline' })).toContainText('co-browse active');
@@ -191,7 +197,7 @@ test('a pasted {start:…} message joins too, on the selected chat; Stop ends it
   await expect(s.page.getByText(/Attaches to Fox Mulder \(chat\)/)).toBeVisible();
   await s.field.press('Enter');
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
-  await expect(item).toContainText('Co-browse sessions: 1');
+  await expect(item).toContainText('1 co-browse session');
 
   await stopSession(s, customer.token);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
@@ -255,7 +261,7 @@ test('a {start:…} from another chat while one is live waits on that chat; acce
   await expect(request).toHaveCount(0);
   await expect(first.page.locator('#state')).toHaveAttribute('data-state', 'ended');
   const bobItem = s.page.getByTestId('interaction').filter({ hasText: 'Bob Waiting' });
-  await expect(bobItem).toContainText('Co-browse sessions: 1');
+  await expect(bobItem).toContainText('1 co-browse session');
   await desk.close(bob);
   await desk.close(ann);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);

@@ -2,6 +2,7 @@
 // and an update on offer.
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppState } from '../../../common/contract';
+import { liveSession } from '../logic/join-target';
 import { connectionLight, sourceLight, type Light } from '../logic/lights';
 import { useSidebar, useSidebarState } from './context';
 import { WorkspaceAccount } from './WorkspaceAccount';
@@ -49,6 +50,7 @@ export function StatusBar() {
             id="status.demo"
             defaultMessage="Demo mode: an embedded co-browse server runs on this computer."
           />{' '}
+          <DemoNextStep />{' '}
           {app.service.demoCustomerUrl && (
             <a href={app.service.demoCustomerUrl} target="_blank" rel="noopener noreferrer">
               <FormattedMessage id="status.demoCustomerPage" defaultMessage="Open the demo customer page" />
@@ -58,6 +60,31 @@ export function StatusBar() {
       )}
       <UpdateOffer update={app.update} />
     </section>
+  );
+}
+
+/** The demo's next step, from where the agent is: start from the customer page, or follow the session. */
+function DemoNextStep() {
+  const live = useSidebarState((s) => liveSession(s.app!));
+  return (
+    <span data-testid="demo-next">
+      {live === null ? (
+        <FormattedMessage
+          id="status.demoNext.start"
+          defaultMessage="Next: open the demo customer page and press “Share my screen with the agent” in its chat."
+        />
+      ) : live.phase === 'active' ? (
+        <FormattedMessage
+          id="status.demoNext.active"
+          defaultMessage="Next: follow the customer on their page; Exit or Stop under Join a session when done."
+        />
+      ) : (
+        <FormattedMessage
+          id="status.demoNext.wait"
+          defaultMessage="Next: the session starts once the customer page says an agent is viewing it."
+        />
+      )}
+    </span>
   );
 }
 
