@@ -93,6 +93,12 @@ async function joinWith(s: { field: Locator }, text: string): Promise<void> {
 const grouped = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2-$3');
 const spaced = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3');
 
+/** Opens the "Ended (n)" fold (closed on every page load). */
+async function openEnded(page: Page): Promise<void> {
+  const fold = page.getByTestId('ended');
+  if ((await fold.getAttribute('open')) === null) await fold.getByText(/^Ended \(\d+\)$/).click();
+}
+
 /** Stop ends co-browse for the customer too, so it asks first, naming the session. */
 async function stopSession(s: { page: Page }, token?: string): Promise<void> {
   await s.page.getByRole('button', { name: /^Stop session/ }).click();
@@ -171,6 +177,10 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
   await expect(item).toContainText('closed');
   await expect(s.iframe).toHaveCount(0);
+  // Ended: folded away under "Ended (n)", its card as it was.
+  await expect(item.getByTestId('cobrowsing-now')).toHaveCount(0);
+  await openEnded(s.page);
+  await item.getByText('Attached data as sent').click();
   await expect(value('CoBrowseAssociated')).toHaveText('No');
   await expect(value('CoBrowseDuration')).toHaveText(/^\d+$/);
   expect(desk.get(chatId).attachedData).toMatchObject({
@@ -278,6 +288,7 @@ test('an ended interaction is never the join target: the selection moves to none
   await expect(s.page.getByTestId('join-hint')).toContainText('Attaches to Carol Ends (chat).');
   await desk.close(chat);
   await expect(item).toContainText('closed');
+  await openEnded(s.page);
   await expect(item.getByRole('button')).toBeDisabled();
   await expect(item.getByRole('button')).toHaveAttribute('aria-pressed', 'false');
   await expect(s.page.getByTestId('selection')).toHaveText(
@@ -489,6 +500,8 @@ test('demo mode, a newcomer alone: banner → customer page → Share my screen 
     await expect(agentPage.frameLocator('iframe').getByText('Demo shop').first()).toBeVisible({
       timeout: 10_000,
     });
+    await expect(page.getByTestId('attached-summary')).toContainText('1 co-browse session');
+    await page.getByText('Attached data as sent').click();
     await expect(page.getByText('CoBrowseSessionsQuantity')).toBeVisible();
   } finally {
     await demo.close();
