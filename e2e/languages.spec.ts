@@ -68,6 +68,7 @@ test('German from the browser, then Arabic from Settings without a reload: words
 
   // A save main refuses (the service URL comes from the command line here): its words, English until the
   // contract carries codes, are marked as English for screen readers.
+  await page.getByText('Erweitert', { exact: true }).click();
   const serviceUrl = page.getByLabel('Dienst-URL');
   const configured = await serviceUrl.inputValue();
   await serviceUrl.fill('https://other.example.com');

@@ -154,7 +154,9 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
   // The attached data in words; the raw keys behind their disclosure.
   await expect(item.getByTestId('cobrowsing-now')).toHaveText('co-browsing now');
   await expect(item.getByTestId('card-clock')).toHaveText(/^Co-browsing for \d+:\d\d$/);
-  await expect(item.getByTestId('attached-summary')).toContainText(/1 co-browse session · first started \d\d:\d\d/);
+  await expect(item.getByTestId('attached-summary')).toContainText(
+    /1 co-browse session · first started \d\d:\d\d/,
+  );
   await expect(item.getByRole('definition').first()).toBeHidden();
   await item.getByText('Attached data as sent').click();
   await expect(item.getByRole('definition').first()).toBeVisible();
@@ -393,7 +395,13 @@ test('settings: saved and kept across a reload; connection settings wait for the
   browser,
 }) => {
   const s = await openSidebar(browser);
-  const open = () => s.page.getByText('Settings', { exact: true }).click();
+  // The agent's own settings first; the connection plumbing under Advanced.
+  const open = async () => {
+    await s.page.getByText('Settings', { exact: true }).click();
+    await expect(s.page.getByLabel('Notify me of co-browse requests')).toBeChecked();
+    await expect(s.page.getByLabel('Transport')).toBeHidden();
+    await s.page.getByText('Advanced', { exact: true }).click();
+  };
   const save = s.page.getByRole('button', { name: 'Save settings' });
   await open();
   await expect(save).toBeDisabled(); // nothing changed yet
@@ -412,6 +420,18 @@ test('settings: saved and kept across a reload; connection settings wait for the
   await s.page.getByLabel('Transport').selectOption('long-polling');
   await save.click();
   await expect(s.page.getByText('Settings saved.')).toBeVisible();
+
+  // Checked as typed, the field's own words under it (no browser bubble); Save goes to the field instead.
+  const origin = s.page.getByLabel('Origin');
+  await origin.fill('agents.example.com');
+  await expect(origin).toHaveAttribute('aria-invalid', 'true');
+  await expect(origin).toHaveAccessibleDescription(/^Enter the full address, starting with https:\/\//);
+  await save.click();
+  await expect(origin).toBeFocused();
+  await origin.fill('https://agents.example.com');
+  await expect(s.page.getByTestId('field-error')).toHaveCount(0);
+  await origin.fill('');
+  await expect(save).toBeDisabled();
 
   // During a session main refuses a connection change; the refusal shows in the settings panel.
   const customer = await customerSession(browser);

@@ -104,7 +104,7 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
       updater?.restartToUpdate(phases) ?? canRestartForUpdate(initialUpdateView(true), phases),
     onState(prev, next) {
       tray?.update(next);
-      if (prev) notify?.(prev, next);
+      if (prev && next.settings.notifyOnRequest) notify?.(prev, next);
     },
     async copyDiagnostics() {
       if (!host) return;

@@ -9,6 +9,7 @@ import { Footer } from './Footer';
 import { History } from './History';
 import { Interactions } from './Interactions';
 import { JoinPanel } from './JoinPanel';
+import { RequestChime } from './RequestChime';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusBar } from './StatusBar';
 
@@ -35,6 +36,7 @@ export function App() {
         {loaded ? (
           <>
             <StatusBar />
+            <RequestChime />
             <Alerts />
             <JoinPanel />
             <Interactions />
