@@ -192,6 +192,7 @@ describe('desktop integration (on the stub Electron runtime)', () => {
       },
     ],
     sessions: [],
+    settings: { notifyOnRequest: true },
   } as unknown as AppState;
   const chatAsksForCobrowse = {
     ...chatOpen,
@@ -209,6 +210,16 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     expect(fake.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
       { title: 'Co-browse requested', body: 'Ada asked to co-browse in chat. Open the sidebar to follow.' },
     ]);
+  });
+
+  it('no notification when the agent turned them off (setting notifyOnRequest)', () => {
+    const desktop = beginDesktop(['app'])!;
+    const h = host();
+    desktop.attach(h.host);
+    h.window.hide();
+    const off = { settings: { notifyOnRequest: false } };
+    desktop.onState({ ...chatOpen, ...off }, { ...chatAsksForCobrowse, ...off });
+    expect(fake.notifications).toEqual([]);
   });
 
   it('a notification clicked after a garbage collection still brings the sidebar up', async () => {
