@@ -15,6 +15,14 @@ const attachedWords = defineMessages({
   none: { id: 'history.attached.none', defaultMessage: 'no interaction' },
 });
 
+const columns = defineMessages({
+  customer: { id: 'history.customer', defaultMessage: 'Customer' },
+  started: { id: 'history.started', defaultMessage: 'Started' },
+  duration: { id: 'history.duration', defaultMessage: 'Co-browsed' },
+  ending: { id: 'history.ending', defaultMessage: 'How it ended' },
+  attached: { id: 'history.attached', defaultMessage: 'Attached data' },
+});
+
 export function History() {
   const sidebar = useSidebar();
   const intl = useIntl();
@@ -59,21 +67,11 @@ export function History() {
           <table className="history-table">
             <thead>
               <tr>
-                <th scope="col">
-                  <FormattedMessage id="history.customer" defaultMessage="Customer" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="history.started" defaultMessage="Started" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="history.duration" defaultMessage="Co-browsed" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="history.ending" defaultMessage="How it ended" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="history.attached" defaultMessage="Attached data" />
-                </th>
+                {Object.values(columns).map((c) => (
+                  <th key={c.id} scope="col">
+                    {intl.formatMessage(c)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
