@@ -218,7 +218,7 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     desktop.attach(h.host);
     h.window.hide();
     const off = { settings: { notifyOnRequest: false } };
-    desktop.onState({ ...chatOpen, ...off }, { ...chatAsksForCobrowse, ...off });
+    desktop.onState({ ...chatOpen, ...off } as AppState, { ...chatAsksForCobrowse, ...off } as AppState);
     expect(fake.notifications).toEqual([]);
   });
 
