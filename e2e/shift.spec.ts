@@ -101,6 +101,22 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   );
   expect(await violations(page)).toEqual([]);
 
+  // The agent turns on the request chime (their own setting, not under Advanced); a third chat asks to
+  // co-browse while Ben's session is live: a waiting request, one chime, declined.
+  await page.getByText('Settings', { exact: true }).click();
+  await page.getByLabel('Play a sound for co-browse requests').check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  const third = await desk.openChat('Dee Waits');
+  await desk.say(third, 'customer', `{start:${await customerToken(browser)}}`);
+  const request = page.getByRole('group', { name: 'Co-browse request from Dee Waits' });
+  await expect(request).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-chimes', '1');
+  await request.getByRole('button', { name: 'Decline' }).click();
+  await expect(request).toHaveCount(0);
+  await page.getByText('Settings', { exact: true }).click();
+  await expect(page.getByTestId('interaction').first()).toContainText('Ben Shares');
+
   // The first chat closes: folded under Ended (1), the live one still on top.
   await desk.close(first);
   await expect(page.getByTestId('ended').getByText('Ended (1)')).toBeVisible();
@@ -109,11 +125,12 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   await desk.transfer(second, 'Dana');
   await expect(page.getByTestId('ended').getByText('Ended (2)')).toBeVisible({ timeout: 10_000 });
   await expect(page.getByTestId('interaction').first()).toContainText('Cleo Calls');
-  await page.getByTestId('ended').getByText('Ended (2)').click();
+  await desk.close(third);
+  await page.getByTestId('ended').getByText('Ended (3)').click();
   expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Clear ended' }).click();
   await expect(page.getByTestId('ended')).toHaveCount(0);
-  await expect(page.getByTestId('interaction')).toHaveCount(1);
+  await expect(page.getByTestId('interaction')).toHaveCount(1); // the call, still live
   await expect(card('Cleo Calls')).toHaveAttribute('data-interaction-id', call);
 
   // Today's history: the session with its customer, attached data written; exported as CSV.
@@ -123,6 +140,11 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   await expect(row).toContainText('Ben Shares');
   await expect(row).toContainText('written', { timeout: 10_000 });
   expect(await violations(page)).toEqual([]);
+  // The README's picture, refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
+  const shot = process.env.UPDATE_SCREENSHOTS
+    ? 'docs/sidebar-shift.png'
+    : test.info().outputPath('sidebar-shift.png');
+  await page.screenshot({ path: shot });
   const csv = await downloaded(page, () => history.getByRole('button', { name: 'Export CSV' }).click());
   expect(csv.name).toMatch(/^cobrowse-history-\d{4}-\d\d-\d\d\.csv$/);
   const lines = csv.text.trim().split('\r\n');

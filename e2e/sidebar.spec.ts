@@ -504,10 +504,17 @@ test('demo mode, a newcomer alone: banner → customer page → Share my screen 
     const link = page.getByRole('link', { name: 'Open the demo customer page' });
     const href = await link.getAttribute('href');
     expect(href).toBe(demo.core.getState().service.demoCustomerUrl);
+    // First start explains itself: the next step, and what the empty agent area is for.
+    await expect(page.getByTestId('demo-next')).toHaveText(
+      'Next: open the demo customer page and press “Share my screen with the agent” in its chat.',
+    );
+    await expect(page.getByTestId('agent-empty')).toContainText("The customer's page will show here");
 
     // The customer is another person: another browser profile.
     const customer = await newPage(browser);
     await customer.goto(href!);
+    // One obvious way to start: the chat's Share button is the page's only primary start.
+    await expect(customer.locator('button.primary:visible')).toHaveText(['Share my screen with the agent']);
     await customer.getByLabel('Message').fill('Hello, I cannot find the checkout');
     await customer.getByRole('button', { name: 'Send' }).click();
     await customer.getByRole('button', { name: 'Share my screen with the agent' }).click();
@@ -515,6 +522,8 @@ test('demo mode, a newcomer alone: banner → customer page → Share my screen 
     await expect(page.getByRole('status').filter({ hasText: 'Co-browsing with the customer' })).toBeVisible({
       timeout: 15_000,
     });
+    await expect(page.getByTestId('demo-next')).toHaveText(/^Next: follow the customer on their page/);
+    await expect(page.getByTestId('agent-empty')).toHaveCount(0);
     const agentPage = page.frameLocator('iframe[title="Co-browse agent page"]');
     await expect(agentPage.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
     await expect(agentPage.frameLocator('iframe').getByText('Demo shop').first()).toBeVisible({
