@@ -128,7 +128,12 @@ test('co-browsing in Arabic: the agent page beside the mirrored sidebar, axe fin
   await expect(agentPage).toHaveCSS('border-left-width', '0px');
   await expect(page.getByTestId('connection')).toHaveText('خادم التصفح المشترك: متصل');
   expect(await violations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: /^Stop session/ }).click();
+  // Stop ends co-browse for the customer too: it asks first.
+  await page
+    .getByRole('group', { name: 'Confirm Stop' })
+    .getByRole('button', { name: /^Yes, end session/ })
+    .click();
   await expect(page.locator('iframe')).toHaveCount(0);
   await page.context().close();
 });
