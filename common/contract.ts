@@ -55,6 +55,27 @@ export const InteractionView = z.object({
 });
 export type InteractionView = z.infer<typeof InteractionView>;
 
+/** One co-browse session of the agent's day, as kept on disk (main/core/history/). */
+export const HistoryEntry = z.object({
+  /** The session's local id (CobrowseSessionView.id). */
+  id: z.string(),
+  /** The session ID, masked (only its last digits): the history outlives the session. */
+  sessionId: z.string(),
+  customerName: z.string().nullable(),
+  interactionId: z.string().nullable(),
+  media: z.enum(['chat', 'voice']).nullable(),
+  /** Activation, or the join when the customer never came. */
+  startedAt: z.number(),
+  /** Active co-browse time, whole seconds. */
+  activeSeconds: z.number().int().nonnegative(),
+  endedAt: z.number(),
+  /** How it ended, in main's words (the end reason or the error). */
+  ending: z.string(),
+  /** The interaction's attached data: all delivered, some still pending, or no interaction to write to. */
+  attachedData: z.enum(['written', 'pending', 'none']),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
 export const AgentView = z.object({
   /** Which co-browse session the agent page shows. */
   sessionId: z.string(),
@@ -93,7 +114,8 @@ export const AppState = z.object({
   }),
   source: z.object({
     kind: z.enum(['local-api', 'workspace']),
-    state: z.enum(['starting', 'up', 'down', 'signed-out']),
+    /** `listening`: the local API is up, no softphone or desktop app connected yet (not a fault). */
+    state: z.enum(['starting', 'up', 'listening', 'down', 'signed-out']),
     detail: z.string().nullable(),
   }),
   interactions: z.array(InteractionView),
@@ -175,6 +197,8 @@ export const requests = {
   restartToUpdate: { input: Empty, output: z.null() },
   /** Desktop: copies to the clipboard itself (`text` null); web: returns the bundle for the page to copy. */
   copyDiagnostics: { input: Empty, output: z.object({ text: z.string().nullable() }) },
+  /** Today's co-browse sessions, oldest first (kept on disk across restarts). */
+  history: { input: Empty, output: z.object({ entries: z.array(HistoryEntry) }) },
 } as const;
 export type RequestName = keyof typeof requests;
 export type RequestInput<K extends RequestName> = z.input<(typeof requests)[K]['input']>;

@@ -16,7 +16,8 @@ export interface Logger {
 
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-function render(fields: LogFields | undefined): string {
+/** ` {json}` of a line's fields (Errors as name and message), as every sink writes them. */
+export function renderFields(fields: LogFields | undefined): string {
   if (!fields) return '';
   try {
     return (
@@ -38,7 +39,9 @@ export function createLogger(opts: { scope?: string; level?: Level; sink?: LogSi
   const write = (level: Level, msg: string, fields?: LogFields) => {
     if (order[level] < min) return;
     sink(
-      maskTokensIn(`${new Date().toISOString()} ${level.toUpperCase()} [${scope}] ${msg}${render(fields)}`),
+      maskTokensIn(
+        `${new Date().toISOString()} ${level.toUpperCase()} [${scope}] ${msg}${renderFields(fields)}`,
+      ),
       level,
     );
   };

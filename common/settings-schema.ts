@@ -67,6 +67,10 @@ const fields = {
   workspacePlace: field(z.string().trim().max(200).default(''), 'source', null),
   /** Live co-browse sessions per agent: Genesys's default since 8.5.003 is one; raise only where it was. */
   maxConcurrentSessions: field(z.number().int().min(1).max(10).default(1), 'app', null),
+  /** A system notification when a chat asks to co-browse while the sidebar is hidden (desktop). */
+  notifyOnRequest: field(z.boolean().default(true), 'app', z.boolean()),
+  /** A short chime in the sidebar when a co-browse request waits for the agent. */
+  requestSound: field(z.boolean().default(false), 'app', z.boolean()),
   /** The sidebar's language; 'system' follows the OS (or the browser in the web edition). */
   language: field(Language.default('system'), 'app', Language),
 };

@@ -37,7 +37,10 @@ test('idle, settings open and an error shown: no WCAG A/AA violations', async ({
   expect(await violations(page)).toEqual([]);
 
   await page.getByText('Settings', { exact: true }).click();
+  await page.getByText('Advanced', { exact: true }).click();
   await expect(page.getByLabel('Service URL')).toBeVisible();
+  await page.getByLabel('Origin').fill('not a url');
+  await expect(page.getByTestId('field-error')).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
   const field = page.getByRole('textbox', { name: 'Session ID' });

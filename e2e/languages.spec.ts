@@ -55,9 +55,9 @@ test('German from the browser, then Arabic from Settings without a reload: words
   await expect(html).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('complementary', { name: 'Co-Browse-Seitenleiste' })).toBeVisible();
   await expect(page.getByTestId('connection')).toHaveText(
-    /^Co-Browse-Server: nicht verbunden \(keine Sitzung\)/,
+    /^Co-Browse-Server: bereit — verbindet sich, wenn eine Sitzung beginnt/,
   );
-  await expect(page.getByTestId('source')).toContainText('Lokale Integrations-API:');
+  await expect(page.getByTestId('source')).toContainText('Softphone-Verbindung:');
   expect(await violations(page)).toEqual([]);
 
   await page.getByText('Einstellungen', { exact: true }).click();
@@ -68,6 +68,7 @@ test('German from the browser, then Arabic from Settings without a reload: words
 
   // A save main refuses (the service URL comes from the command line here): its words, English until the
   // contract carries codes, are marked as English for screen readers.
+  await page.getByText('Erweitert', { exact: true }).click();
   const serviceUrl = page.getByLabel('Dienst-URL');
   const configured = await serviceUrl.inputValue();
   await serviceUrl.fill('https://other.example.com');
@@ -89,7 +90,7 @@ test('German from the browser, then Arabic from Settings without a reload: words
   expect(await page.evaluate('window.samePage')).toBe(true);
   await expect(page.getByText('الإعدادات', { exact: true })).toBeVisible();
   await expect(page.getByLabel('عنوان URL للخدمة')).toBeVisible();
-  await expect(page.getByTestId('connection')).toHaveText(/^خادم التصفح المشترك: غير متصل \(لا توجد جلسة\)/);
+  await expect(page.getByTestId('connection')).toHaveText(/^خادم التصفح المشترك: جاهز — يتصل عند بدء جلسة/);
   await expect(page.getByText('تم حفظ الإعدادات.')).toBeVisible();
   // Mirrored: the sidebar hugs the right edge; what is read left to right stays so.
   const box = (await page.getByRole('complementary').boundingBox())!;
@@ -127,10 +128,12 @@ test('co-browsing in Arabic: the agent page beside the mirrored sidebar, axe fin
   await expect(agentPage).toHaveCSS('border-left-width', '0px');
   await expect(page.getByTestId('connection')).toHaveText('خادم التصفح المشترك: متصل');
   expect(await violations(page)).toEqual([]);
-  // Stop asks first (the join panel's words are not in the catalogs yet: English here).
   await page.getByRole('button', { name: /^Stop session/ }).click();
-  const confirm = page.getByRole('group', { name: 'Confirm Stop' });
-  await confirm.getByRole('button', { name: /^Yes, end session/ }).click();
+  // Stop ends co-browse for the customer too: it asks first.
+  await page
+    .getByRole('group', { name: 'Confirm Stop' })
+    .getByRole('button', { name: /^Yes, end session/ })
+    .click();
   await expect(page.locator('iframe')).toHaveCount(0);
   await page.context().close();
 });

@@ -93,6 +93,12 @@ async function joinWith(s: { field: Locator }, text: string): Promise<void> {
 const grouped = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2-$3');
 const spaced = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3');
 
+/** Opens the "Ended (n)" fold (closed on every page load). */
+async function openEnded(page: Page): Promise<void> {
+  const fold = page.getByTestId('ended');
+  if ((await fold.getAttribute('open')) === null) await fold.getByText(/^Ended \(\d+\)$/).click();
+}
+
 /** Stop ends co-browse for the customer too, so it asks first, naming the session. */
 async function stopSession(s: { page: Page }, token?: string): Promise<void> {
   await s.page.getByRole('button', { name: /^Stop session/ }).click();
@@ -144,7 +150,15 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
 
   await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing');
-  await expect(item).toContainText('Co-browse sessions: 1');
+  await expect(item).toContainText('1 co-browse session');
+  // The attached data in words; the raw keys behind their disclosure.
+  await expect(item.getByTestId('cobrowsing-now')).toHaveText('co-browsing now');
+  await expect(item.getByTestId('card-clock')).toHaveText(/^Co-browsing for \d+:\d\d$/);
+  await expect(item.getByTestId('attached-summary')).toContainText(
+    /1 co-browse session · first started \d\d:\d\d/,
+  );
+  await expect(item.getByRole('definition').first()).toBeHidden();
+  await item.getByText('Attached data as sent').click();
   await expect(item.getByRole('definition').first()).toBeVisible();
   await expect(item).toContainText('CoBrowseAssociated');
   await expect(item.getByRole('list', { name: 'Timeline' })).toContainText('co-browse active');
@@ -165,6 +179,10 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
   await expect(item).toContainText('closed');
   await expect(s.iframe).toHaveCount(0);
+  // Ended: folded away under "Ended (n)", its card as it was.
+  await expect(item.getByTestId('cobrowsing-now')).toHaveCount(0);
+  await openEnded(s.page);
+  await item.getByText('Attached data as sent').click();
   await expect(value('CoBrowseAssociated')).toHaveText('No');
   await expect(value('CoBrowseDuration')).toHaveText(/^\d+$/);
   expect(desk.get(chatId).attachedData).toMatchObject({
@@ -191,7 +209,7 @@ test('a pasted {start:…} message joins too, on the selected chat; Stop ends it
   await expect(s.page.getByText(/Attaches to Fox Mulder \(chat\)/)).toBeVisible();
   await s.field.press('Enter');
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
-  await expect(item).toContainText('Co-browse sessions: 1');
+  await expect(item).toContainText('1 co-browse session');
 
   await stopSession(s, customer.token);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
@@ -255,7 +273,7 @@ test('a {start:…} from another chat while one is live waits on that chat; acce
   await expect(request).toHaveCount(0);
   await expect(first.page.locator('#state')).toHaveAttribute('data-state', 'ended');
   const bobItem = s.page.getByTestId('interaction').filter({ hasText: 'Bob Waiting' });
-  await expect(bobItem).toContainText('Co-browse sessions: 1');
+  await expect(bobItem).toContainText('1 co-browse session');
   await desk.close(bob);
   await desk.close(ann);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
@@ -272,6 +290,7 @@ test('an ended interaction is never the join target: the selection moves to none
   await expect(s.page.getByTestId('join-hint')).toContainText('Attaches to Carol Ends (chat).');
   await desk.close(chat);
   await expect(item).toContainText('closed');
+  await openEnded(s.page);
   await expect(item.getByRole('button')).toBeDisabled();
   await expect(item.getByRole('button')).toHaveAttribute('aria-pressed', 'false');
   await expect(s.page.getByTestId('selection')).toHaveText(
@@ -376,7 +395,13 @@ test('settings: saved and kept across a reload; connection settings wait for the
   browser,
 }) => {
   const s = await openSidebar(browser);
-  const open = () => s.page.getByText('Settings', { exact: true }).click();
+  // The agent's own settings first; the connection plumbing under Advanced.
+  const open = async () => {
+    await s.page.getByText('Settings', { exact: true }).click();
+    await expect(s.page.getByLabel('Notify me of co-browse requests')).toBeChecked();
+    await expect(s.page.getByLabel('Transport')).toBeHidden();
+    await s.page.getByText('Advanced', { exact: true }).click();
+  };
   const save = s.page.getByRole('button', { name: 'Save settings' });
   await open();
   await expect(save).toBeDisabled(); // nothing changed yet
@@ -395,6 +420,18 @@ test('settings: saved and kept across a reload; connection settings wait for the
   await s.page.getByLabel('Transport').selectOption('long-polling');
   await save.click();
   await expect(s.page.getByText('Settings saved.')).toBeVisible();
+
+  // Checked as typed, the field's own words under it (no browser bubble); Save goes to the field instead.
+  const origin = s.page.getByLabel('Origin');
+  await origin.fill('agents.example.com');
+  await expect(origin).toHaveAttribute('aria-invalid', 'true');
+  await expect(origin).toHaveAccessibleDescription(/^Enter the full address, starting with https:\/\//);
+  await save.click();
+  await expect(origin).toBeFocused();
+  await origin.fill('https://agents.example.com');
+  await expect(s.page.getByTestId('field-error')).toHaveCount(0);
+  await origin.fill('');
+  await expect(save).toBeDisabled();
 
   // During a session main refuses a connection change; the refusal shows in the settings panel.
   const customer = await customerSession(browser);
@@ -467,10 +504,17 @@ test('demo mode, a newcomer alone: banner → customer page → Share my screen 
     const link = page.getByRole('link', { name: 'Open the demo customer page' });
     const href = await link.getAttribute('href');
     expect(href).toBe(demo.core.getState().service.demoCustomerUrl);
+    // First start explains itself: the next step, and what the empty agent area is for.
+    await expect(page.getByTestId('demo-next')).toHaveText(
+      'Next: open the demo customer page and press “Share my screen with the agent” in its chat.',
+    );
+    await expect(page.getByTestId('agent-empty')).toContainText("The customer's page will show here");
 
     // The customer is another person: another browser profile.
     const customer = await newPage(browser);
     await customer.goto(href!);
+    // One obvious way to start: the chat's Share button is the page's only primary start.
+    await expect(customer.locator('button.primary:visible')).toHaveText(['Share my screen with the agent']);
     await customer.getByLabel('Message').fill('Hello, I cannot find the checkout');
     await customer.getByRole('button', { name: 'Send' }).click();
     await customer.getByRole('button', { name: 'Share my screen with the agent' }).click();
@@ -478,11 +522,15 @@ test('demo mode, a newcomer alone: banner → customer page → Share my screen 
     await expect(page.getByRole('status').filter({ hasText: 'Co-browsing with the customer' })).toBeVisible({
       timeout: 15_000,
     });
+    await expect(page.getByTestId('demo-next')).toHaveText(/^Next: follow the customer on their page/);
+    await expect(page.getByTestId('agent-empty')).toHaveCount(0);
     const agentPage = page.frameLocator('iframe[title="Co-browse agent page"]');
     await expect(agentPage.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
     await expect(agentPage.frameLocator('iframe').getByText('Demo shop').first()).toBeVisible({
       timeout: 10_000,
     });
+    await expect(page.getByTestId('attached-summary')).toContainText('1 co-browse session');
+    await page.getByText('Attached data as sent').click();
     await expect(page.getByText('CoBrowseSessionsQuantity')).toBeVisible();
   } finally {
     await demo.close();

@@ -15,6 +15,9 @@ import {
 import { startRuntime, type Runtime } from './app/interaction-runtime';
 import { startServiceLink } from './app/service-link';
 import { createDispatcher, RequestRefused, type Dispatch } from './ipc/dispatch';
+import { buildDiagnostics } from './diagnostics/bundle';
+import { createDiagnosticsRecorder } from './diagnostics/recorder';
+import { historyEntryOf, openHistory, type History } from './history/history';
 import type { Logger } from '../../common/logger';
 import { maskTokensIn } from '../../common/mask';
 import {
@@ -24,6 +27,7 @@ import {
   SidebarSettings,
   type Settings,
 } from '../../common/settings-schema';
+import { join as joinPath } from 'node:path';
 import { flagFor, settingsFromArgv } from './settings/flags';
 import { loadSettings, saveUserSettings, type LoadedSettings, type SettingsPaths } from './settings/store';
 import { memorySecretStore } from './sources/select';
@@ -63,6 +67,13 @@ export interface AppCoreOptions {
   systemLocale?: string;
 }
 
+export interface DiagnosticsAbout {
+  app: { name: string; version: string };
+  runtime: Record<string, string>;
+  /** Newest first; none → the core's in-memory log tail. */
+  logFiles?: readonly string[];
+}
+
 export interface AppCore {
   getState(): AppState;
   /** Called on every state change; returns the unsubscribe function. */
@@ -78,11 +89,15 @@ export interface AppCore {
   /** The local integration API's address and token file, when it is the source. */
   localApi(): { url: string; tokenFile: string } | null;
   settings(): LoadedSettings;
+  /** The diagnostics bundle: the host says who it is (and its log files, if it writes any). */
+  diagnostics(about: DiagnosticsAbout): Promise<string>;
   close(): Promise<void>;
 }
 
 export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
-  const log = opts.log;
+  // Every core log line also goes to an in-memory tail, for the diagnostics of a host without log files.
+  const recorder = createDiagnosticsRecorder(opts.log);
+  const log = recorder.log;
   const hooks = opts.hooks ?? {};
   let loaded = await loadSettings(opts.settings);
   let lastError: AppError | null = settingsProblem(loaded.problems);
@@ -119,6 +134,17 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       .getState()
       .sessions.map((s) => s.phase);
   const hasLiveSession = () => phases().some(isLivePhase);
+  const history = await openHistory({
+    file: joinPath(opts.dataDir, 'history.journal'),
+    log: log.child('history'),
+  });
+  const unrecord = recordSettledSessions(() => engine().getState(), history, listeners, log);
+  const noteLights = () => {
+    const e = engine().getState();
+    recorder.note({ connection: link.connection(e.connection), source: e.source });
+  };
+  noteLights();
+  listeners.add(noteLights);
 
   function getState(): AppState {
     const e = engine().getState();
@@ -277,6 +303,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         return null;
       },
       copyDiagnostics: async () => ({ text: (await hooks.copyDiagnostics?.()) ?? null }),
+      history: () => ({ entries: history.today() }),
     },
     log,
   );
@@ -307,10 +334,23 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         ? { url: runtime.selected.source.url, tokenFile: runtime.selected.tokenFile }
         : null,
     settings: () => loaded,
+    diagnostics: (about) =>
+      buildDiagnostics({
+        ...about,
+        logFiles: about.logFiles ?? [],
+        settings: loaded.settings,
+        locked: loaded.locked,
+        problems: loaded.problems,
+        logTail: recorder.logTail(),
+        sessions: engine().getState().sessions,
+        connectionHistory: recorder.connectionHistory(),
+      }),
     async close() {
       listeners.clear();
+      unrecord();
       await runtime.close();
       await link.close();
+      await history.close();
     },
   };
 }
@@ -323,6 +363,29 @@ async function withSession(run: () => Promise<void>): Promise<void> {
       throw new RequestRefused({ code: 'unknown-session', message: 'That co-browse session is not known.' });
     throw err;
   }
+}
+
+/** Writes each settled session to the history, and again when its attached data changes state. */
+function recordSettledSessions(
+  state: () => { sessions: AppState['sessions']; interactions: AppState['interactions'] },
+  history: History,
+  listeners: Set<() => void>,
+  log: Logger,
+): () => void {
+  const onChange = () => {
+    const { sessions, interactions } = state();
+    for (const session of sessions) {
+      const entry = historyEntryOf(
+        session,
+        interactions.find((i) => i.id === session.interactionId),
+      );
+      const stored = entry && history.get(entry.id);
+      if (!entry || (stored && stored.attachedData === entry.attachedData)) continue;
+      history.record(entry).catch((err: unknown) => log.error('history: entry not saved', { error: err }));
+    }
+  };
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
 }
 
 function settingsProblem(problems: string[]): AppError | null {

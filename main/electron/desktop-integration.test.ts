@@ -7,6 +7,8 @@ import { load } from 'js-yaml';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import type { AppError, AppState } from '../../common/contract';
 import { defaultSettings } from '../../common/settings-schema';
+import type { DiagnosticsAbout } from '../core/app-core';
+import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { app, BrowserWindow, fake } from './fake-electron.test-support';
 
 const fakeUpdater = Object.assign(new EventEmitter(), {
@@ -51,7 +53,14 @@ function host(window = sidebarWindow()) {
       joinFromLink: (sid: string) => joined.push(sid),
       showError: (e: AppError) => errors.push(e),
       pushState: () => pushes++,
-      settings: () => ({ settings: defaultSettings, locked: [], problems: [] }),
+      diagnostics: (about: DiagnosticsAbout) =>
+        buildDiagnostics({
+          ...about,
+          logFiles: about.logFiles ?? [],
+          settings: defaultSettings,
+          locked: [],
+          problems: [],
+        }),
     },
   };
 }
@@ -183,6 +192,7 @@ describe('desktop integration (on the stub Electron runtime)', () => {
       },
     ],
     sessions: [],
+    settings: { notifyOnRequest: true },
   } as unknown as AppState;
   const chatAsksForCobrowse = {
     ...chatOpen,
@@ -200,6 +210,16 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     expect(fake.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
       { title: 'Co-browse requested', body: 'Ada asked to co-browse in chat. Open the sidebar to follow.' },
     ]);
+  });
+
+  it('no notification when the agent turned them off (setting notifyOnRequest)', () => {
+    const desktop = beginDesktop(['app'])!;
+    const h = host();
+    desktop.attach(h.host);
+    h.window.hide();
+    const off = { settings: { notifyOnRequest: false } };
+    desktop.onState({ ...chatOpen, ...off } as AppState, { ...chatAsksForCobrowse, ...off } as AppState);
+    expect(fake.notifications).toEqual([]);
   });
 
   it('a notification clicked after a garbage collection still brings the sidebar up', async () => {

@@ -5,7 +5,7 @@
 import { app, type BrowserWindow } from 'electron';
 import type { AppError, AppState, JoinPhase, UpdateView } from '../../common/contract';
 import type { Logger } from '../../common/logger';
-import type { LoadedSettings } from '../core/settings/store';
+import type { DiagnosticsAbout } from '../core/app-core';
 import { canRestartForUpdate, initialUpdateView, type RestartDecision } from '../core/update/gate';
 import { claimSingleInstance } from './single-instance';
 import { pushDeepLinkFromArgv, receiveDeepLinks } from './deep-link';
@@ -24,7 +24,8 @@ export interface DesktopHost {
   showError(error: AppError): void;
   /** Push a fresh AppState (the update offer changed). */
   pushState(): void;
-  settings(): LoadedSettings;
+  /** The core's diagnostics bundle (settings, sessions, connection history) with the host's own lines. */
+  diagnostics(about: DiagnosticsAbout): Promise<string>;
 }
 
 export interface Desktop {
@@ -103,11 +104,11 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
       updater?.restartToUpdate(phases) ?? canRestartForUpdate(initialUpdateView(true), phases),
     onState(prev, next) {
       tray?.update(next);
-      if (prev) notify?.(prev, next);
+      if (prev && next.settings.notifyOnRequest) notify?.(prev, next);
     },
     async copyDiagnostics() {
       if (!host) return;
-      const length = await copyDiagnostics(host.settings(), files());
+      const length = await copyDiagnostics(host, files());
       log.info('diagnostics copied to the clipboard', { length });
     },
   };

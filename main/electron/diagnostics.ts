@@ -1,14 +1,13 @@
 // "Copy diagnostics": builds the bundle (core/diagnostics, no secrets) and puts it on the clipboard.
 import { app, clipboard } from 'electron';
 import { release } from 'node:os';
-import { buildDiagnostics } from '../core/diagnostics/bundle';
-import type { LoadedSettings } from '../core/settings/store';
+import type { DiagnosticsAbout } from '../core/app-core';
 
 export async function copyDiagnostics(
-  settings: LoadedSettings,
+  core: { diagnostics(about: DiagnosticsAbout): Promise<string> },
   logFiles: readonly string[],
 ): Promise<number> {
-  const text = await buildDiagnostics({
+  const text = await core.diagnostics({
     app: { name: app.getName(), version: app.getVersion() },
     runtime: {
       os: `${process.platform} ${release()} ${process.arch}`,
@@ -17,9 +16,6 @@ export async function copyDiagnostics(
       packaged: String(app.isPackaged),
       locale: app.getLocale(),
     },
-    settings: settings.settings,
-    locked: settings.locked,
-    problems: settings.problems,
     logFiles,
   });
   await clipboard.writeText(text); // Electron 45: resolves once the text is on the clipboard

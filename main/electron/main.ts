@@ -95,7 +95,7 @@ async function start(desktop: Desktop): Promise<void> {
     joinFromLink: (sid) => core.joinFromLink(sid),
     showError: (error) => core.showError(error),
     pushState: () => core.refresh(),
-    settings: () => core.settings(),
+    diagnostics: (about) => core.diagnostics(about),
   });
   await sidebar.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
 

@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WireFromPage, type AppState, type WireFromHost } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
-import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../../common/logger';
 import { startAgentProxy } from './agent-proxy';
@@ -76,17 +75,11 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     log,
     ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
     hooks: {
-      copyDiagnostics: () => {
-        const { settings, locked, problems } = core.settings();
-        return buildDiagnostics({
+      copyDiagnostics: () =>
+        core.diagnostics({
           app: { name: 'Cobrowse Agent Shell (web edition)', version: appVersion },
           runtime: { node: process.version, platform: `${process.platform} ${process.arch}` },
-          settings,
-          locked,
-          problems,
-          logFiles: [],
-        });
-      },
+        }),
     },
   });
 

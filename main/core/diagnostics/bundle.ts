@@ -1,11 +1,14 @@
 // "Copy diagnostics": one text block support can read, with the app's version, platform, effective
-// settings (and which were locked or rejected) and the tail of the recent logs. Nothing secret leaves:
+// settings (and which were locked or rejected), the co-browse sessions, the connection history and the tail
+// of the recent logs (files on the desktop, the core's in-memory tail otherwise). Nothing secret leaves:
 // session tokens are masked, credentials in URLs and key=value/JSON secrets are redacted, the Workspace
 // client id is hidden.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { maskTokensIn } from '../../../common/mask';
+import type { CobrowseSessionView } from '../../../common/contract';
 import type { Settings, SettingsKey } from '../../../common/settings-schema';
+import type { ConnectionChange } from './recorder';
 
 export interface DiagnosticsInput {
   app: { name: string; version: string };
@@ -15,6 +18,10 @@ export interface DiagnosticsInput {
   problems: readonly string[];
   /** Newest first, as FileLogSink.files() returns them. */
   logFiles: readonly string[];
+  /** Log lines kept in memory, oldest first: used when there are no log files (web edition). */
+  logTail?: readonly string[];
+  sessions?: readonly CobrowseSessionView[];
+  connectionHistory?: readonly ConnectionChange[];
   /** Total log text included, from the newest lines back. */
   maxLogBytes?: number;
   now?: Date;
@@ -67,6 +74,32 @@ async function logTails(files: readonly string[], budget: number): Promise<strin
   return parts;
 }
 
+/** Whole lines from the end, within `budget` characters. */
+function newestLines(lines: readonly string[], budget: number): readonly string[] {
+  let left = budget;
+  let from = lines.length;
+  while (from > 0 && left >= lines[from - 1]!.length + 1) left -= lines[--from]!.length + 1;
+  return lines.slice(from);
+}
+
+const iso = (at: number | null) => (at === null ? '-' : new Date(at).toISOString());
+
+function sessionLines(sessions: readonly CobrowseSessionView[]): string[] {
+  if (sessions.length === 0) return ['none'];
+  return sessions.map(
+    (s) =>
+      `- ${maskTokensIn(s.token)} ${s.phase} interaction=${s.interactionId ?? '-'} history=${s.sessionHistoryId ?? '-'} ` +
+      `joined=${iso(s.joinedAt)} active=${iso(s.activatedAt)} ended=${iso(s.endedAt)}` +
+      (s.endReason ? ` reason="${s.endReason}"` : '') +
+      (s.error ? ` error=${s.error.code} "${s.error.message}"` : ''),
+  );
+}
+
+function connectionLines(changes: readonly ConnectionChange[]): string[] {
+  if (changes.length === 0) return ['none'];
+  return changes.map((c) => `- ${iso(c.at)} ${c.what}: ${c.state}${c.detail ? ` (${c.detail})` : ''}`);
+}
+
 export async function buildDiagnostics(input: DiagnosticsInput): Promise<string> {
   const head = [
     `${input.app.name} ${input.app.version} — diagnostics at ${(input.now ?? new Date()).toISOString()}`,
@@ -77,8 +110,20 @@ export async function buildDiagnostics(input: DiagnosticsInput): Promise<string>
     `Locked by the administrator: ${input.locked.length ? input.locked.join(', ') : 'none'}`,
     ...(input.problems.length ? ['Settings problems:', ...input.problems.map((p) => `- ${p}`)] : []),
     '',
-    '## Recent logs (newest file first)',
+    '## Co-browse sessions (latest settled and live)',
+    ...sessionLines(input.sessions ?? []),
+    '',
+    '## Connection history',
+    ...connectionLines(input.connectionHistory ?? []),
+    '',
+    input.logFiles.length > 0
+      ? '## Recent logs (newest file first)'
+      : '## Recent logs (in memory, oldest first)',
   ];
-  const logs = await logTails(input.logFiles, input.maxLogBytes ?? 256 * 1024);
+  const budget = input.maxLogBytes ?? 256 * 1024;
+  const logs =
+    input.logFiles.length > 0
+      ? await logTails(input.logFiles, budget)
+      : [newestLines(input.logTail ?? [], budget).join('\n')];
   return redactSecrets([...head, ...logs].join('\n')) + '\n';
 }

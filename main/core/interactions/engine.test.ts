@@ -406,7 +406,7 @@ describe('attached data across a source outage', () => {
     const id = await app.desk.openChat();
     await expect.poll(() => interaction(app, id)).toBeDefined();
     await app.desk.disconnect();
-    await expect.poll(() => app.state().source.state).toBe('down');
+    await expect.poll(() => app.state().source.state).toBe('listening');
     const customer = await fixture.customerSession();
     await app.engine.join(customer.sessionToken, { interactionId: id, via: 'typed' });
     expect(interaction(app, id).pendingWrites).toBe(1);

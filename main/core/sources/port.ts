@@ -2,7 +2,10 @@
 // go; the events and attached data are the schemas of common/source-events.
 import type { AttachedData, SourceEvent } from '../../../common/source-events';
 
-export type SourceStatus = { state: 'starting' | 'up' | 'down' | 'signed-out'; detail?: string };
+export type SourceStatus = {
+  state: 'starting' | 'up' | 'listening' | 'down' | 'signed-out';
+  detail?: string;
+};
 
 export interface InteractionSource {
   readonly kind: 'local-api' | 'workspace';

@@ -58,7 +58,19 @@ describe('catalogs', () => {
       };
       expect(text, locale).toMatch(percent[locale]);
       // And every message formats (valid ICU, its placeholders given): onError throws otherwise.
-      const values = { language: 'x', source: 'x', state: 'x', version: '2', percent: 1, detail: 'x' };
+      const values = {
+        ...{ language: 'x', source: 'x', state: 'x', version: '2', percent: 1, detail: 'x' },
+        ...{
+          count: 2,
+          customer: 'x',
+          media: 'x',
+          id: 'x',
+          elapsed: '1:00',
+          minutes: 3,
+          sessions: 2,
+          started: '10:41',
+        },
+      };
       for (const id of Object.keys(await loadCatalog(locale)))
         intl.formatMessage({ id }, { ...values, link: (chunks) => chunks.join('') });
     }

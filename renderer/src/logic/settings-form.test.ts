@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../common/contract';
-import { draftOf, isDirty, settingsPatch } from './settings-form';
+import { draftOf, invalidFields, isDirty, settingsPatch } from './settings-form';
 
 const current: AppState['settings'] = {
   serviceUrl: 'https://cobrowse.example.com',
@@ -14,6 +14,8 @@ const current: AppState['settings'] = {
   workspaceUrl: '',
   workspaceClientId: '',
   language: 'system',
+  notifyOnRequest: true,
+  requestSound: false,
   locked: ['serviceUrl'],
 };
 
@@ -30,5 +32,18 @@ describe('settingsPatch', () => {
   });
   it('the draft carries no locked list (not a setting)', () => {
     expect(draftOf(current)).not.toHaveProperty('locked');
+  });
+});
+
+describe('invalidFields', () => {
+  it('names the fields main would refuse, as the stored schema checks them', () => {
+    const draft = {
+      ...draftOf(current),
+      serviceUrl: 'cobrowse.example.com',
+      origin: 'ftp://x',
+      agentName: 'Ann',
+    };
+    expect(invalidFields(draft)).toEqual(['serviceUrl', 'origin']);
+    expect(invalidFields(draftOf(current))).toEqual([]);
   });
 });

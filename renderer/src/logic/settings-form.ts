@@ -1,6 +1,7 @@
 // The settings form edits a draft; Save sends only what changed and is not locked, so a locked key an
 // administrator set is never even proposed.
 import type { AppState, SettingsPatch } from '../../../common/contract';
+import { Settings } from '../../../common/settings-schema';
 
 type SettingsView = AppState['settings'];
 export type SettingsDraft = Omit<SettingsView, 'locked'>;
@@ -18,3 +19,8 @@ export function settingsPatch(current: SettingsView, draft: SettingsDraft): Sett
 
 export const isDirty = (current: SettingsView, draft: SettingsDraft) =>
   Object.keys(settingsPatch(current, draft)).length > 0;
+
+/** Which draft fields the stored schema would refuse (the same check main makes), to say so by the field. */
+export function invalidFields(draft: SettingsDraft): Key[] {
+  return (Object.keys(draft) as Key[]).filter((key) => !Settings.shape[key].safeParse(draft[key]).success);
+}

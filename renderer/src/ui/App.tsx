@@ -6,8 +6,10 @@ import { AgentSlot } from './AgentSlot';
 import { Alerts } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
 import { Footer } from './Footer';
+import { History } from './History';
 import { Interactions } from './Interactions';
 import { JoinPanel } from './JoinPanel';
+import { RequestChime } from './RequestChime';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusBar } from './StatusBar';
 
@@ -34,9 +36,11 @@ export function App() {
         {loaded ? (
           <>
             <StatusBar />
+            <RequestChime />
             <Alerts />
             <JoinPanel />
             <Interactions />
+            <History />
             <SettingsPanel />
             <Footer />
           </>
@@ -53,7 +57,33 @@ export function App() {
           </>
         )}
       </aside>
-      {agentView && <AgentSlot key={agentView.sessionId} view={agentView} />}
+      {agentView ? <AgentSlot key={agentView.sessionId} view={agentView} /> : loaded && <AgentEmpty />}
     </div>
+  );
+}
+
+/** First start and between sessions: what will appear in the agent area, and how to start. */
+function AgentEmpty() {
+  const demo = useSidebarState((s) => s.app!.mode === 'demo');
+  return (
+    <section className="agent-empty" aria-labelledby="agent-empty-heading" data-testid="agent-empty">
+      <h2 id="agent-empty-heading">
+        <FormattedMessage id="agentEmpty.heading" defaultMessage="The customer's page will show here" />
+      </h2>
+      <p>
+        <FormattedMessage
+          id="agentEmpty.how"
+          defaultMessage="When a customer shares their screen in a chat, the sidebar joins by itself. On a call, type the session ID they read to you under Join a session."
+        />
+      </p>
+      {demo && (
+        <p>
+          <FormattedMessage
+            id="agentEmpty.demo"
+            defaultMessage="Demo: open the demo customer page (link on the left) and press “Share my screen with the agent” in its chat."
+          />
+        </p>
+      )}
+    </section>
   );
 }

@@ -1,11 +1,14 @@
 // Copy diagnostics for support: the desktop host copies them itself; the web edition hands the text back and
-// the page copies it. If the browser refuses the clipboard, the text shows for copying by hand.
+// the page copies it (or saves it to a file). If the browser refuses the clipboard, the text shows for
+// copying by hand.
 import { useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { useSidebar, useSidebarState } from './context';
+import { localDate, saveText } from './download';
 
 const notes = defineMessages({
   copied: { id: 'footer.copied', defaultMessage: 'Diagnostics copied to the clipboard.' },
+  saved: { id: 'footer.saved', defaultMessage: 'Diagnostics saved to your downloads folder.' },
   blocked: {
     id: 'footer.copyBlocked',
     defaultMessage: 'The browser did not allow copying; select the text below and copy it.',
@@ -32,6 +35,14 @@ export function Footer() {
     }
   }
 
+  async function save() {
+    setOutcome(null);
+    const result = await sidebar.call('copyDiagnostics', {});
+    if (!result?.text) return;
+    saveText(`cobrowse-diagnostics-${localDate()}.txt`, result.text, 'text/plain');
+    setOutcome({ note: 'saved' });
+  }
+
   return (
     <footer className="panel footer">
       <button type="button" disabled={busy} onClick={() => void copy()}>
@@ -40,7 +51,17 @@ export function Footer() {
           defaultMessage="Copy diagnostics"
           description="Button: copies version, settings and logs for the support team"
         />
-      </button>
+      </button>{' '}
+      {/* Our choice: the desktop builds and copies the bundle in main; saving there is not offered yet. */}
+      {sidebar.host === 'web' && (
+        <button type="button" disabled={busy} onClick={() => void save()}>
+          <FormattedMessage
+            id="footer.saveDiagnostics"
+            defaultMessage="Save diagnostics to a file"
+            description="Button: saves version, settings, sessions and logs as a text file for the support team"
+          />
+        </button>
+      )}
       <p className="muted" aria-live="polite">
         {outcome && intl.formatMessage(notes[outcome.note])}
       </p>

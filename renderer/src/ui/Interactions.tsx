@@ -1,95 +1,237 @@
-// The agent's interactions, each with its co-browse state: count, attached data (and writes still on their
-// way to the contact center), a co-browse request waiting for the agent, and the last few timeline entries.
+// The agent's interactions in working order: the one co-browsing now on top with its badge and clock, the
+// other live ones, then the ended ones folded under "Ended (n)" with Clear. Attached data read in words, the
+// raw keys behind a disclosure; a co-browse request waiting for the agent; the last timeline entries.
 // Selecting an active one makes typed joins attach to it; an ended one cannot be the target.
+import { useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { groupDigits, type InteractionView } from '../../../common/contract';
 import { liveSession } from '../logic/join-target';
+import { attachedSummary, liveSessionOn, orderInteractions } from '../logic/interaction-order';
 import { useSidebar, useSidebarState } from './context';
+import { SessionClock } from './SessionClock';
 
 const TIMELINE_ENTRIES = 5;
-const stateWords: Record<InteractionView['state'], string> = {
-  active: 'active',
-  transferred: 'transferred',
-  'timed-out': 'handling timeout expired',
-  closed: 'closed',
-};
-const time = (at: number) =>
-  new Date(at).toLocaleTimeString([], {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
+const stateWords = defineMessages({
+  active: { id: 'interactions.state.active', defaultMessage: 'active' },
+  transferred: { id: 'interactions.state.transferred', defaultMessage: 'transferred' },
+  'timed-out': { id: 'interactions.state.timedOut', defaultMessage: 'handling timeout expired' },
+  closed: { id: 'interactions.state.closed', defaultMessage: 'closed' },
+});
+const mediaWords = defineMessages({
+  chat: { id: 'interactions.media.chat', defaultMessage: 'Chat' },
+  voice: { id: 'interactions.media.voice', defaultMessage: 'Call' },
+});
 
 export function Interactions() {
   const sidebar = useSidebar();
-  const interactions = useSidebarState((s) => s.app!.interactions);
-  const selectedId = useSidebarState((s) => s.app!.selectedInteractionId);
+  const intl = useIntl();
+  const app = useSidebarState((s) => s.app!);
+  const { interactions, selectedInteractionId: selectedId } = app;
   const selected = interactions.find((i) => i.id === selectedId);
+  const { live, ended } = orderInteractions(app);
+  // Cleared ended cards stay cleared for this page: main keeps them (their writes may still be on the way).
+  const [cleared, setCleared] = useState<ReadonlySet<string>>(new Set());
+  const shownEnded = ended.filter((i) => !cleared.has(i.id));
 
   return (
     <section className="panel" aria-labelledby="interactions-heading">
-      <h2 id="interactions-heading">Interactions</h2>
+      <h2 id="interactions-heading">
+        <FormattedMessage id="interactions.heading" defaultMessage="Interactions" />
+      </h2>
       {interactions.length === 0 ? (
-        <p className="muted">No interactions yet. Chats and calls from the contact center show here.</p>
+        <p className="muted">
+          <FormattedMessage
+            id="interactions.none"
+            defaultMessage="No interactions yet. Chats and calls from the contact center show here."
+          />
+        </p>
       ) : (
         <p className="muted" data-testid="selection">
-          {selected
-            ? `Selected: ${selected.customerName} (${selected.media}). Typed joins attach to it.`
-            : 'No interaction selected: typed joins are not attached to any interaction.'}
+          {selected ? (
+            <FormattedMessage
+              id="interactions.selected"
+              defaultMessage="Selected: {customer} ({media}). Typed joins attach to it."
+              values={{
+                customer: selected.customerName,
+                media: intl.formatMessage(mediaWords[selected.media]),
+              }}
+            />
+          ) : (
+            <FormattedMessage
+              id="interactions.noneSelected"
+              defaultMessage="No interaction selected: typed joins are not attached to any interaction."
+            />
+          )}
         </p>
       )}
-      {interactions.length > 0 && (
-        <ul className="interactions">
-          {interactions.map((i) => (
-            <li key={i.id} data-testid="interaction" data-interaction-id={i.id} data-state={i.state}>
-              <button
-                type="button"
-                className="select"
-                aria-pressed={i.id === selectedId}
-                // Ended: still listed with its story, never the target of a join.
-                disabled={i.state !== 'active'}
-                onClick={() =>
-                  void sidebar.call('selectInteraction', { interactionId: i.id === selectedId ? null : i.id })
-                }
-              >
-                <span className="media">{i.media === 'chat' ? 'Chat' : 'Call'}</span> {i.customerName}{' '}
-                <span className={`badge ${i.state}`}>{stateWords[i.state]}</span>
-              </button>
-              {i.cobrowseRequest && <Request interaction={i} />}
-              <p className="muted">
-                Co-browse sessions: {i.cobrowseQuantity}
-                {i.pendingWrites > 0 && ` · ${i.pendingWrites} attached-data write(s) pending`}
-              </p>
-              {Object.keys(i.attachedData).length > 0 && (
-                <dl className="attached" aria-label="Attached data">
-                  {Object.entries(i.attachedData).map(([k, v]) => (
-                    <div key={k}>
-                      <dt>{k}</dt>
-                      <dd>{String(v)}</dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
-              {i.timeline.length > 0 && (
-                <ol className="timeline" aria-label="Timeline">
-                  {i.timeline.slice(-TIMELINE_ENTRIES).map((t, n) => (
-                    <li key={`${t.at}-${n}`}>
-                      <time dateTime={new Date(t.at).toISOString()}>{time(t.at)}</time> {t.text}
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </li>
+      {live.length > 0 && (
+        <ul
+          className="interactions"
+          aria-label={intl.formatMessage({ id: 'interactions.live', defaultMessage: 'Live' })}
+        >
+          {live.map((i) => (
+            <Card
+              key={i.id}
+              interaction={i}
+              selected={i.id === selectedId}
+              onSelect={() =>
+                void sidebar.call('selectInteraction', { interactionId: i.id === selectedId ? null : i.id })
+              }
+            />
           ))}
         </ul>
       )}
+      {shownEnded.length > 0 && (
+        <details className="ended" data-testid="ended">
+          <summary>
+            <FormattedMessage
+              id="interactions.ended"
+              defaultMessage="Ended ({count})"
+              description="The fold holding transferred, timed-out and closed interactions"
+              values={{ count: shownEnded.length }}
+            />
+          </summary>
+          <button
+            type="button"
+            onClick={() => setCleared(new Set([...cleared, ...shownEnded.map((i) => i.id)]))}
+          >
+            <FormattedMessage
+              id="interactions.clearEnded"
+              defaultMessage="Clear ended"
+              description="Button: removes the ended interactions from this list"
+            />
+          </button>
+          <ul className="interactions">
+            {shownEnded.map((i) => (
+              <Card key={i.id} interaction={i} selected={false} onSelect={() => undefined} />
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
+  );
+}
+
+function Card({
+  interaction: i,
+  selected,
+  onSelect,
+}: {
+  interaction: InteractionView;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const intl = useIntl();
+  const session = useSidebarState((s) => liveSessionOn(s.app!.sessions, i.id));
+  const summary = attachedSummary(i.attachedData);
+  const keys = Object.entries(i.attachedData);
+  return (
+    <li
+      data-testid="interaction"
+      data-interaction-id={i.id}
+      data-state={i.state}
+      className={session ? 'now' : undefined}
+    >
+      <button
+        type="button"
+        className="select"
+        aria-pressed={selected}
+        // Ended: still listed with its story, never the target of a join.
+        disabled={i.state !== 'active'}
+        onClick={onSelect}
+      >
+        <span className="media">{intl.formatMessage(mediaWords[i.media])}</span> {i.customerName}{' '}
+        <span className={`badge ${i.state}`}>{intl.formatMessage(stateWords[i.state])}</span>
+        {session && (
+          <>
+            {' '}
+            <span className="badge now" data-testid="cobrowsing-now">
+              <FormattedMessage id="interactions.cobrowsingNow" defaultMessage="co-browsing now" />
+            </span>
+          </>
+        )}
+      </button>
+      <SessionClock session={session} testId="card-clock" />
+      {i.cobrowseRequest && <Request interaction={i} />}
+      <p className="muted" data-testid="attached-summary">
+        <FormattedMessage
+          id="interactions.summary"
+          defaultMessage="{sessions, plural, =0 {No co-browse sessions} one {# co-browse session} other {# co-browse sessions}}{started, select, none {} other { · first started {started}}}{minutes, select, none {} other { · {minutes}}}"
+          description="What the attached data say: how many co-browse sessions, when the first began, the co-browse time so far"
+          values={{
+            sessions: Math.max(summary.sessions, i.cobrowseQuantity),
+            started:
+              summary.firstStartedAt === null
+                ? 'none'
+                : intl.formatTime(summary.firstStartedAt, { hour: '2-digit', minute: '2-digit' }),
+            minutes:
+              summary.activeSeconds === null
+                ? 'none'
+                : intl.formatMessage(
+                    {
+                      id: 'interactions.minutes',
+                      defaultMessage: '{minutes, number} min',
+                    },
+                    { minutes: Math.round(summary.activeSeconds / 60) },
+                  ),
+          }}
+        />
+        {i.pendingWrites > 0 && (
+          <>
+            {' · '}
+            <FormattedMessage
+              id="interactions.pending"
+              defaultMessage="{count, plural, one {# attached-data write pending} other {# attached-data writes pending}}"
+              values={{ count: i.pendingWrites }}
+            />
+          </>
+        )}
+      </p>
+      {keys.length > 0 && (
+        <details className="raw">
+          <summary>
+            <FormattedMessage id="interactions.rawData" defaultMessage="Attached data as sent" />
+          </summary>
+          <dl className="attached" lang="en" dir="ltr">
+            {keys.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{String(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+      {i.timeline.length > 0 && (
+        <ol
+          className="timeline"
+          aria-label={intl.formatMessage({ id: 'interactions.timeline', defaultMessage: 'Timeline' })}
+        >
+          {i.timeline.slice(-TIMELINE_ENTRIES).map((t, n) => (
+            <li key={`${t.at}-${n}`}>
+              <time dateTime={new Date(t.at).toISOString()}>
+                {intl.formatTime(t.at, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                  second: '2-digit',
+                  hourCycle: 'h23',
+                })}
+              </time>{' '}
+              <span lang="en" dir="ltr">
+                {t.text}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
   );
 }
 
 /** A `{start:…}` that came while another session was live: the agent joins it (ending that one) or declines. */
 function Request({ interaction }: { interaction: InteractionView }) {
   const sidebar = useSidebar();
+  const intl = useIntl();
   const busy = useSidebarState((s) => s.pending.answerRequest === true);
   // The live session may have ended since the request came: then there is nothing to end first.
   const live = useSidebarState((s) => liveSession(s.app!) !== null);
@@ -99,17 +241,41 @@ function Request({ interaction }: { interaction: InteractionView }) {
     if (outcome) sidebar.joinSettled(interaction.cobrowseRequest!.token, outcome);
   };
   return (
-    <div className="request" role="group" aria-label={`Co-browse request from ${interaction.customerName}`}>
+    <div
+      className="request"
+      role="group"
+      aria-label={intl.formatMessage(
+        { id: 'request.label', defaultMessage: 'Co-browse request from {customer}' },
+        { customer: interaction.customerName },
+      )}
+    >
       <p>
-        {interaction.customerName} asks to co-browse (session {id}).
-        {live && ' You are in another session.'}
+        <FormattedMessage
+          id="request.asks"
+          defaultMessage="{customer} asks to co-browse (session {id})."
+          values={{ customer: interaction.customerName, id }}
+        />
+        {live && (
+          <>
+            {' '}
+            <FormattedMessage id="request.inAnother" defaultMessage="You are in another session." />
+          </>
+        )}
       </p>
       <div className="row">
         <button type="button" className="primary" disabled={busy} onClick={() => void answer(true)}>
-          {live ? `End current and join ${id}` : `Join ${id}`}
+          {live ? (
+            <FormattedMessage
+              id="request.endAndJoin"
+              defaultMessage="End current and join {id}"
+              values={{ id }}
+            />
+          ) : (
+            <FormattedMessage id="request.join" defaultMessage="Join {id}" values={{ id }} />
+          )}
         </button>
         <button type="button" disabled={busy} onClick={() => void answer(false)}>
-          Decline
+          <FormattedMessage id="request.decline" defaultMessage="Decline" />
         </button>
       </div>
     </div>

@@ -7,6 +7,7 @@ import { attachHint } from '../logic/join-target';
 import { canEnd, currentSession, phaseWords, STEPS, stepMarks } from '../logic/progress';
 import { readSessionField } from '../logic/session-id';
 import { ErrorBox } from './Alerts';
+import { SessionClock } from './SessionClock';
 import { useSidebar, useSidebarState } from './context';
 
 export function JoinPanel() {
@@ -75,6 +76,7 @@ export function JoinPanel() {
       <p role="status" aria-label="Join progress" className="progress" data-phase={session?.phase ?? 'none'}>
         {phaseWords(session)}
       </p>
+      <SessionClock session={session} testId="session-clock" />
       {marks && (
         <ol className="steps" aria-label="Join steps">
           {STEPS.map((step, i) => (

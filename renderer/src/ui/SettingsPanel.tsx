@@ -1,10 +1,13 @@
-// Settings: a draft the agent edits and saves in one go. Locked keys (set by an administrator) are shown
-// disabled with a note; main refuses connection changes during a session and the refusal shows here.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+// Settings: a draft the agent edits and saves in one go. The agent's own settings first, the plumbing
+// (server, stickiness, transport, source, debug) under "Advanced". Each field is checked as typed against the
+// same schema main uses, its error said under it (no browser bubble); Save with an error moves focus there.
+// Locked keys (set by an administrator) are shown disabled with a note; main refuses connection changes
+// during a session and the refusal shows here.
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { defineMessage, defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { LOCALES } from '../../../common/contract';
 import { AUTONYMS, chooseLocale } from '../i18n/locale';
-import { draftOf, isDirty, settingsPatch, type SettingsDraft } from '../logic/settings-form';
+import { draftOf, invalidFields, isDirty, settingsPatch, type SettingsDraft } from '../logic/settings-form';
 import { ErrorBox } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
 
@@ -29,8 +32,18 @@ export function SettingsPanel() {
     setSaved(false);
     setDraft((d) => ({ ...d, [key]: value }));
   };
+  const invalid = invalidFields(draft);
+  const form = useRef<HTMLFormElement>(null);
   async function save(e: FormEvent) {
     e.preventDefault();
+    if (invalid.length > 0) {
+      // The first field in error, its Advanced fold opened if it is there.
+      const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      const fold = first?.closest('details');
+      if (fold) fold.open = true;
+      first?.focus();
+      return;
+    }
     const result = await sidebar.call('updateSettings', settingsPatch(settings, draft));
     if (result) {
       setDraft(draftOf({ ...result }));
@@ -39,7 +52,9 @@ export function SettingsPanel() {
   }
 
   const lock = (key: keyof SettingsDraft) => settings.locked.includes(key);
-  const bound: Bound = { draft, edit, lock, lockedNote: t(m.locked) };
+  const errorOf = (key: keyof SettingsDraft) =>
+    invalid.includes(key) ? t(URL_KEYS.includes(key) ? m.errorUrl : m.errorInvalid) : undefined;
+  const bound: Bound = { draft, edit, lock, lockedNote: t(m.locked), errorOf };
   return (
     <details className="panel settings">
       <summary>
@@ -47,78 +62,90 @@ export function SettingsPanel() {
           <FormattedMessage id="settings.heading" defaultMessage="Settings" />
         </h2>
       </summary>
-      <form onSubmit={(e) => void save(e)}>
-        <TextSetting
-          bound={bound}
-          name="serviceUrl"
-          label={t(m.serviceUrl)}
-          type="url"
-          placeholder="https://cobrowse.example.com"
-          note={t(m.serviceUrlNote)}
-        />
-        <TextSetting bound={bound} name="origin" label={t(m.origin)} type="url" note={t(m.originNote)} />
-        <ChoiceSetting
-          bound={bound}
-          name="stickiness"
-          label={t(m.stickiness)}
-          options={[
-            ['cookie', t(m.stickinessCookie)],
-            ['url', t(m.stickinessUrl)],
-          ]}
-        />
-        <ChoiceSetting
-          bound={bound}
-          name="transport"
-          label={t(m.transport)}
-          options={[
-            ['long-polling', t(m.longPolling)],
-            ['websocket', t(m.websocket)],
-          ]}
-        />
+      <form ref={form} noValidate onSubmit={(e) => void save(e)}>
         <TextSetting bound={bound} name="agentName" label={t(m.agentName)} maxLength={100} />
-        <ChoiceSetting
-          bound={bound}
-          name="source"
-          label={t(m.source)}
-          options={[
-            ['local-api', t(m.sourceLocalApi)],
-            ['workspace', t(m.sourceWorkspace)],
-          ]}
-        />
-        {draft.source === 'workspace' && (
-          <>
-            <TextSetting
-              bound={bound}
-              name="workspaceUrl"
-              label={t(m.workspaceUrl)}
-              type="url"
-              placeholder="https://gapi-use1.genesyscloud.com"
-            />
-            <TextSetting bound={bound} name="workspaceClientId" label={t(m.workspaceClientId)} />
-          </>
-        )}
         <ChoiceSetting
           bound={bound}
           name="language"
           label={t(m.language)}
           options={languageOptions(intl, systemLocale)}
         />
-        <Check
-          label={t(m.debug)}
-          note={t(m.debugNote)}
-          lockedNote={bound.lockedNote}
-          locked={lock('debug')}
-          checked={draft.debug}
-          onChange={(v) => edit('debug', v)}
+        <CheckSetting
+          bound={bound}
+          name="notifyOnRequest"
+          label={t(m.notifyOnRequest)}
+          note={sidebar.host === 'web' ? t(m.desktopOnly) : t(m.notifyOnRequestNote)}
         />
-        <Check
+        <CheckSetting
+          bound={bound}
+          name="requestSound"
+          label={t(m.requestSound)}
+          note={t(m.requestSoundNote)}
+        />
+        <CheckSetting
+          bound={bound}
+          name="alwaysOnTop"
           label={t(m.alwaysOnTop)}
           note={sidebar.host === 'web' ? t(m.desktopOnly) : undefined}
-          lockedNote={bound.lockedNote}
-          locked={lock('alwaysOnTop')}
-          checked={draft.alwaysOnTop}
-          onChange={(v) => edit('alwaysOnTop', v)}
         />
+        <details className="advanced">
+          <summary>
+            <FormattedMessage
+              id="settings.advanced"
+              defaultMessage="Advanced"
+              description="Fold holding the connection and integration settings"
+            />
+          </summary>
+          <TextSetting
+            bound={bound}
+            name="serviceUrl"
+            label={t(m.serviceUrl)}
+            type="url"
+            placeholder="https://cobrowse.example.com"
+            note={t(m.serviceUrlNote)}
+          />
+          <TextSetting bound={bound} name="origin" label={t(m.origin)} type="url" note={t(m.originNote)} />
+          <ChoiceSetting
+            bound={bound}
+            name="stickiness"
+            label={t(m.stickiness)}
+            options={[
+              ['cookie', t(m.stickinessCookie)],
+              ['url', t(m.stickinessUrl)],
+            ]}
+          />
+          <ChoiceSetting
+            bound={bound}
+            name="transport"
+            label={t(m.transport)}
+            options={[
+              ['long-polling', t(m.longPolling)],
+              ['websocket', t(m.websocket)],
+            ]}
+          />
+          <ChoiceSetting
+            bound={bound}
+            name="source"
+            label={t(m.source)}
+            options={[
+              ['local-api', t(m.sourceLocalApi)],
+              ['workspace', t(m.sourceWorkspace)],
+            ]}
+          />
+          {draft.source === 'workspace' && (
+            <>
+              <TextSetting
+                bound={bound}
+                name="workspaceUrl"
+                label={t(m.workspaceUrl)}
+                type="url"
+                placeholder="https://gapi-use1.genesyscloud.com"
+              />
+              <TextSetting bound={bound} name="workspaceClientId" label={t(m.workspaceClientId)} />
+            </>
+          )}
+          <CheckSetting bound={bound} name="debug" label={t(m.debug)} note={t(m.debugNote)} />
+        </details>
         <div className="row">
           <button type="submit" className="primary" disabled={saving || !isDirty(settings, draft)}>
             <FormattedMessage id="settings.save" defaultMessage="Save settings" />
@@ -193,6 +220,29 @@ const m = defineMessages({
     description: 'Keep the sidebar window above other windows',
   },
   desktopOnly: { id: 'settings.desktopOnly', defaultMessage: 'Desktop app only.' },
+  notifyOnRequest: {
+    id: 'settings.notifyOnRequest',
+    defaultMessage: 'Notify me of co-browse requests',
+    description: 'A system notification when a chat asks to co-browse',
+  },
+  notifyOnRequestNote: {
+    id: 'settings.notifyOnRequestNote',
+    defaultMessage: 'When a chat asks to co-browse while the sidebar is hidden.',
+  },
+  requestSound: { id: 'settings.requestSound', defaultMessage: 'Play a sound for co-browse requests' },
+  requestSoundNote: {
+    id: 'settings.requestSoundNote',
+    defaultMessage: 'A short chime when a request waits for your answer.',
+  },
+  errorUrl: {
+    id: 'settings.error.url',
+    defaultMessage:
+      'Enter the full address, starting with https:// (for example https://cobrowse.example.com), or leave it empty.',
+  },
+  errorInvalid: {
+    id: 'settings.error.invalid',
+    defaultMessage: 'This value cannot be used; correct it or put back the one before.',
+  },
   saved: { id: 'settings.saved', defaultMessage: 'Settings saved.' },
 });
 
@@ -214,10 +264,14 @@ function languageOptions(intl: IntlShape, systemLocale: string | null): Option<'
 /** What every setting field needs from the form. */
 interface Bound {
   draft: SettingsDraft;
+  /** The field's own error text while its value would be refused. */
+  errorOf: (key: keyof SettingsDraft) => string | undefined;
   edit: <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => void;
   lock: (key: keyof SettingsDraft) => boolean;
   lockedNote: string;
 }
+const URL_KEYS: readonly (keyof SettingsDraft)[] = ['serviceUrl', 'origin', 'workspaceUrl'];
+type CheckKey = 'debug' | 'alwaysOnTop' | 'notifyOnRequest' | 'requestSound';
 type TextKey = 'serviceUrl' | 'origin' | 'agentName' | 'workspaceUrl' | 'workspaceClientId';
 type ChoiceKey = 'stickiness' | 'transport' | 'source' | 'language';
 /** Value, words, and the words' language when it is not the page's. */
@@ -234,7 +288,13 @@ function TextSetting(props: {
 }) {
   const { bound, name } = props;
   return (
-    <Field label={props.label} locked={bound.lock(name)} lockedNote={bound.lockedNote} note={props.note}>
+    <Field
+      label={props.label}
+      locked={bound.lock(name)}
+      lockedNote={bound.lockedNote}
+      note={props.note}
+      error={bound.errorOf(name)}
+    >
       {(id, describedBy) => (
         <input
           id={id}
@@ -242,6 +302,7 @@ function TextSetting(props: {
           placeholder={props.placeholder}
           maxLength={props.maxLength}
           aria-describedby={describedBy}
+          aria-invalid={bound.errorOf(name) ? true : undefined}
           disabled={bound.lock(name)}
           value={bound.draft[name]}
           onChange={(e) => bound.edit(name, e.target.value)}
@@ -284,26 +345,57 @@ function Field({
   locked,
   lockedNote,
   note,
+  error,
   children,
 }: {
   label: string;
   locked: boolean;
   lockedNote: string;
   note?: string | undefined;
+  error?: string | undefined;
   children: (id: string, describedBy: string | undefined) => ReactNode;
 }) {
   const id = useId();
   const text = locked ? lockedNote : note;
+  const describedBy = [error && `${id}-error`, text && `${id}-note`].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children(id, text ? `${id}-note` : undefined)}
+      {children(id, describedBy || undefined)}
+      {error && (
+        <p id={`${id}-error`} className="field-error" data-testid="field-error">
+          {error}
+        </p>
+      )}
       {text && (
         <p id={`${id}-note`} className="hint">
           {text}
         </p>
       )}
     </div>
+  );
+}
+
+function CheckSetting({
+  bound,
+  name,
+  label,
+  note,
+}: {
+  bound: Bound;
+  name: CheckKey;
+  label: string;
+  note?: string | undefined;
+}) {
+  return (
+    <Check
+      label={label}
+      note={note}
+      lockedNote={bound.lockedNote}
+      locked={bound.lock(name)}
+      checked={bound.draft[name]}
+      onChange={(v) => bound.edit(name, v)}
+    />
   );
 }
 

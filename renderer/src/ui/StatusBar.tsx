@@ -1,55 +1,11 @@
 // Where things stand at a glance: the web edition's link to its app, the co-browse server connection, the
 // interaction source, the demo mode and an update on offer.
-import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppState } from '../../../common/contract';
+import { liveSession } from '../logic/join-target';
+import { connectionLight, hostLinkLight, sourceLight, type Light } from '../logic/lights';
 import { useSidebar, useSidebarState } from './context';
 import { WorkspaceAccount } from './WorkspaceAccount';
-
-const hostLinkLines = defineMessages({
-  down: {
-    id: 'status.hostLink.down',
-    defaultMessage: 'App disconnected: reconnecting… What follows is the last state it sent.',
-    description: 'The web edition lost its connection to the app that runs it',
-  },
-  restarted: {
-    id: 'status.hostLink.restarted',
-    defaultMessage:
-      'App disconnected: the app was restarted. Open the link it printed (it carries the new run’s key); this page then reconnects by itself.',
-  },
-});
-const connectionLines = defineMessages({
-  idle: { id: 'status.connection.idle', defaultMessage: 'Co-browse server: not connected (no session)' },
-  connecting: { id: 'status.connection.connecting', defaultMessage: 'Co-browse server: connecting…' },
-  connected: { id: 'status.connection.connected', defaultMessage: 'Co-browse server: connected' },
-  reconnecting: { id: 'status.connection.reconnecting', defaultMessage: 'Co-browse server: reconnecting…' },
-  lost: { id: 'status.connection.lost', defaultMessage: 'Co-browse server: connection lost' },
-});
-const sourceStates = defineMessages({
-  starting: { id: 'status.source.starting', defaultMessage: 'starting…' },
-  up: { id: 'status.source.up', defaultMessage: 'up', description: 'The interaction source is working' },
-  down: {
-    id: 'status.source.down',
-    defaultMessage: 'down',
-    description: 'The interaction source is not working',
-  },
-  'signed-out': { id: 'status.source.signedOut', defaultMessage: 'signed out' },
-});
-const sourceNames = defineMessages({
-  'local-api': {
-    id: 'status.source.localApi',
-    defaultMessage: 'Local integration API',
-    description: "Where chats and calls come from: the softphone or desktop app on the agent's computer",
-  },
-  workspace: { id: 'status.source.workspace', defaultMessage: 'Genesys Workspace' },
-});
-const tone = (state: string) =>
-  state === 'connected' || state === 'up'
-    ? 'ok'
-    : state === 'lost' || state === 'down' || state === 'signed-out'
-      ? 'bad'
-      : state === 'idle'
-        ? 'off'
-        : 'wait';
 
 /** Main's own words (English until the contract carries codes), marked so a screen reader reads them as
  * English and isolated so a right-to-left page does not reorder their punctuation. */
@@ -63,6 +19,11 @@ const MainDetail = ({ text }: { text: string | null }) =>
     </span>
   );
 
+/** The colour repeats what the words say (never the only carrier), so it is hidden from screen readers. */
+const Dot = ({ light }: { light: Light }) => (
+  <span className={`dot ${light.tone}`} data-tone={light.tone} aria-hidden="true" />
+);
+
 export function StatusBar() {
   const intl = useIntl();
   const app = useSidebarState((s) => s.app!);
@@ -75,26 +36,18 @@ export function StatusBar() {
     >
       {hostLink !== 'up' && (
         <p role="alert" data-testid="host-link" data-state={hostLink}>
-          <span className="dot bad" aria-hidden="true" />
-          {intl.formatMessage(hostLinkLines[hostLink])}
+          <Dot light={hostLinkLight(hostLink)} />
+          {intl.formatMessage(hostLinkLight(hostLink).words)}
         </p>
       )}
       <p aria-live="polite" data-testid="connection" data-state={connection.state}>
-        <span className={`dot ${tone(connection.state)}`} aria-hidden="true" />
-        {intl.formatMessage(connectionLines[connection.state])}
+        <Dot light={connectionLight(connection)} />
+        {intl.formatMessage(connectionLight(connection).words)}
         <MainDetail text={connection.detail} />
       </p>
       <p data-testid="source" data-state={source.state}>
-        <span className={`dot ${tone(source.state)}`} aria-hidden="true" />
-        <FormattedMessage
-          id="status.source.line"
-          defaultMessage="{source}: {state}"
-          description="The interaction source's name and how it is, e.g. 'Genesys Workspace: up'"
-          values={{
-            source: intl.formatMessage(sourceNames[source.kind]),
-            state: intl.formatMessage(sourceStates[source.state]),
-          }}
-        />
+        <Dot light={sourceLight(source)} />
+        {intl.formatMessage(sourceLight(source).words)}
         <MainDetail text={source.detail} />
       </p>
       {source.kind === 'workspace' && <WorkspaceAccount state={source.state} />}
@@ -104,6 +57,7 @@ export function StatusBar() {
             id="status.demo"
             defaultMessage="Demo mode: an embedded co-browse server runs on this computer."
           />{' '}
+          <DemoNextStep />{' '}
           {app.service.demoCustomerUrl && (
             <a href={app.service.demoCustomerUrl} target="_blank" rel="noopener noreferrer">
               <FormattedMessage id="status.demoCustomerPage" defaultMessage="Open the demo customer page" />
@@ -113,6 +67,31 @@ export function StatusBar() {
       )}
       <UpdateOffer update={app.update} />
     </section>
+  );
+}
+
+/** The demo's next step, from where the agent is: start from the customer page, or follow the session. */
+function DemoNextStep() {
+  const live = useSidebarState((s) => liveSession(s.app!));
+  return (
+    <span data-testid="demo-next">
+      {live === null ? (
+        <FormattedMessage
+          id="status.demoNext.start"
+          defaultMessage="Next: open the demo customer page and press “Share my screen with the agent” in its chat."
+        />
+      ) : live.phase === 'active' ? (
+        <FormattedMessage
+          id="status.demoNext.active"
+          defaultMessage="Next: follow the customer on their page; Exit or Stop under Join a session when done."
+        />
+      ) : (
+        <FormattedMessage
+          id="status.demoNext.wait"
+          defaultMessage="Next: the session starts once the customer page says an agent is viewing it."
+        />
+      )}
+    </span>
   );
 }
 

@@ -197,7 +197,7 @@ describe('local API WebSocket', () => {
     } finally {
       await sim.disconnect();
     }
-    await expect.poll(() => statuses.at(-1)?.state).toBe('down');
+    await expect.poll(() => statuses.at(-1)?.state).toBe('listening');
   });
 
   it('answers an invalid client message with a specific error', async () => {

@@ -126,7 +126,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
     onStatus(
       clients.length > 0
         ? { state: 'up', detail: `${clients.length} desktop app(s) connected` }
-        : { state: 'down', detail: `listening on ${HOST}:${port}; no desktop app connected` },
+        : { state: 'listening', detail: `listening on ${HOST}:${port}; no desktop app connected` },
     );
 
   /** Checks shared by HTTP and the WebSocket upgrade. */

@@ -1,0 +1,113 @@
+// Today's history: every co-browse session of the day as main keeps it on disk (so a restart loses none),
+// with its customer, start, active time, how it ended and whether its attached data reached the contact
+// center; exported as CSV. Fetched again whenever a session settles or its writes are delivered.
+import { useEffect, useState } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
+import { isLivePhase, type HistoryEntry } from '../../../common/contract';
+import { historyCsv } from '../logic/history-csv';
+import { elapsed } from '../logic/interaction-order';
+import { useSidebar, useSidebarState } from './context';
+import { localDate, saveText } from './download';
+
+const attachedWords = defineMessages({
+  written: { id: 'history.attached.written', defaultMessage: 'written' },
+  pending: { id: 'history.attached.pending', defaultMessage: 'pending' },
+  none: { id: 'history.attached.none', defaultMessage: 'no interaction' },
+});
+
+const columns = defineMessages({
+  customer: { id: 'history.customer', defaultMessage: 'Customer' },
+  started: { id: 'history.started', defaultMessage: 'Started' },
+  duration: { id: 'history.duration', defaultMessage: 'Co-browsed' },
+  ending: { id: 'history.ending', defaultMessage: 'How it ended' },
+  attached: { id: 'history.attached', defaultMessage: 'Attached data' },
+});
+
+export function History() {
+  const sidebar = useSidebar();
+  const intl = useIntl();
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  // What changes the history: a session settling, an interaction's pending writes draining.
+  const signature = useSidebarState((s) =>
+    [
+      ...s.app!.sessions.filter((x) => !isLivePhase(x.phase)).map((x) => x.id),
+      ...s.app!.interactions.map((i) => i.pendingWrites),
+    ].join(','),
+  );
+  useEffect(() => {
+    let current = true;
+    void sidebar.call('history', {}).then((reply) => current && reply && setEntries(reply.entries));
+    return () => {
+      current = false;
+    };
+  }, [sidebar, signature]);
+
+  return (
+    <section className="panel" aria-labelledby="history-heading">
+      <h2 id="history-heading">
+        <FormattedMessage id="history.heading" defaultMessage="Today's history" />
+      </h2>
+      {entries !== null && entries.length === 0 && (
+        <p className="muted">
+          <FormattedMessage
+            id="history.empty"
+            defaultMessage="No co-browse sessions yet today. Each one shows here when it ends, and stays after a restart."
+          />
+        </p>
+      )}
+      {entries !== null && entries.length > 0 && (
+        <details className="history" data-testid="history">
+          <summary>
+            <FormattedMessage
+              id="history.summary"
+              defaultMessage="{count, plural, one {# co-browse session today} other {# co-browse sessions today}}"
+              values={{ count: entries.length }}
+            />
+          </summary>
+          <table className="history-table">
+            <thead>
+              <tr>
+                {Object.values(columns).map((c) => (
+                  <th key={c.id} scope="col">
+                    {intl.formatMessage(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} data-testid="history-entry">
+                  <td>
+                    {e.customerName ?? (
+                      <FormattedMessage id="history.noInteraction" defaultMessage="(no interaction)" />
+                    )}
+                  </td>
+                  <td>
+                    <time dateTime={new Date(e.startedAt).toISOString()}>
+                      {intl.formatTime(e.startedAt, { hour: '2-digit', minute: '2-digit' })}
+                    </time>
+                  </td>
+                  <td>{elapsed(e.activeSeconds * 1000)}</td>
+                  <td lang="en" dir="ltr">
+                    {e.ending}
+                  </td>
+                  <td>{intl.formatMessage(attachedWords[e.attachedData])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button
+            type="button"
+            onClick={() => saveText(`cobrowse-history-${localDate()}.csv`, historyCsv(entries), 'text/csv')}
+          >
+            <FormattedMessage
+              id="history.export"
+              defaultMessage="Export CSV"
+              description="Button: saves today's history as a spreadsheet file"
+            />
+          </button>
+        </details>
+      )}
+    </section>
+  );
+}
