@@ -4,7 +4,6 @@
 // starts when Enter is pressed in the Session ID field and stops at the agent page's first contentful paint
 // inside the sidebar's iframe (both read the machine clock). Prints the median and
 // `agent_page_rtt_ratio=<median / RTT>` (goal ≤ 6). Usage: npm run bench:agent-page [-- --rtt 50 --runs 10]
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { startSimulator } from '../simulator';
 import { createTestClient } from '../simulator/test-support/cometd-client';
 import { rest, stickyCookie } from '../simulator/test-support/rest';
 import { startLatencyProxy } from '../main/core/test-support/latency-proxy';
+import { requireBuiltSidebar, stopSession } from '../e2e/support/sidebar';
 
 const { values } = parseArgs({
   options: { rtt: { type: 'string', default: '50' }, runs: { type: 'string', default: '10' } },
@@ -26,7 +26,7 @@ const rtt = Number(values.rtt);
 const runs = Number(values.runs);
 if (!(rtt > 0) || !Number.isInteger(runs) || runs < 1)
   throw new Error('--rtt must be > 0 and --runs a positive integer');
-if (!existsSync('out/renderer/index.html')) throw new Error('run `npm run build:renderer` first');
+requireBuiltSidebar();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const log = quietLogger();
@@ -94,12 +94,7 @@ try {
     console.log(
       `run ${String(i).padStart(2)}: ${ms.toFixed(0)} ms = ${(ms / rtt).toFixed(2)} RTT (agent view placed at ${(framed / rtt).toFixed(2)} RTT)`,
     );
-    // Stop asks first (it ends co-browse for the customer too).
-    await page.getByRole('button', { name: /^Stop session/ }).click();
-    await page
-      .getByRole('group', { name: 'Confirm Stop' })
-      .getByRole('button', { name: /^Yes, end session/ })
-      .click();
+    await stopSession(page);
     await page.locator('iframe').waitFor({ state: 'detached' });
     await customer.leave();
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { useSimulatorPages } from './support/simulator-pages';
+import { stopSession } from './support/sidebar';
 
 const fx = useSimulatorPages(undefined, { docsExamples: true });
 let web: WebEdition;
@@ -44,8 +45,7 @@ test('URL stickiness through a prefixed sessionServerUrl: joined, and the agent 
     'Co-browsing',
   );
   await expect(customer.locator('#state')).toHaveText('An agent is viewing this page');
-  await page.getByRole('button', { name: /^Stop session/ }).click();
-  await page.getByRole('button', { name: /^Yes, end session/ }).click();
+  await stopSession(page);
   await expect(customer.locator('#state')).toHaveAttribute('data-state', 'ended');
 });
 

@@ -2,21 +2,20 @@
 // its WebSocket, and back by itself when the same run answers again; a host that died and came back as a new
 // run (new key) is named as such, with what to do.
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
+import { requireBuiltSidebar } from './support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;
 let dataDir: string;
 
 test.beforeAll(async () => {
-  if (!existsSync('out/renderer/index.html'))
-    throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm test does)');
+  requireBuiltSidebar();
   sim = await startSimulator({ port: 0, nodes: 1, logger: quietLogger() });
   dataDir = await mkdtemp(join(tmpdir(), 'host-link-e2e-'));
 });

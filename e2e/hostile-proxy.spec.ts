@@ -3,7 +3,6 @@
 // it to the proxy. The node, whose every request the balancer records, must never see it; and the agent page's
 // own script (it knows the route key) cannot make the proxy fetch another host: a canary must hear nothing.
 import { expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { startRecorder, type Recorder } from '../test/hostile/hostile-support';
+import { requireBuiltSidebar } from './support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;
@@ -18,8 +18,7 @@ let canary: Recorder;
 let dataDir: string;
 
 test.beforeAll(async () => {
-  if (!existsSync('out/renderer/index.html'))
-    throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm test does)');
+  requireBuiltSidebar();
   canary = await startRecorder();
   sim = await startSimulator({ port: 0, nodes: 2, logger: quietLogger() });
   dataDir = await mkdtemp(join(tmpdir(), 'hostile-e2e-'));

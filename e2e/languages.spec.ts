@@ -4,7 +4,6 @@
 // the mirrored sidebar. axe-core finds nothing in either language. Screenshots: docs/sidebar-de.png and
 // docs/sidebar-ar.png with UPDATE_SCREENSHOTS=1. An administrator's lock on the language holds in the page.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,14 +11,14 @@ import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { violations } from './support/axe';
 import { useSimulatorPages } from './support/simulator-pages';
+import { requireBuiltSidebar, stopSession } from './support/sidebar';
 
 const fx = useSimulatorPages();
 let web: WebEdition;
 let dataDir: string;
 
 test.beforeAll(async () => {
-  if (!existsSync('out/renderer/index.html'))
-    throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm test does)');
+  requireBuiltSidebar();
   dataDir = await mkdtemp(join(tmpdir(), 'languages-'));
   web = await startWebEdition({ serviceUrl: fx.sim.url, dataDir, localApiPort: 0, log: quietLogger() });
 });
@@ -128,12 +127,7 @@ test('co-browsing in Arabic: the agent page beside the mirrored sidebar, axe fin
   await expect(agentPage).toHaveCSS('border-left-width', '0px');
   await expect(page.getByTestId('connection')).toHaveText('خادم التصفح المشترك: متصل');
   expect(await violations(page)).toEqual([]);
-  await page.getByRole('button', { name: /^Stop session/ }).click();
-  // Stop ends co-browse for the customer too: it asks first.
-  await page
-    .getByRole('group', { name: 'Confirm Stop' })
-    .getByRole('button', { name: /^Yes, end session/ })
-    .click();
+  await stopSession(page);
   await expect(page.locator('iframe')).toHaveCount(0);
   await page.context().close();
 });

@@ -4,7 +4,6 @@
 // exported as CSV and still there after a restart, and a diagnostics bundle saved to a file with sessions,
 // connection history and logs. axe-core at zero on the way.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
 import { violations } from './support/axe';
+import { requireBuiltSidebar } from './support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;
@@ -24,8 +24,7 @@ const contexts: BrowserContext[] = [];
 const startWeb = () => startWebEdition({ serviceUrl: sim.url, dataDir, localApiPort: 0, log: quietLogger() });
 
 test.beforeAll(async () => {
-  if (!existsSync('out/renderer/index.html'))
-    throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm test does)');
+  requireBuiltSidebar();
   desk = new InteractionServerSim({ log: quietLogger() });
   sim = await startSimulator({ port: 0, logger: quietLogger(), routes: [interactionRoutes(desk)] });
   dataDir = await mkdtemp(join(tmpdir(), 'shift-e2e-'));

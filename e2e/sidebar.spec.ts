@@ -4,7 +4,6 @@
 // saving settings. Takes the sidebar's screenshot beside the agent page on the way (docs/sidebar.png with
 // UPDATE_SCREENSHOTS=1).
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +15,7 @@ import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
+import { requireBuiltSidebar, stopSession } from './support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;
@@ -24,8 +24,7 @@ let dataDir: string;
 const contexts: BrowserContext[] = [];
 
 test.beforeAll(async () => {
-  if (!existsSync('out/renderer/index.html'))
-    throw new Error('out/renderer is missing: run `npm run build:renderer` first (npm test does)');
+  requireBuiltSidebar();
   desk = new InteractionServerSim({ log: quietLogger() });
   sim = await startSimulator({ port: 0, nodes: 2, logger: quietLogger(), routes: [interactionRoutes(desk)] });
   dataDir = await mkdtemp(join(tmpdir(), 'sidebar-e2e-'));
@@ -97,14 +96,6 @@ const spaced = (token: string) => token.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 
 async function openEnded(page: Page): Promise<void> {
   const fold = page.getByTestId('ended');
   if ((await fold.getAttribute('open')) === null) await fold.getByText(/^Ended \(\d+\)$/).click();
-}
-
-/** Stop ends co-browse for the customer too, so it asks first, naming the session. */
-async function stopSession(s: { page: Page }, token?: string): Promise<void> {
-  await s.page.getByRole('button', { name: /^Stop session/ }).click();
-  const confirm = s.page.getByRole('group', { name: 'Confirm Stop' });
-  if (token) await expect(confirm).toContainText(`session ${spaced(token)}`);
-  await confirm.getByRole('button', { name: /^Yes, end session/ }).click();
 }
 
 test('typed token: the hint reads it, progress step by step, the agent page joins in the frame, Exit ends it', async ({
@@ -211,7 +202,7 @@ test('a pasted {start:…} message joins too, on the selected chat; Stop ends it
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
   await expect(item).toContainText('1 co-browse session');
 
-  await stopSession(s, customer.token);
+  await stopSession(s.page, `session ${spaced(customer.token)}`);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
   await expect(customer.page.locator('#state')).toHaveAttribute('data-state', 'ended');
 });
@@ -247,7 +238,7 @@ test('one session at a time: a second typed ID is refused by the field, naming t
   await expect(second.page.locator('#state')).toHaveText('An agent is viewing this page');
   await expect(s.field).toHaveValue('');
   await expect(s.page.getByRole('alert')).toHaveCount(0);
-  await stopSession(s, second.token);
+  await stopSession(s.page, `session ${spaced(second.token)}`);
   await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
 });
 
@@ -356,7 +347,7 @@ test('an ended session: joining it again says it is no longer live and to ask fo
   const s = await openSidebar(browser);
   await joinWith(s, customer.token);
   await expect(s.agentFrame.getByRole('status')).toHaveText('Co-browsing', { timeout: 10_000 });
-  await stopSession(s);
+  await stopSession(s.page);
   await expect(s.status).toHaveText(/^Co-browse ended\./);
 
   await joinWith(s, customer.token);
@@ -442,7 +433,7 @@ test('settings: saved and kept across a reload; connection settings wait for the
   const refusal = s.page.locator('.settings').getByRole('alert');
   await expect(refusal).toContainText(/settings cannot change during a co-browse session\./);
   await expect(refusal).toContainText('End the session (Exit or Stop), then save again.');
-  await stopSession(s);
+  await stopSession(s.page);
   await expect(s.status).toHaveText(/^Co-browse ended\./);
 });
 
@@ -488,7 +479,7 @@ test('a narrow, tall window in the dark: the agent page stays in view under the 
   expect(frame.width).toBeGreaterThan(380);
   expect(frame.height).toBeGreaterThan(300);
   expect(frame.y + frame.height).toBeLessThanOrEqual(820 + 1);
-  await stopSession(s);
+  await stopSession(s.page);
   await expect(s.iframe).toHaveCount(0);
 });
 
