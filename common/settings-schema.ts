@@ -2,15 +2,14 @@
 // file, command-line flags, the sidebar's settings form and the controller's options, all derived from it.
 // Defaults mean demo mode: no service URL → the embedded simulator. To add a setting, add one line there.
 import { z } from 'zod';
+import { LOCALES } from './locale';
 
 export const StickinessMode = z.enum(['cookie', 'url']);
 export const TransportKind = z.enum(['long-polling', 'websocket']);
 export const SourceKind = z.enum(['local-api', 'workspace']);
 
-/** The sidebar's languages (each has a catalog in renderer/src/i18n/messages/); 'system' follows the OS
- * locale on the desktop and the browser's language in the web edition. */
-export const LOCALES = ['en', 'de', 'fr', 'es', 'pt-BR', 'ar'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale } from './locale';
+/** 'system' follows the OS locale on the desktop and the browser's language in the web edition. */
 export const Language = z.enum(['system', ...LOCALES]);
 export type Language = z.infer<typeof Language>;
 

@@ -4,10 +4,10 @@
 // the current one stays on screen.
 import { useEffect, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import type { Locale } from '../../../common/contract';
+import { chooseLocale, DEFAULT_LOCALE, type Locale } from '../../../common/locale';
 import { useSidebarState } from '../ui/context';
 import { englishCatalog, loadCatalog, type Catalog } from './catalogs';
-import { chooseLocale, DEFAULT_LOCALE, textDirection } from './locale';
+import { textDirection } from './locale';
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const language = useSidebarState((s) => s.app?.settings.language ?? 'system');

@@ -5,8 +5,8 @@
 // during a session and the refusal shows here.
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { defineMessage, defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
-import { LOCALES } from '../../../common/contract';
-import { AUTONYMS, chooseLocale } from '../i18n/locale';
+import { chooseLocale, LOCALES } from '../../../common/locale';
+import { AUTONYMS } from '../i18n/locale';
 import { draftOf, invalidFields, isDirty, settingsPatch, type SettingsDraft } from '../logic/settings-form';
 import { ErrorBox } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
