@@ -1,11 +1,11 @@
-// The catalog check over real FormatJS tooling, on copies of the catalogs: passes as committed, and names
-// each kind of drift (a message missing from a locale, an entry no longer used, placeholders that differ,
+// The catalog check over real FormatJS tooling, on copies of the catalogs (the sidebar's, and main's own):
+// passes as committed, and names each kind of drift (a message missing from a locale, an entry no longer used, placeholders that differ,
 // a source message never extracted, a message without an explicit id).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkCatalogs, MESSAGES_DIR } from './i18n';
+import { CATALOG_SETS, checkCatalogs, MAIN_MESSAGES_DIR, MESSAGES_DIR } from './i18n';
 
 let dir: string;
 const file = (locale: string) => join(dir, `${locale}.json`);
@@ -58,5 +58,31 @@ export const B = () => <FormattedMessage defaultMessage="No id" />;`,
     } finally {
       rmSync(src, { recursive: true, force: true });
     }
+  });
+});
+
+describe("checkCatalogs on main's own set (tray, notifications, menus)", () => {
+  const main = CATALOG_SETS.find((set) => set.messagesDir === MAIN_MESSAGES_DIR)!;
+
+  it('passes as committed, and names a message missing from one locale and a stale entry in another', () => {
+    cpSync(MAIN_MESSAGES_DIR, dir, { recursive: true, force: true });
+    for (const f of ['en', 'de', 'fr', 'es', 'pt-BR', 'ar'])
+      expect(read(f), f).toEqual(JSON.parse(readFileSync(join(MAIN_MESSAGES_DIR, `${f}.json`), 'utf8')));
+    expect(checkCatalogs(dir, main.sourceDir)).toEqual([]);
+    const { 'tray.menu.quit': _gone, ...de } = read('de');
+    write('de', de);
+    write('pt-BR', { ...read('pt-BR'), 'tray.menu.old': 'Antigo' });
+    const problems = checkCatalogs(dir, main.sourceDir).join('\n');
+    expect(problems).toMatch(/Missing translation keys for locale de:\s+tray\.menu\.quit/);
+    expect(problems).toMatch(/Extra translation keys for locale pt-BR:\s+tray\.menu\.old/);
+  });
+
+  it("names a message of main's that was never extracted into its en.json", () => {
+    cpSync(MAIN_MESSAGES_DIR, dir, { recursive: true, force: true });
+    const { 'window.agentView.title': _gone, ...en } = read('en');
+    write('en', en);
+    expect(checkCatalogs(dir, main.sourceDir).join('\n')).toMatch(
+      /en\.json is not the extraction of the source[^]*new in the source: .*window\.agentView\.title/,
+    );
   });
 });

@@ -1,6 +1,7 @@
-// The sidebar's message catalogs, kept by FormatJS's own CLI:
-//   `npm run i18n:extract`  writes renderer/src/i18n/messages/en.json from the source (`formatjs extract`);
-//   `npm run i18n:check`    (in `npm test`) fails when en.json is not what the source says (a message added,
+// The message catalogs, two sets kept alike by FormatJS's own CLI: the sidebar's (renderer/src →
+// renderer/src/i18n/messages/) and main's own texts (main/ → main/core/i18n/messages/: tray, notifications, menus).
+//   `npm run i18n:extract`  writes each set's en.json from its source (`formatjs extract`);
+//   `npm run i18n:check`    (in `npm test`) fails when an en.json is not what its source says (a message added,
 //                           changed or gone without extracting), when any catalog lacks a message or keeps one
 //                           no longer used, or when a translation's placeholders differ (`formatjs verify`).
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,12 @@ import { pathToFileURL } from 'node:url';
 import { localBin } from './local-tools';
 
 export const MESSAGES_DIR = join('renderer', 'src', 'i18n', 'messages');
+export const MAIN_MESSAGES_DIR = join('main', 'core', 'i18n', 'messages');
+/** Each set: where its messages are defined and where its catalogs live. */
+export const CATALOG_SETS = [
+  { sourceDir: join('renderer', 'src'), messagesDir: MESSAGES_DIR },
+  { sourceDir: 'main', messagesDir: MAIN_MESSAGES_DIR },
+] as const;
 const SOURCE_LOCALE = 'en';
 /** Ids name where a message is shown (`settings.serviceUrl`), never a hash: they outlive wording changes. */
 const EXPLICIT_ID = /^[a-z][A-Za-z0-9-]*(\.[A-Za-z0-9-]+)+$/;
@@ -23,13 +30,17 @@ function formatjs(args: string[]): { ok: boolean; output: string } {
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
 }
 
-/** `formatjs extract` of the sidebar's source into `outFile` ({id: message}). */
+/** `formatjs extract` of a set's source (tests and test support left out) into `outFile` ({id: message}). */
 export function extract(outFile: string, sourceDir = join('renderer', 'src')): void {
   const r = formatjs([
     'extract',
     `${glob(sourceDir)}/**/*.{ts,tsx}`,
     '--ignore',
     `${glob(sourceDir)}/**/*.test.*`,
+    '--ignore',
+    `${glob(sourceDir)}/**/*.test-support.*`,
+    '--ignore',
+    `${glob(sourceDir)}/**/test-support/**`,
     '--out-file',
     outFile,
     '--format',
@@ -89,12 +100,16 @@ export function checkCatalogs(messagesDir = MESSAGES_DIR, sourceDir = join('rend
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const command = process.argv[2];
   if (command === 'extract') {
-    extract(join(MESSAGES_DIR, `${SOURCE_LOCALE}.json`));
-    console.log(
-      `i18n: wrote ${join(MESSAGES_DIR, `${SOURCE_LOCALE}.json`)}; now translate what changed in the others`,
-    );
+    for (const { sourceDir, messagesDir } of CATALOG_SETS) {
+      extract(join(messagesDir, `${SOURCE_LOCALE}.json`), sourceDir);
+      console.log(
+        `i18n: wrote ${join(messagesDir, `${SOURCE_LOCALE}.json`)}; now translate what changed in the others`,
+      );
+    }
   } else if (command === 'check') {
-    const problems = checkCatalogs();
+    const problems = CATALOG_SETS.flatMap(({ sourceDir, messagesDir }) =>
+      checkCatalogs(messagesDir, sourceDir),
+    );
     for (const p of problems) console.error(`i18n: ${p}`);
     if (problems.length === 0) console.log('i18n: every catalog has exactly the messages the source uses');
     process.exit(problems.length ? 1 : 0);

@@ -30,6 +30,8 @@ export class AgentViewHost {
     private readonly sidebar: BrowserWindow,
     private readonly log: Logger,
     private readonly onPopOutChange: () => void,
+    /** The pop-out window's title, in the agent's language at the time. */
+    private readonly popOutTitle: () => string,
   ) {
     for (const e of WINDOW_EVENTS) sidebar.on(e as 'resize', () => this.place());
     sidebar.webContents.on('zoom-changed', () => this.place());
@@ -64,7 +66,7 @@ export class AgentViewHost {
       const popup = new BrowserWindow({
         width: 1280,
         height: 900,
-        title: 'Co-browse — customer view',
+        title: this.popOutTitle(),
         show: true,
       });
       this.sidebar.contentView.removeChildView(this.view);

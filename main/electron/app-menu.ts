@@ -1,14 +1,22 @@
-// The app's own menu instead of Electron's default, which offers Reload, DevTools and Zoom in every build:
-// Edit stays (macOS needs its roles for copy and paste in the sidebar's fields), Window too; View (Reload,
-// DevTools, Zoom) only in development builds.
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+// The app's own menu instead of Electron's default, which offers Reload, DevTools and Zoom in every build;
+// its items and words are core/desktop/app-menu.ts's. Set again only when the words change (the agent
+// switched language).
+import { app, Menu } from 'electron';
+import { appMenuModel } from '../core/desktop/app-menu';
+import type { IntlShape } from '../core/i18n/intl';
 
-export function installAppMenu(): void {
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { role: 'editMenu' },
-    ...(app.isPackaged ? [] : [{ role: 'viewMenu' as const }]),
-    { role: 'windowMenu' },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+/** Returns a function to call with the agent's current language, at start and on every state push. */
+export function followAppMenu(): (intl: IntlShape) => void {
+  let last = '';
+  return (intl) => {
+    const template = appMenuModel(intl, {
+      platform: process.platform,
+      packaged: app.isPackaged,
+      productName: app.getName(),
+    });
+    const key = JSON.stringify(template);
+    if (key === last) return;
+    last = key;
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
 }

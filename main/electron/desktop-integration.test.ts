@@ -192,7 +192,8 @@ describe('desktop integration (on the stub Electron runtime)', () => {
       },
     ],
     sessions: [],
-    settings: { notifyOnRequest: true },
+    settings: { notifyOnRequest: true, language: 'system' },
+    systemLocale: 'en-US',
   } as unknown as AppState;
   const chatAsksForCobrowse = {
     ...chatOpen,
@@ -212,12 +213,37 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     ]);
   });
 
+  it("tray words in the agent's language: the menu is rebuilt when the Language setting changes, not on every push", () => {
+    const desktop = beginDesktop(['app'])!;
+    const h = host();
+    desktop.attach(h.host);
+    const tray = fake.trays[0]!;
+    const labels = () => fake.menuLabels(tray.menus.at(-1) ?? null);
+    const speaking = (language: string, systemLocale = 'en-US') =>
+      ({ ...chatOpen, settings: { ...chatOpen.settings, language }, systemLocale }) as AppState;
+    desktop.onState(null, speaking('system', 'de-AT'));
+    expect(labels()).toEqual(['Cobrowse Agent Shell öffnen', 'Diagnosedaten kopieren', 'Beenden']);
+    expect(tray.tooltip).toBe('Cobrowse Agent Shell: verbunden');
+    desktop.onState(speaking('system', 'de-AT'), speaking('de'));
+    expect(tray.menus).toHaveLength(1); // the same words: left alone
+    desktop.onState(speaking('de'), speaking('ar'));
+    expect(tray.menus).toHaveLength(2);
+    expect(labels()).toEqual(['فتح Cobrowse Agent Shell', 'نسخ بيانات التشخيص', 'إنهاء']);
+    expect(tray.tooltip).toBe('Cobrowse Agent Shell: متصل');
+    h.window.hide();
+    desktop.onState(speaking('ar'), {
+      ...chatAsksForCobrowse,
+      settings: speaking('ar').settings,
+    } as AppState);
+    expect(fake.notifications.map((n) => n.title)).toEqual(['طلب تصفح مشترك']);
+  });
+
   it('no notification when the agent turned them off (setting notifyOnRequest)', () => {
     const desktop = beginDesktop(['app'])!;
     const h = host();
     desktop.attach(h.host);
     h.window.hide();
-    const off = { settings: { notifyOnRequest: false } };
+    const off = { settings: { notifyOnRequest: false, language: 'system' } };
     desktop.onState({ ...chatOpen, ...off } as AppState, { ...chatAsksForCobrowse, ...off } as AppState);
     expect(fake.notifications).toEqual([]);
   });

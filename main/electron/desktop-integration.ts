@@ -6,6 +6,7 @@ import { app, type BrowserWindow } from 'electron';
 import type { AppError, AppState, JoinPhase, UpdateView } from '../../common/contract';
 import type { Logger } from '../../common/logger';
 import type { DiagnosticsAbout } from '../core/app-core';
+import { intlForState } from '../core/i18n/intl';
 import { canRestartForUpdate, initialUpdateView, type RestartDecision } from '../core/update/gate';
 import { claimSingleInstance } from './single-instance';
 import { pushDeepLinkFromArgv, receiveDeepLinks } from './deep-link';
@@ -36,7 +37,7 @@ export interface Desktop {
   updateView(sessionPhases: readonly JoinPhase[]): UpdateView;
   /** The sidebar's `restartToUpdate` request. */
   restartToUpdate(sessionPhases: readonly JoinPhase[]): RestartDecision;
-  /** Call on every state push: tray state, co-browse notifications. */
+  /** Call on every state push: tray state and words, co-browse notifications, in the agent's language. */
   onState(prev: AppState | null, next: AppState): void;
   /** Tray menu and the sidebar's "Copy diagnostics". */
   copyDiagnostics(): Promise<void>;
@@ -76,9 +77,11 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
       updater = startUpdater({ log, onChange: () => h.pushState() });
       tray = createStatusTray({
         productName: h.productName,
-        onOpen: () => show(h.window),
-        onCopyDiagnostics: () => void desktop.copyDiagnostics(),
-        onQuit: () => app.quit(),
+        actions: {
+          open: () => show(h.window),
+          copyDiagnostics: () => void desktop.copyDiagnostics(),
+          quit: () => app.quit(),
+        },
       });
       notify = createCobrowseNotifier({
         isWindowVisible: () => !h.window.isDestroyed() && h.window.isVisible() && !h.window.isMinimized(),
@@ -103,8 +106,9 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
     restartToUpdate: (phases) =>
       updater?.restartToUpdate(phases) ?? canRestartForUpdate(initialUpdateView(true), phases),
     onState(prev, next) {
-      tray?.update(next);
-      if (prev && next.settings.notifyOnRequest) notify?.(prev, next);
+      const intl = intlForState(next);
+      tray?.update(next, intl);
+      if (prev && next.settings.notifyOnRequest) notify?.(prev, next, intl);
     },
     async copyDiagnostics() {
       if (!host) return;

@@ -571,7 +571,7 @@ export const ipcMain = new IpcMain();
 interface MenuItemOptions {
   role?: string;
   submenu?: MenuItemOptions[] | Menu;
-  [key: string]: unknown; // label, click, type…: not modelled
+  [key: string]: unknown; // click, type…: not modelled
 }
 const mac = () => process.platform === 'darwin';
 /** The submenus Electron fills in for a role menu given without one. */
@@ -602,9 +602,11 @@ const roleMenus: Record<string, () => string[]> = {
 
 export class MenuItem {
   readonly role: string | undefined;
+  readonly label: string | undefined;
   readonly submenu: Menu | undefined;
   constructor(o: MenuItemOptions) {
     this.role = o.role;
+    this.label = typeof o.label === 'string' ? o.label : undefined;
     const sub =
       o.submenu ?? (o.role && roleMenus[o.role] ? roleMenus[o.role]!().map((role) => ({ role })) : undefined);
     this.submenu = sub instanceof Menu || !sub ? sub : Menu.buildFromTemplate(sub);
@@ -653,7 +655,11 @@ export class Tray extends EventEmitter {
     this.tooltip = tooltip;
   }
   setImage(_image: unknown): void {}
-  setContextMenu(_menu: Menu | null): void {}
+  /** Every menu set, latest last. */
+  menus: (Menu | null)[] = [];
+  setContextMenu(menu: Menu | null): void {
+    this.menus.push(menu);
+  }
   destroy(): void {
     fake.calls.push('tray.destroy');
     this.destroyedFlag = true;
@@ -804,6 +810,13 @@ export const fake = {
     gc();
   },
   /** Every role in a menu, submenus included. */
+  /** Each item's label, depth first (items without one left out). */
+  menuLabels(menu: Menu | null): string[] {
+    return (menu?.items ?? []).flatMap((i) => [
+      ...(i.label ? [i.label] : []),
+      ...fake.menuLabels(i.submenu ?? null),
+    ]);
+  },
   menuRoles(menu: Menu | null): string[] {
     return (menu?.items ?? []).flatMap((i) => [
       ...(i.role ? [i.role] : []),

@@ -5,10 +5,13 @@ import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppState } from '../../common/contract';
+import { chooseLocale } from '../../common/locale';
 import { createAppCore, type AppCore } from '../core/app-core';
+import { agentViewWindowTitle } from '../core/desktop/window-titles';
+import { intlForState, mainIntl } from '../core/i18n/intl';
 import { createStatePump } from '../core/ipc/state-pump';
 import { AgentViewHost } from './agent-view';
-import { installAppMenu } from './app-menu';
+import { followAppMenu } from './app-menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { beginDesktop, type Desktop } from './desktop-integration';
 import { serveSidebarIpc } from './ipc';
@@ -34,7 +37,9 @@ else
 
 async function start(desktop: Desktop): Promise<void> {
   const log = desktop.log;
-  installAppMenu();
+  // In the OS's language until the settings are read (the Language setting may say otherwise).
+  const appMenu = followAppMenu();
+  appMenu(mainIntl(chooseLocale('system', app.getLocale())));
   // Before any window exists: every webContents, the agent pop-out included, gets the app-wide policy.
   installWebContentsPolicy(app, log.child('web-contents'));
   // electron-vite's dev server (unpackaged runs only) or the built sidebar over app://.
@@ -75,15 +80,21 @@ async function start(desktop: Desktop): Promise<void> {
     log,
   });
   places.track(sidebar);
-  const agent = new AgentViewHost(sidebar, log, () => core.refresh());
+  const agent = new AgentViewHost(
+    sidebar,
+    log,
+    () => core.refresh(),
+    () => agentViewWindowTitle(intlForState(core.getState())),
+  );
   Object.assign(late, { agent, window: sidebar });
   smoke?.watch(sidebar, log);
   const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log, () => smoke?.passed());
 
-  // The agent view, tray and notifications follow the state, once per burst of changes like the sidebar.
+  // The agent view, menus, tray and notifications follow the state, once per burst of changes like the sidebar.
   let prev: AppState | null = null;
   const follow = createStatePump(core.getState, (next) => {
     agent.show(next.agentView);
+    appMenu(intlForState(next));
     desktop.onState(prev, next);
     prev = next;
   });

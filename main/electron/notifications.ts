@@ -3,6 +3,7 @@
 import { Notification } from 'electron';
 import type { AppState } from '../../common/contract';
 import { cobrowseRequestNotices } from '../core/desktop/notify';
+import type { IntlShape } from '../core/i18n/intl';
 
 type View = Pick<AppState, 'sessions' | 'interactions'>;
 
@@ -10,9 +11,9 @@ type View = Pick<AppState, 'sessions' | 'interactions'>;
 export function createCobrowseNotifier(opts: { isWindowVisible: () => boolean; onClick: () => void }) {
   // Held until done with: the OS keeps no reference to the JS object, and a collected one's click is lost.
   const live = new Set<Notification>();
-  return (prev: View, next: View): void => {
+  return (prev: View, next: View, intl: IntlShape): void => {
     if (!Notification.isSupported()) return;
-    for (const n of cobrowseRequestNotices(prev, next, opts.isWindowVisible())) {
+    for (const n of cobrowseRequestNotices(prev, next, opts.isWindowVisible(), intl)) {
       const note = new Notification({ title: n.title, body: n.body });
       const done = () => live.delete(note);
       note.on('click', () => (done(), opts.onClick()));

@@ -47,7 +47,12 @@ beforeAll(async () => {
   fake.ready();
   sidebar = new BrowserWindow({ width: 1280, height: 900 });
   sidebar.webContents.mainFrame.url = `${APP}/index.html`;
-  agent = new AgentViewHost(sidebar as never, quietLogger(), () => core.refresh());
+  agent = new AgentViewHost(
+    sidebar as never,
+    quietLogger(),
+    () => core.refresh(),
+    () => 'Customer view',
+  );
   core.subscribe(() => agent.show(core.getState().agentView));
   stopIpc = serveSidebarIpc(core, sidebar as never, APP, quietLogger());
 });

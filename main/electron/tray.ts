@@ -1,11 +1,13 @@
 // The tray icon: connection state as a coloured dot and a tooltip, and a menu to open the sidebar, copy
-// diagnostics or quit.
+// diagnostics or quit, in the agent's language (core/desktop/tray-model.ts); the menu is rebuilt when its
+// words change.
 import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import type { AppState } from '../../common/contract';
-import { dotBitmap, trayModel, type Rgb } from '../core/desktop/tray-model';
+import { dotBitmap, trayMenu, trayModel, type Rgb, type TrayAction } from '../core/desktop/tray-model';
+import type { IntlShape } from '../core/i18n/intl';
 
 export interface StatusTray {
-  update(state: Pick<AppState, 'connection' | 'sessions' | 'mode'>): void;
+  update(state: Pick<AppState, 'connection' | 'sessions' | 'mode'>, intl: IntlShape): void;
   destroy(): void;
 }
 
@@ -24,9 +26,7 @@ function dot(color: Rgb): NativeImage {
 
 export function createStatusTray(opts: {
   productName: string;
-  onOpen: () => void;
-  onCopyDiagnostics: () => void;
-  onQuit: () => void;
+  actions: Record<TrayAction, () => void>;
 }): StatusTray {
   const images = new Map<string, NativeImage>();
   const imageFor = (color: Rgb) => {
@@ -35,22 +35,27 @@ export function createStatusTray(opts: {
     return images.get(key)!;
   };
   const tray = new Tray(imageFor([0x8c, 0x95, 0x9f]));
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: `Open ${opts.productName}`, click: opts.onOpen },
-      { label: 'Copy diagnostics', click: opts.onCopyDiagnostics },
-      { type: 'separator' },
-      { label: 'Quit', click: opts.onQuit },
-    ]),
-  );
-  tray.on('click', opts.onOpen);
-  let last = '';
+  tray.on('click', opts.actions.open);
+  let lastState = '';
+  let lastMenu = '';
   return {
-    update(state) {
-      const m = trayModel(state, opts.productName);
+    update(state, intl) {
+      const items = trayMenu(opts.productName, intl);
+      const menuKey = JSON.stringify(items);
+      if (menuKey !== lastMenu) {
+        lastMenu = menuKey;
+        tray.setContextMenu(
+          Menu.buildFromTemplate(
+            items.map((i) =>
+              'action' in i ? { label: i.label, click: opts.actions[i.action] } : { type: 'separator' },
+            ),
+          ),
+        );
+      }
+      const m = trayModel(state, opts.productName, intl);
       const key = `${m.tooltip}|${m.color.join(',')}`;
-      if (key === last) return;
-      last = key;
+      if (key === lastState) return;
+      lastState = key;
       tray.setToolTip(m.tooltip);
       tray.setImage(imageFor(m.color));
     },

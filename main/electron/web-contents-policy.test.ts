@@ -26,7 +26,12 @@ beforeAll(async () => {
     log: quietLogger(),
   }) as never;
   sidebar.webContents.mainFrame.url = 'app://sidebar/index.html';
-  agent = new AgentViewHost(sidebar as never, quietLogger(), () => undefined);
+  agent = new AgentViewHost(
+    sidebar as never,
+    quietLogger(),
+    () => undefined,
+    () => 'Customer view',
+  );
   agent.show({ sessionId: 's1', url: AGENT_PAGE, cookie: 'gcbSessionServer=node1', poppedOut: false });
   await fake.until(() => fake.views.length > 0 && agentView().loads.length > 0);
 });

@@ -1,8 +1,13 @@
-// What the tray shows for the app's state: a coloured dot and a tooltip an agent can read at a glance.
-// The dot is drawn here as raw pixels, so no icon file ships for it.
+// What the tray shows for the app's state, in the agent's language: a coloured dot and a tooltip an agent
+// can read at a glance, and the menu's words. The dot is drawn here as raw pixels, so no icon file ships for it.
+import { defineMessages } from '@formatjs/intl';
 import type { AppState } from '../../../common/contract';
+import type { IntlShape } from '../i18n/intl';
 
 export type Rgb = readonly [number, number, number];
+
+export type TrayAction = 'open' | 'copyDiagnostics' | 'quit';
+export type TrayMenuItem = { action: TrayAction; label: string } | { separator: true };
 
 export interface TrayModel {
   tooltip: string;
@@ -14,27 +19,99 @@ const AMBER: Rgb = [0xd9, 0x8e, 0x04];
 const RED: Rgb = [0xcf, 0x22, 0x2e];
 const GREY: Rgb = [0x8c, 0x95, 0x9f];
 
-const CONNECTION: Record<AppState['connection']['state'], { words: string; color: Rgb }> = {
-  idle: { words: 'not connected', color: GREY },
-  connecting: { words: 'connecting…', color: AMBER },
-  connected: { words: 'connected', color: GREEN },
-  reconnecting: { words: 'reconnecting…', color: AMBER },
-  lost: { words: 'connection lost', color: RED },
+const m = defineMessages({
+  idle: {
+    id: 'tray.connection.idle',
+    defaultMessage: 'not connected',
+    description: 'Tray tooltip: no co-browse server connection (none needed yet)',
+  },
+  connecting: {
+    id: 'tray.connection.connecting',
+    defaultMessage: 'connecting…',
+    description: 'Tray tooltip: connecting to the co-browse server',
+  },
+  connected: {
+    id: 'tray.connection.connected',
+    defaultMessage: 'connected',
+    description: 'Tray tooltip: connected to the co-browse server',
+  },
+  reconnecting: {
+    id: 'tray.connection.reconnecting',
+    defaultMessage: 'reconnecting…',
+    description: 'Tray tooltip: the connection dropped, reconnecting by itself',
+  },
+  lost: {
+    id: 'tray.connection.lost',
+    defaultMessage: 'connection lost',
+    description: 'Tray tooltip: the connection to the co-browse server is lost',
+  },
+  copyDiagnostics: {
+    id: 'tray.menu.copyDiagnostics',
+    defaultMessage: 'Copy diagnostics',
+    description:
+      'Tray menu: copy the diagnostics bundle (for support) to the clipboard; as the sidebar footer says',
+  },
+  quit: { id: 'tray.menu.quit', defaultMessage: 'Quit', description: 'Tray menu: quit the app' },
+});
+
+const withValues = defineMessages<{
+  status: { product: string; demo: 'yes' | 'no'; state: string };
+  active: { count: number };
+  open: { product: string };
+}>({
+  status: {
+    id: 'tray.status',
+    defaultMessage: '{demo, select, yes {{product} (demo): {state}} other {{product}: {state}}}',
+    description:
+      "Tray tooltip's first line: the app's name, (demo) in demo mode, and its connection {state} (one of the tray.connection words)",
+  },
+  active: {
+    id: 'tray.activeSessions',
+    defaultMessage: '{count, plural, one {# co-browse session active} other {# co-browse sessions active}}',
+    description: 'Tray tooltip: how many co-browse sessions with customers are under way now',
+  },
+  open: {
+    id: 'tray.menu.open',
+    defaultMessage: 'Open {product}',
+    description: 'Tray menu: show the sidebar window',
+  },
+});
+
+const COLOR: Record<AppState['connection']['state'], Rgb> = {
+  idle: GREY,
+  connecting: AMBER,
+  connected: GREEN,
+  reconnecting: AMBER,
+  lost: RED,
 };
 
 export function trayModel(
   state: Pick<AppState, 'connection' | 'sessions' | 'mode'>,
   productName: string,
+  intl: IntlShape,
 ): TrayModel {
-  const c = CONNECTION[state.connection.state];
+  const c = state.connection.state;
   const active = state.sessions.filter((s) => s.phase === 'active').length;
   const parts = [
-    `${productName}${state.mode === 'demo' ? ' (demo)' : ''}: ${c.words}`,
+    intl.formatMessage(withValues.status, {
+      product: productName,
+      demo: state.mode === 'demo' ? 'yes' : 'no',
+      state: intl.formatMessage(m[c]),
+    }),
+    // Main's own detail (a node, a reason): shown as main wrote it until the contract carries codes.
     ...(state.connection.detail ? [state.connection.detail] : []),
-    ...(active ? [`${active} co-browse session${active > 1 ? 's' : ''} active`] : []),
+    ...(active ? [intl.formatMessage(withValues.active, { count: active })] : []),
   ];
-  return { tooltip: parts.join('\n'), color: c.color };
+  return { tooltip: parts.join('\n'), color: COLOR[c] };
 }
+
+/** The tray's menu; the host rebuilds it when the words change (the agent switched language). */
+export const trayMenu = (productName: string, intl: IntlShape): TrayMenuItem[] => [
+  { action: 'open', label: intl.formatMessage(withValues.open, { product: productName }) },
+  { action: 'copyDiagnostics', label: intl.formatMessage(m.copyDiagnostics) },
+  { separator: true },
+  { action: 'quit', label: intl.formatMessage(m.quit) },
+];
 
 /** A filled, anti-aliased dot as BGRA pixels (what Electron's nativeImage.createFromBitmap takes). */
 export function dotBitmap(size: number, [r, g, b]: Rgb): Buffer {
