@@ -6,12 +6,15 @@ import { AgentSlot } from './AgentSlot';
 import { Alerts } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
 import { Footer } from './Footer';
-import { History } from './History';
 import { Interactions } from './Interactions';
 import { JoinPanel } from './JoinPanel';
+import { lazyPanel } from './LazyPanel';
 import { RequestChime } from './RequestChime';
-import { SettingsPanel } from './SettingsPanel';
 import { StatusBar } from './StatusBar';
+
+// Not needed for the first paint: their own chunks (the settings form brings the settings schema, and zod).
+const History = lazyPanel(async () => (await import('./History')).History);
+const SettingsPanel = lazyPanel(async () => (await import('./SettingsPanel')).SettingsPanel);
 
 export function App() {
   const sidebar = useSidebar();
