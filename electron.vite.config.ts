@@ -35,6 +35,10 @@ export default defineConfig({
   renderer: {
     ...renderer,
     // electron-vite leaves the renderer unminified by default; the sidebar ships the same bundle as the web.
-    build: { ...renderer.build, minify: true, rollupOptions: { input: 'renderer/index.html' } },
+    build: {
+      ...renderer.build,
+      minify: true,
+      rollupOptions: { ...renderer.build?.rollupOptions, input: 'renderer/index.html' },
+    },
   },
 });

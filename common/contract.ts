@@ -6,14 +6,12 @@ import { z } from 'zod';
 import { SettingsForm, SidebarSettings } from './settings-schema';
 
 export { LOCALES, Language, type Locale } from './settings-schema';
+export { groupDigits, isLivePhase, normaliseSessionId } from './contract-helpers';
 
 // ---- state: main owns it, the renderer mirrors it ----
 /** A co-browse session's phase; the transitions are main/core/interactions/lifecycle.ts's table. */
 export const JoinPhase = z.enum(['connecting', 'joined', 'active', 'ending', 'ended', 'failed']);
 export type JoinPhase = z.infer<typeof JoinPhase>;
-
-/** A co-browse session is under way, or about to be: no restart for an update, no change of connection. */
-export const isLivePhase = (phase: JoinPhase): boolean => phase !== 'ended' && phase !== 'failed';
 
 export const AppError = z.object({
   code: z.string(),
@@ -245,20 +243,3 @@ export type CobrowseApi = {
   /** Web edition only (IPC to the desktop's own main process is never lost). */
   onHostLink?(listener: (link: HostLink) => void): () => void;
 };
-
-/**
- * The 9-digit session ID in what an agent typed or pasted: digits with spaces or dashes, a chat's
- * `{start:NNNNNNNNN}` message, or a `cobrowse-agent://join?sid=…` link. Null when none is there; main then
- * refuses the raw text with a specific error. Shared so the field's hint and main agree.
- */
-export function normaliseSessionId(raw: string): string | null {
-  const text = raw.trim();
-  const wrapped = /^\{start:(\d{9})\}$/.exec(text) ?? /^cobrowse-agent:\/\/join\/?\?sid=(\d{9})$/i.exec(text);
-  if (wrapped) return wrapped[1]!;
-  const digits = text.replace(/[\s-]/g, '');
-  return /^\d{9}$/.test(digits) ? digits : null;
-}
-
-/** A session ID as agents read it back to a customer: `123 456 789`; anything else quoted as typed. */
-export const groupDigits = (id: string): string =>
-  /^\d{9}$/.test(id) ? id.replace(/(\d{3})(?=\d)/g, '$1 ') : `“${id}”`;

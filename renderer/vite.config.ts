@@ -36,10 +36,24 @@ const precompiledCatalogs: Plugin = {
   transform: (code, id) => (CATALOG.test(id) ? { code: compileCatalog(code, id), map: null } : null),
 };
 
+const SCHEMA_MODULE = /[\\/]common[\\/](contract|settings-schema)\.ts$/;
+const ZOD = /[\\/]node_modules[\\/]zod[\\/]/;
+
+/**
+ * The contract and the settings schema only define schemas and functions: evaluating them changes nothing
+ * else, which the bundler cannot tell from the zod calls. Declared so, a module that imports only the
+ * contract's plain functions (common/contract-helpers.ts, which it re-exports) does not bring zod into the
+ * first paint; the schemas come with the chunks that use them (the settings form, the web edition's frames).
+ */
+const schemaModulesArePure: Plugin = {
+  name: 'schema-modules-are-pure',
+  transform: (_code, id) => (SCHEMA_MODULE.test(id) ? { moduleSideEffects: false } : null),
+};
+
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [precompiledCatalogs, react()],
+  plugins: [precompiledCatalogs, schemaModulesArePure, react()],
   resolve: {
     alias: [
       {
@@ -54,5 +68,20 @@ export default defineConfig({
     target: 'es2022',
     // Inline nothing into the HTML: the CSP allows scripts and styles only from 'self' files.
     assetsInlineLimit: 0,
+    rollupOptions: {
+      output: {
+        // The schemas and zod in one chunk of their own, loaded by what uses them: left to itself the bundler
+        // puts them with the plain functions the first paint imports, and so into the initial JS.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'schemas',
+              test: (id: string) => SCHEMA_MODULE.test(id) || ZOD.test(id),
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
+    },
   },
 });

@@ -2,14 +2,14 @@
 // to main/web. Calls made while the socket is (re)connecting wait for it; a lost socket fails them with a
 // specific error instead of hanging, says so to the sidebar at once (`onHostLink`), and the bridge reconnects
 // by itself every 250 ms → 1 s (capped, so a host that is back is seen within about a second).
-import {
+import type {
+  CobrowseApi,
+  EventName,
+  EventPayload,
+  HostLink,
+  Reply,
+  RequestName,
   WireFromHost,
-  type CobrowseApi,
-  type EventName,
-  type EventPayload,
-  type HostLink,
-  type Reply,
-  type RequestName,
 } from '../../../common/contract';
 
 const lost = {
@@ -25,6 +25,9 @@ const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 1000;
 
 export function connectWebBridge(url: string): CobrowseApi {
+  // The frames' schema brings the contract's schemas and zod: fetched alongside the socket's opening rather
+  // than before the first paint. Frames wait for it in arrival order (one promise, callbacks in order).
+  const frameSchema = import('../../../common/contract').then((c) => c.WireFromHost);
   let socket: WebSocket | null = null;
   let open: Promise<WebSocket> | null = null;
   let nextId = 1;
@@ -61,18 +64,23 @@ export function connectWebBridge(url: string): CobrowseApi {
         setLink('up');
         resolve(ws);
       };
-      ws.onmessage = (e) => {
-        let frame: WireFromHost;
-        try {
-          frame = WireFromHost.parse(JSON.parse(String(e.data)));
-        } catch {
-          return; // not ours: the host validates its own frames, so this never happens in practice
-        }
-        if ('id' in frame) {
-          pending.get(frame.id)?.(frame.reply as Reply<unknown>);
-          pending.delete(frame.id);
-        } else listeners.get(frame.event as EventName)?.forEach((fn) => fn(frame.payload));
-      };
+      ws.onmessage = (e) =>
+        void frameSchema.then(
+          (schema) => {
+            let frame: WireFromHost;
+            try {
+              frame = schema.parse(JSON.parse(String(e.data)));
+            } catch {
+              return; // not ours: the host validates its own frames, so this never happens in practice
+            }
+            if ('id' in frame) {
+              pending.get(frame.id)?.(frame.reply as Reply<unknown>);
+              pending.delete(frame.id);
+            } else listeners.get(frame.event as EventName)?.forEach((fn) => fn(frame.payload));
+          },
+          // Its chunk did not load (the host restarted under the page): the host link says what to do.
+          (err: unknown) => console.error("the sidebar could not read the host's messages", err),
+        );
       ws.onclose = () => {
         for (const settle of pending.values()) settle(lost);
         pending.clear();
