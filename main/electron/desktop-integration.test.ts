@@ -9,7 +9,8 @@ import type { AppError, AppState } from '../../common/contract';
 import { defaultSettings } from '../../common/settings-schema';
 import type { DiagnosticsAbout } from '../core/app-core';
 import { buildDiagnostics } from '../core/diagnostics/bundle';
-import { app, BrowserWindow, fake } from './fake-electron.test-support';
+import { mainIntl } from '../core/i18n/intl';
+import { app, BrowserWindow, fake, Menu } from './fake-electron.test-support';
 
 const fakeUpdater = Object.assign(new EventEmitter(), {
   autoDownload: false,
@@ -29,6 +30,7 @@ vi.mock('electron', () => import('./fake-electron.test-support'));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: fakeUpdater } }));
 
 const { beginDesktop } = await import('./desktop-integration');
+const { followAppMenu } = await import('./app-menu');
 
 const LINK = 'cobrowse-agent://join?sid=123456789';
 
@@ -236,6 +238,22 @@ describe('desktop integration (on the stub Electron runtime)', () => {
       settings: speaking('ar').settings,
     } as AppState);
     expect(fake.notifications.map((n) => n.title)).toEqual(['طلب تصفح مشترك']);
+  });
+
+  it("the app menu in the agent's language, set again only when its words change", () => {
+    fake.ready();
+    const appMenu = followAppMenu();
+    const labels = () => fake.menuLabels(Menu.getApplicationMenu());
+    appMenu(mainIntl('de'));
+    const german = Menu.getApplicationMenu();
+    expect(labels()).toEqual(
+      expect.arrayContaining(['Bearbeiten', 'Einfügen', 'Alles auswählen', 'Fenster']),
+    );
+    appMenu(mainIntl('de'));
+    expect(Menu.getApplicationMenu()).toBe(german);
+    appMenu(mainIntl('ar'));
+    expect(labels()).toEqual(expect.arrayContaining(['تحرير', 'لصق', 'تحديد الكل', 'نافذة']));
+    expect(fake.menuRoles(Menu.getApplicationMenu())).toEqual(expect.arrayContaining(['copy', 'paste']));
   });
 
   it('no notification when the agent turned them off (setting notifyOnRequest)', () => {
