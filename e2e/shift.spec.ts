@@ -155,7 +155,7 @@ test('a shift read from the sidebar, its history kept across a restart', async (
 
   // Diagnostics saved to a file: sessions, connection history, the log tail; no full session ID.
   const diag = await downloaded(page, () =>
-    page.getByRole('button', { name: 'Save diagnostics to a file' }).click(),
+    page.getByRole('button', { name: 'Save diagnostics…' }).click(),
   );
   expect(diag.name).toMatch(/^cobrowse-diagnostics-\d{4}-\d\d-\d\d\.txt$/);
   expect(diag.text).toContain('## Co-browse sessions');

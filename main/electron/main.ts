@@ -59,6 +59,7 @@ async function start(desktop: Desktop): Promise<void> {
       updateView: desktop.updateView,
       restartToUpdate: desktop.restartToUpdate,
       copyDiagnostics: async () => (await desktop.copyDiagnostics(), null),
+      saveDiagnostics: () => desktop.saveDiagnostics(),
       setAgentViewBounds: (bounds) => late.agent?.setBounds(bounds),
       popOutAgentView: (out) => late.agent?.popOut(out) ?? false,
       agentViewPoppedOut: () => late.agent?.poppedOut ?? false,
