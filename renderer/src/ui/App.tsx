@@ -12,6 +12,7 @@ import { JoinPanel } from './JoinPanel';
 import { RequestChime } from './RequestChime';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusBar } from './StatusBar';
+import { WebNotifier } from './WebNotifications';
 
 export function App() {
   const sidebar = useSidebar();
@@ -37,6 +38,7 @@ export function App() {
           <>
             <StatusBar />
             <RequestChime />
+            {sidebar.host === 'web' && <WebNotifier />}
             <Alerts />
             <JoinPanel />
             <Interactions />

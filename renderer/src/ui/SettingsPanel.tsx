@@ -10,6 +10,7 @@ import { AUTONYMS, chooseLocale } from '../i18n/locale';
 import { draftOf, invalidFields, isDirty, settingsPatch, type SettingsDraft } from '../logic/settings-form';
 import { ErrorBox } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
+import { askNotificationPermission, NotificationPermission } from './WebNotifications';
 
 export function SettingsPanel() {
   const sidebar = useSidebar();
@@ -30,6 +31,8 @@ export function SettingsPanel() {
 
   const edit = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
     setSaved(false);
+    // The agent's own click: the one moment a browser lets a page ask to show notifications.
+    if (key === 'notifyOnRequest' && value === true && sidebar.host === 'web') askNotificationPermission();
     setDraft((d) => ({ ...d, [key]: value }));
   };
   const invalid = invalidFields(draft);
@@ -74,8 +77,9 @@ export function SettingsPanel() {
           bound={bound}
           name="notifyOnRequest"
           label={t(m.notifyOnRequest)}
-          note={sidebar.host === 'web' ? t(m.desktopOnly) : t(m.notifyOnRequestNote)}
+          note={sidebar.host === 'web' ? t(m.notifyOnRequestWebNote) : t(m.notifyOnRequestNote)}
         />
+        {sidebar.host === 'web' && <NotificationPermission wanted={draft.notifyOnRequest} />}
         <CheckSetting
           bound={bound}
           name="requestSound"
@@ -228,6 +232,10 @@ const m = defineMessages({
   notifyOnRequestNote: {
     id: 'settings.notifyOnRequestNote',
     defaultMessage: 'When a chat asks to co-browse while the sidebar is hidden.',
+  },
+  notifyOnRequestWebNote: {
+    id: 'settings.notifyOnRequestWebNote',
+    defaultMessage: 'When a chat asks to co-browse while this page is hidden or in the background.',
   },
   requestSound: { id: 'settings.requestSound', defaultMessage: 'Play a sound for co-browse requests' },
   requestSoundNote: {
