@@ -217,6 +217,20 @@ test('a shift read from the sidebar, its history kept across a restart', async (
     : test.info().outputPath('sidebar-shift.png');
   await after.screenshot({ path: shot });
 
+  // The customer's window is large: the agent zooms the agent page out to 75 %. The host scales the frame
+  // (nothing is added to the agent page's URL): the page lays out a window 1/0.75 as wide in the same box.
+  await after.getByText('Settings', { exact: true }).click();
+  await after.getByLabel('Agent page zoom').selectOption('75');
+  await after.getByRole('button', { name: 'Save settings' }).click();
+  await expect(after.getByText('Settings saved.')).toBeVisible();
+  await after.getByText('Settings', { exact: true }).click();
+  const agentFrame = after.frame({ url: /\/cobrowse\/slave\.html#/ })!;
+  expect(agentFrame.url()).not.toMatch(/zoom|scale/i);
+  const box = (await after.locator('iframe[title="Co-browse agent page"]').boundingBox())!;
+  await expect
+    .poll(async () => ((await agentFrame.evaluate<number>('innerWidth')) * 0.75) / box.width)
+    .toBeCloseTo(1, 2);
+
   // The caller hangs up: the session ends with the call, its attached data go to the softphone, acked.
   await softphone.report({ type: 'interaction-closed', interactionId: 'call-0001' });
   await expect(after.getByTestId('ended').getByText('Ended (1)')).toBeVisible({ timeout: 10_000 });

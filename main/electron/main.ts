@@ -5,6 +5,7 @@ import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppState } from '../../common/contract';
+import { zoomFactorOf } from '../../common/settings-schema';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { createStatePump } from '../core/ipc/state-pump';
 import { AgentViewHost } from './agent-view';
@@ -63,7 +64,10 @@ async function start(desktop: Desktop): Promise<void> {
       setAgentViewBounds: (bounds) => late.agent?.setBounds(bounds),
       popOutAgentView: (out) => late.agent?.popOut(out) ?? false,
       agentViewPoppedOut: () => late.agent?.poppedOut ?? false,
-      settingsChanged: (s) => late.window?.setAlwaysOnTop(s.alwaysOnTop),
+      settingsChanged: (s) => {
+        late.window?.setAlwaysOnTop(s.alwaysOnTop);
+        late.agent?.setZoom(zoomFactorOf(s.agentPageZoom));
+      },
     },
   });
 
@@ -77,6 +81,7 @@ async function start(desktop: Desktop): Promise<void> {
   });
   places.track(sidebar);
   const agent = new AgentViewHost(sidebar, log, () => core.refresh());
+  agent.setZoom(zoomFactorOf(core.settings().settings.agentPageZoom));
   Object.assign(late, { agent, window: sidebar });
   smoke?.watch(sidebar, log);
   const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log, () => smoke?.passed());

@@ -6,6 +6,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { defineMessage, defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { LOCALES } from '../../../common/contract';
+import { AgentPageZoom, zoomFactorOf } from '../../../common/settings-schema';
 import { AUTONYMS, chooseLocale } from '../i18n/locale';
 import { draftOf, invalidFields, isDirty, settingsPatch, type SettingsDraft } from '../logic/settings-form';
 import { ErrorBox } from './Alerts';
@@ -85,6 +86,16 @@ export function SettingsPanel() {
           name="requestSound"
           label={t(m.requestSound)}
           note={t(m.requestSoundNote)}
+        />
+        <ChoiceSetting
+          bound={bound}
+          name="agentPageZoom"
+          label={t(m.agentPageZoom)}
+          note={t(m.agentPageZoomNote)}
+          options={AgentPageZoom.options.map((z) => [
+            z,
+            intl.formatNumber(zoomFactorOf(z), { style: 'percent' }),
+          ])}
         />
         <CheckSetting
           bound={bound}
@@ -233,6 +244,15 @@ const m = defineMessages({
     id: 'settings.notifyOnRequestNote',
     defaultMessage: 'When a chat asks to co-browse while the sidebar is hidden.',
   },
+  agentPageZoom: {
+    id: 'settings.agentPageZoom',
+    defaultMessage: 'Agent page zoom',
+    description: "How big the customer's page shows in the agent page",
+  },
+  agentPageZoomNote: {
+    id: 'settings.agentPageZoomNote',
+    defaultMessage: "Below 100% shows more of a customer's large window without scrolling.",
+  },
   notifyOnRequestWebNote: {
     id: 'settings.notifyOnRequestWebNote',
     defaultMessage: 'When a chat asks to co-browse while this page is hidden or in the background.',
@@ -281,7 +301,7 @@ interface Bound {
 const URL_KEYS: readonly (keyof SettingsDraft)[] = ['serviceUrl', 'origin', 'workspaceUrl'];
 type CheckKey = 'debug' | 'alwaysOnTop' | 'notifyOnRequest' | 'requestSound';
 type TextKey = 'serviceUrl' | 'origin' | 'agentName' | 'workspaceUrl' | 'workspaceClientId';
-type ChoiceKey = 'stickiness' | 'transport' | 'source' | 'language';
+type ChoiceKey = 'stickiness' | 'transport' | 'source' | 'language' | 'agentPageZoom';
 /** Value, words, and the words' language when it is not the page's. */
 type Option<K extends ChoiceKey> = [SettingsDraft[K], string, string?];
 
@@ -325,10 +345,11 @@ function ChoiceSetting<K extends ChoiceKey>(props: {
   name: K;
   label: string;
   options: Option<K>[];
+  note?: string;
 }) {
   const { bound, name } = props;
   return (
-    <Field label={props.label} locked={bound.lock(name)} lockedNote={bound.lockedNote}>
+    <Field label={props.label} locked={bound.lock(name)} lockedNote={bound.lockedNote} note={props.note}>
       {(id, describedBy) => (
         <select
           id={id}
