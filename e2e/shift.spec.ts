@@ -19,7 +19,7 @@ import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
 import { violations } from './support/axe';
-import { requireBuiltSidebar } from './support/sidebar';
+import { customerToken as token, requireBuiltSidebar } from './support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;
@@ -50,14 +50,7 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-async function customerToken(browser: Browser): Promise<string> {
-  const page = await newPage(browser);
-  await page.goto(`${sim.url}/cobrowse/demo/`);
-  await page.getByRole('button', { name: 'Start co-browse session' }).click();
-  const shown = page.locator('#token');
-  await expect(shown).toHaveAttribute('data-token', /^\d{9}$/);
-  return (await shown.getAttribute('data-token'))!;
-}
+const customerToken = async (browser: Browser) => token(await newPage(browser), sim.url);
 
 /**
  * A softphone on the agent's machine, as the README's "Local integration API" says one connects: the key from

@@ -1,40 +1,12 @@
 // The web edition's "Notify me of co-browse requests" (issue 17) with the browser's Notification API in
 // Chromium: the page never asks for the permission by itself, only from the agent's click; a blocked
-// permission is said with what to do; with the sidebar's window minimised (not focused), a chat's request
-// raises a notification (a new session, then one waiting while that one is live), none while the page is in
-// front, and clicking one puts the focus on the waiting request's answer.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { quietLogger } from '../common/logger';
-import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
-import { startWebEdition, type WebEdition } from '../main/web/index';
-import { startSimulator, type Simulator } from '../simulator/index';
-import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
-import { requireBuiltSidebar } from './support/sidebar';
+// permission is said with what to do; none while the page is in front; with the sidebar's window minimised
+// (not focused), a chat's request waiting while another session is live raises one, and clicking it puts the
+// focus on the request's answer.
+import { expect, test, type Page } from '@playwright/test';
+import { customerToken, useWebEditionWithDesk } from './support/sidebar';
 
-let sim: Simulator;
-let web: WebEdition;
-let desk: InteractionServerSim;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-  requireBuiltSidebar();
-  desk = new InteractionServerSim({ log: quietLogger() });
-  sim = await startSimulator({ port: 0, logger: quietLogger(), routes: [interactionRoutes(desk)] });
-  dataDir = await mkdtemp(join(tmpdir(), 'web-notifications-e2e-'));
-  web = await startWebEdition({ serviceUrl: sim.url, dataDir, localApiPort: 0, log: quietLogger() });
-  await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
-});
-test.afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  await desk?.disconnect();
-  await web?.close();
-  await sim?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-});
+const fx = useWebEditionWithDesk('web-notifications-e2e');
 
 type Seen = { title: string; body: string; tag: string };
 
@@ -61,22 +33,13 @@ const seen = (page: Page) =>
   page.evaluate<Seen[]>('window.seenNotifications.map(({ title, body, tag }) => ({ title, body, tag }))');
 const asks = (page: Page) => page.evaluate<number>('window.permissionAsks');
 
-async function customerToken(page: Page): Promise<string> {
-  await page.goto(`${sim.url}/cobrowse/demo/`);
-  await page.getByRole('button', { name: 'Start co-browse session' }).click();
-  const shown = page.locator('#token');
-  await expect(shown).toHaveAttribute('data-token', /^\d{9}$/);
-  return (await shown.getAttribute('data-token'))!;
-}
-
-test('notifications: asked from the agent click only, raised while minimised, a click focuses the request', async ({
+test('notifications: none in front, one while minimised, its click focuses the request', async ({
   browser,
 }) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
+  const context = await fx.context(browser, { viewport: { width: 1280, height: 900 } });
   await context.addInitScript({ content: observeNotifications });
   const page = await context.newPage();
-  await page.goto(web.openUrl);
+  await page.goto(fx.web().openUrl);
   const origin = new URL(page.url()).origin;
 
   // The agent allowed them earlier (granted as the browser's prompt would): nothing to ask, no button.
@@ -92,8 +55,8 @@ test('notifications: asked from the agent click only, raised while minimised, a 
 
   // In front: no notification for a request the agent sees arrive.
   const customer = await context.newPage();
-  const ann = await desk.openChat('Ann Front');
-  await desk.say(ann, 'customer', `{start:${await customerToken(customer)}}`);
+  const ann = await fx.desk().openChat('Ann Front');
+  await fx.desk().say(ann, 'customer', `{start:${await customerToken(customer, fx.sim().url)}}`);
   const card = (name: string) => page.getByTestId('interaction').filter({ hasText: name });
   await expect(card('Ann Front').getByTestId('cobrowsing-now')).toBeVisible({ timeout: 10_000 });
   expect(await seen(page)).toEqual([]);
@@ -107,8 +70,8 @@ test('notifications: asked from the agent click only, raised while minimised, a 
   expect(await page.evaluate<boolean>('document.hasFocus()')).toBe(false);
 
   // A second chat asks while Ann's session is live: its request waits, and the agent is told.
-  const ben = await desk.openChat('Ben Background');
-  await desk.say(ben, 'customer', `{start:${await customerToken(customer)}}`);
+  const ben = await fx.desk().openChat('Ben Background');
+  await fx.desk().say(ben, 'customer', `{start:${await customerToken(customer, fx.sim().url)}}`);
   await expect
     .poll(() => seen(page))
     .toEqual([
@@ -133,11 +96,10 @@ test('notifications: asked only from the agent click, a browser that blocks them
 }) => {
   // Not granted: Chromium answers an ask with "denied", as when the agent blocks the prompt.
   const blocked = async () => {
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await fx.context(browser);
     await context.addInitScript({ content: observeNotifications });
     const page = await context.newPage();
-    await page.goto(web.openUrl);
+    await page.goto(fx.web().openUrl);
     await page.getByText('Settings', { exact: true }).click();
     return page;
   };
