@@ -1,6 +1,7 @@
 // The contract's plain functions, free of zod so that the sidebar's first paint needs none (the contract
 // re-exports them; the renderer's build treats the schema modules as free of side effects).
 import type { JoinPhase } from './contract';
+import type { AgentPageZoom } from './settings-schema';
 
 /** A co-browse session is under way, or about to be: no restart for an update, no change of connection. */
 export const isLivePhase = (phase: JoinPhase): boolean => phase !== 'ended' && phase !== 'failed';
@@ -21,3 +22,6 @@ export function normaliseSessionId(raw: string): string | null {
 /** A session ID as agents read it back to a customer: `123 456 789`; anything else quoted as typed. */
 export const groupDigits = (id: string): string =>
   /^\d{9}$/.test(id) ? id.replace(/(\d{3})(?=\d)/g, '$1 ') : `“${id}”`;
+
+/** The "Agent page zoom" setting as the factor both hosts apply (the desktop's zoom, the web frame's scale). */
+export const zoomFactorOf = (zoom: AgentPageZoom): number => Number(zoom) / 100;

@@ -159,6 +159,15 @@ export const JoinOutcome = z.discriminatedUnion('outcome', [
 ]);
 export type JoinOutcome = z.infer<typeof JoinOutcome>;
 
+/** "Save diagnostics…": where the file went, a save dialog the agent cancelled (not an error), or, in the
+ * web edition, the bundle for the page to download. */
+export const SaveDiagnosticsOutcome = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), path: z.string() }),
+  z.object({ outcome: z.literal('cancelled') }),
+  z.object({ outcome: z.literal('download'), fileName: z.string(), text: z.string() }),
+]);
+export type SaveDiagnosticsOutcome = z.infer<typeof SaveDiagnosticsOutcome>;
+
 export const requests = {
   /** The renderer mounted: main answers with the state and starts pushing events (held until then). */
   ready: { input: Empty, output: AppState },
@@ -195,6 +204,8 @@ export const requests = {
   restartToUpdate: { input: Empty, output: z.null() },
   /** Desktop: copies to the clipboard itself (`text` null); web: returns the bundle for the page to copy. */
   copyDiagnostics: { input: Empty, output: z.object({ text: z.string().nullable() }) },
+  /** Desktop: the save dialog, then the file written; web: the bundle for the page's download. */
+  saveDiagnostics: { input: Empty, output: SaveDiagnosticsOutcome },
   /** Today's co-browse sessions, oldest first (kept on disk across restarts). */
   history: { input: Empty, output: z.object({ entries: z.array(HistoryEntry) }) },
 } as const;

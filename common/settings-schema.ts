@@ -13,6 +13,11 @@ export { LOCALES, type Locale } from './locale';
 export const Language = z.enum(['system', ...LOCALES]);
 export type Language = z.infer<typeof Language>;
 
+/** How big the agent page shows, in percent (our choice of steps). A file may say 75 or "75". */
+export const AgentPageZoom = z.enum(['50', '75', '100', '125']);
+export type AgentPageZoom = z.infer<typeof AgentPageZoom>;
+const agentPageZoom = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), AgentPageZoom);
+
 const httpUrl = z.url({ protocol: /^https?$/ });
 const httpUrlOrEmpty = z.union([httpUrl, z.literal('')]);
 // Text as the settings form sends it: only bounded, so the store's own check names the field if it is
@@ -70,6 +75,11 @@ const fields = {
   notifyOnRequest: field(z.boolean().default(true), 'app', z.boolean()),
   /** A short chime in the sidebar when a co-browse request waits for the agent. */
   requestSound: field(z.boolean().default(false), 'app', z.boolean()),
+  /**
+   * The agent page's zoom, applied by the host only (desktop: the view's zoom factor; web: the frame scaled):
+   * Genesys's page shows the customer's window at its own size, with scrollbars when it is bigger.
+   */
+  agentPageZoom: field(agentPageZoom.default('100'), 'app', AgentPageZoom),
   /** The sidebar's language; 'system' follows the OS (or the browser in the web edition). */
   language: field(Language.default('system'), 'app', Language),
 };

@@ -1,19 +1,25 @@
 // A shift in the web edition, read from the sidebar alone (issue 17): the lights in words (a local API with
-// no softphone is neutral, not red), the empty agent area saying what comes there, chats and a call in
-// working order (co-browsing now on top with its clock, ended ones folded and cleared), today's history
-// exported as CSV and still there after a restart, and a diagnostics bundle saved to a file with sessions,
-// connection history and logs. axe-core at zero on the way.
+// no softphone is neutral, not red), the empty agent area saying what comes there, three chats in working
+// order (co-browsing now on top with its clock; a close, a transfer and a handling timeout folded under
+// Ended and cleared), today's history exported as CSV, a restart in the middle, then a voice call reported by
+// a softphone over the local integration API as a real one would (its own WebSocket and POSTs from this
+// process, not the simulator desk) with its co-browse, the history of the whole day after the restart, and a
+// diagnostics bundle saved to a file with sessions, connection history and logs. axe-core at zero on the way.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import WebSocket from 'ws';
+import { AttachedDataPush } from '../common/local-api-wire';
 import { quietLogger } from '../common/logger';
+import type { SourceEvent } from '../common/source-events';
 import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
 import { violations } from './support/axe';
-import { requireBuiltSidebar } from './support/sidebar';
+import { customerToken as token, requireBuiltSidebar } from './support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;
@@ -44,13 +50,34 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-async function customerToken(browser: Browser): Promise<string> {
-  const page = await newPage(browser);
-  await page.goto(`${sim.url}/cobrowse/demo/`);
-  await page.getByRole('button', { name: 'Start co-browse session' }).click();
-  const shown = page.locator('#token');
-  await expect(shown).toHaveAttribute('data-token', /^\d{9}$/);
-  return (await shown.getAttribute('data-token'))!;
+const customerToken = async (browser: Browser) => token(await newPage(browser), sim.url);
+
+/**
+ * A softphone on the agent's machine, as the README's "Local integration API" says one connects: the key from
+ * the token file, its WebSocket on /v1/ws (every attached-data push acked), each event POSTed to /v1/events.
+ */
+async function connectSoftphone(api: WebEdition['localApi']) {
+  const auth = { Authorization: `Bearer ${await loadOrCreateToken(api.tokenFile)}` };
+  const ws = new WebSocket(`${api.url.replace(/^http/, 'ws')}/v1/ws`, { headers: auth });
+  const written: AttachedDataPush[] = [];
+  ws.on('message', (raw) => {
+    const push = AttachedDataPush.parse(JSON.parse(String(raw)));
+    written.push(push);
+    ws.send(JSON.stringify({ type: 'ack', writeId: push.writeId }));
+  });
+  await once(ws, 'open');
+  return {
+    written,
+    async report(event: SourceEvent) {
+      const res = await fetch(`${api.url}/v1/events`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(event),
+      });
+      expect(res.status, await res.text()).toBe(202);
+    },
+    close: () => ws.close(),
+  };
 }
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
@@ -78,12 +105,11 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   await expect(source).toContainText('Softphone link: connected');
   await expect(source.locator('.dot')).toHaveAttribute('data-tone', 'ok');
 
-  // Two chats and a call; the second chat asks to co-browse.
+  // Two chats; the second asks to co-browse.
   const first = await desk.openChat('Ann Early');
   const second = await desk.openChat('Ben Shares');
-  const call = await desk.openChat('Cleo Calls', 'voice');
-  const card = (name: string) => page.getByTestId('interaction').filter({ hasText: name });
-  await expect(card('Cleo Calls')).toBeVisible();
+  const card = (name: string, on = page) => on.getByTestId('interaction').filter({ hasText: name });
+  await expect(card('Ben Shares')).toBeVisible();
   const token = await customerToken(browser);
   await desk.say(second, 'customer', `{start:${token}}`);
 
@@ -123,14 +149,16 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   // The co-browsing chat is transferred: its session ends, it joins the ended ones.
   await desk.transfer(second, 'Dana');
   await expect(page.getByTestId('ended').getByText('Ended (2)')).toBeVisible({ timeout: 10_000 });
-  await expect(page.getByTestId('interaction').first()).toContainText('Cleo Calls');
-  await desk.close(third);
+  // The third chat's handling timeout expires (Interaction Server's handling-timeout).
+  await desk.handlingTimeout(third);
   await page.getByTestId('ended').getByText('Ended (3)').click();
+  await expect(card('Ann Early')).toContainText('closed');
+  await expect(card('Ben Shares')).toContainText('transferred');
+  await expect(card('Dee Waits')).toContainText('handling timeout expired');
   expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Clear ended' }).click();
   await expect(page.getByTestId('ended')).toHaveCount(0);
-  await expect(page.getByTestId('interaction')).toHaveCount(1); // the call, still live
-  await expect(card('Cleo Calls')).toHaveAttribute('data-interaction-id', call);
+  await expect(page.getByTestId('interaction')).toHaveCount(0);
 
   // Today's history: the session with its customer, attached data written; exported as CSV.
   const history = page.getByTestId('history');
@@ -139,11 +167,6 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   await expect(row).toContainText('Ben Shares');
   await expect(row).toContainText('written', { timeout: 10_000 });
   expect(await violations(page)).toEqual([]);
-  // The README's picture, refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
-  const shot = process.env.UPDATE_SCREENSHOTS
-    ? 'docs/sidebar-shift.png'
-    : test.info().outputPath('sidebar-shift.png');
-  await page.screenshot({ path: shot });
   const csv = await downloaded(page, () => history.getByRole('button', { name: 'Export CSV' }).click());
   expect(csv.name).toMatch(/^cobrowse-history-\d{4}-\d\d-\d\d\.csv$/);
   const lines = csv.text.trim().split('\r\n');
@@ -153,25 +176,86 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   expect(lines[1]).toMatch(new RegExp(`^Ben Shares,chat,${second},\\*{6}${token.slice(-3)},`));
   expect(lines[1]).toMatch(/,written$/);
 
+  // A restart in the middle of the shift: the history is still there.
+  await desk.disconnect();
+  await web.close();
+  web = await startWeb();
+  const after = await newPage(browser);
+  await after.goto(web.openUrl);
+  const historyAfter = after.getByTestId('history');
+  await historyAfter.getByText('1 co-browse session today').click();
+  await expect(historyAfter.getByTestId('history-entry')).toContainText('Ben Shares');
+  await expect(historyAfter.getByTestId('history-entry')).toContainText('written');
+
+  // A call through the local integration API: the softphone connects with its key, reports the call, then
+  // passes on the session ID the caller read out (a `join-requested` on that call).
+  const softphone = await connectSoftphone(web.localApi);
+  const sourceAfter = after.getByTestId('source');
+  await expect(sourceAfter).toContainText('Softphone link: connected');
+  await softphone.report({
+    type: 'interaction-added',
+    interactionId: 'call-0001',
+    media: 'voice',
+    customerName: 'Cleo Calls',
+  });
+  await expect(card('Cleo Calls', after)).toHaveAttribute('data-interaction-id', 'call-0001');
+  const callToken = await customerToken(browser);
+  await softphone.report({ type: 'join-requested', token: callToken, interactionId: 'call-0001' });
+  await expect(card('Cleo Calls', after).getByTestId('cobrowsing-now')).toBeVisible({ timeout: 10_000 });
+  await expect(card('Cleo Calls', after).getByTestId('card-clock')).toHaveText(/^Co-browsing for \d+:\d\d$/);
+  expect(await violations(after)).toEqual([]);
+  // The README's picture, refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
+  const shot = process.env.UPDATE_SCREENSHOTS
+    ? 'docs/sidebar-shift.png'
+    : test.info().outputPath('sidebar-shift.png');
+  await after.screenshot({ path: shot });
+
+  // The customer's window is large: the agent zooms the agent page out to 75 %. The host scales the frame
+  // (nothing is added to the agent page's URL): the page lays out a window 1/0.75 as wide in the same box.
+  await after.getByText('Settings', { exact: true }).click();
+  await after.getByLabel('Agent page zoom').selectOption('75');
+  await after.getByRole('button', { name: 'Save settings' }).click();
+  await expect(after.getByText('Settings saved.')).toBeVisible();
+  await after.getByText('Settings', { exact: true }).click();
+  const agentFrame = after.frame({ url: /\/cobrowse\/slave\.html#/ })!;
+  expect(agentFrame.url()).not.toMatch(/zoom|scale/i);
+  const box = (await after.locator('iframe[title="Co-browse agent page"]').boundingBox())!;
+  await expect
+    .poll(async () => ((await agentFrame.evaluate<number>('innerWidth')) * 0.75) / box.width)
+    .toBeCloseTo(1, 2);
+
+  // The caller hangs up: the session ends with the call, its attached data go to the softphone, acked.
+  await softphone.report({ type: 'interaction-closed', interactionId: 'call-0001' });
+  await expect(after.getByTestId('ended').getByText('Ended (1)')).toBeVisible({ timeout: 10_000 });
+  const callData = () =>
+    Object.assign({}, ...softphone.written.filter((w) => w.interactionId === 'call-0001').map((w) => w.data));
+  // Genesys's ADOverview keys: `Yes` on the join, `No` once the session is over, its duration written.
+  await expect.poll(callData).toMatchObject({
+    CoBrowseAssociated: 'No',
+    CoBrowseSessionsQuantity: 1,
+    CoBrowseSessionId: expect.any(String),
+    CoBrowseDuration: expect.any(Number),
+  });
+  expect(softphone.written.some((w) => w.data.CoBrowseAssociated === 'Yes')).toBe(true);
+
+  // The whole day, read after the restart: both sessions, each with its customer and its data written.
+  await expect(historyAfter.getByText('2 co-browse sessions today')).toBeVisible();
+  const rows = historyAfter.getByTestId('history-entry');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Cleo Calls' })).toContainText('written', { timeout: 10_000 });
+  await expect(rows.filter({ hasText: 'Ben Shares' })).toContainText('written');
+
   // Diagnostics saved to a file: sessions, connection history, the log tail; no full session ID.
-  const diag = await downloaded(page, () =>
-    page.getByRole('button', { name: 'Save diagnostics to a file' }).click(),
+  const diag = await downloaded(after, () =>
+    after.getByRole('button', { name: 'Save diagnostics…' }).click(),
   );
   expect(diag.name).toMatch(/^cobrowse-diagnostics-\d{4}-\d\d-\d\d\.txt$/);
   expect(diag.text).toContain('## Co-browse sessions');
   expect(diag.text).toMatch(/co-browse server: connected/);
   expect(diag.text).toMatch(/interaction source: local-api up/);
   expect(diag.text).toMatch(/INFO \[core/);
-  expect(diag.text).not.toContain(token);
+  expect(diag.text).not.toContain(callToken);
   expect(diag.text.length).toBeGreaterThan(2000);
-
-  // A restart in the middle of the shift: the history is still there.
-  await desk.disconnect();
-  await web.close();
-  web = await startWeb();
-  const again = await newPage(browser);
-  await again.goto(web.openUrl);
-  await again.getByTestId('history').getByText('1 co-browse session today').click();
-  await expect(again.getByTestId('history-entry')).toContainText('Ben Shares');
-  await expect(again.getByTestId('history-entry')).toContainText('written');
+  await expect(after.getByText('Diagnostics saved to your downloads folder.')).toBeVisible();
+  softphone.close();
 });

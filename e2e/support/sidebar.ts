@@ -1,7 +1,23 @@
-// What every spec (and bench) that drives the web edition's sidebar needs: the built sidebar, and Stop as
-// the agent does it (Stop ends co-browse for the customer too, so it asks first, naming the session).
-import { expect, type Page } from '@playwright/test';
+// What every spec (and bench) that drives the web edition's sidebar needs: the built sidebar, Stop as the
+// agent does it (Stop ends co-browse for the customer too, so it asks first, naming the session), a
+// customer's session on the demo page, and a web edition with the demo's chat desk for a spec file.
+import {
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { quietLogger } from '../../common/logger';
+import { loadOrCreateToken } from '../../main/core/sources/local-api/token-file';
+import { startWebEdition, type WebEdition } from '../../main/web/index';
+import { startSimulator, type Simulator } from '../../simulator/index';
+import { InteractionServerSim, interactionRoutes } from '../../simulator/interactions';
 
 /** The specs serve out/renderer: say how to build it instead of failing on a blank page. */
 export function requireBuiltSidebar(): void {
@@ -15,4 +31,57 @@ export async function stopSession(page: Page, naming?: string): Promise<void> {
   const confirm = page.getByRole('group', { name: 'Confirm Stop' });
   if (naming) await expect(confirm).toContainText(naming);
   await confirm.getByRole('button', { name: /^Yes, end session/ }).click();
+}
+
+/** The demo customer page in `page`, a session started: its 9-digit session ID as the page shows it. */
+export async function customerToken(page: Page, simulatorUrl: string): Promise<string> {
+  await page.goto(`${simulatorUrl}/cobrowse/demo/`);
+  await page.getByRole('button', { name: 'Start co-browse session' }).click();
+  const shown = page.locator('#token');
+  await expect(shown).toHaveAttribute('data-token', /^\d{9}$/);
+  return (await shown.getAttribute('data-token'))!;
+}
+
+/**
+ * One simulator and one web edition per spec file, the demo's chat desk connected to its local API (chats
+ * ask to co-browse as customers do), and browser profiles closed after the file.
+ */
+export function useWebEditionWithDesk(name: string) {
+  const at: { sim?: Simulator; web?: WebEdition; desk?: InteractionServerSim; dataDir?: string } = {};
+  const contexts: BrowserContext[] = [];
+  test.beforeAll(async () => {
+    requireBuiltSidebar();
+    const desk = (at.desk = new InteractionServerSim({ log: quietLogger() }));
+    at.sim = await startSimulator({ port: 0, logger: quietLogger(), routes: [interactionRoutes(desk)] });
+    at.dataDir = await mkdtemp(join(tmpdir(), `${name}-`));
+    const web = (at.web = await startWebEdition({
+      serviceUrl: at.sim.url,
+      dataDir: at.dataDir,
+      localApiPort: 0,
+      log: quietLogger(),
+    }));
+    await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
+  });
+  test.afterAll(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    await at.desk?.disconnect();
+    await at.web?.close();
+    await at.sim?.stop();
+    if (at.dataDir) await rm(at.dataDir, { recursive: true, force: true });
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('used before beforeAll');
+    return value;
+  };
+  return {
+    sim: () => started(at.sim),
+    web: () => started(at.web),
+    desk: () => started(at.desk),
+    /** A browser profile of its own, closed after the file. */
+    async context(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  };
 }

@@ -9,6 +9,7 @@ import {
   type AppState,
   type Bounds,
   type JoinPhase,
+  type SaveDiagnosticsOutcome,
   type SettingsPatch,
   type UpdateView,
 } from '../../common/contract';
@@ -41,6 +42,7 @@ export interface HostHooks {
   restartToUpdate?(phases: readonly JoinPhase[]): RestartDecision;
   /** Desktop copies to the clipboard itself and returns null; web returns the text for the page. */
   copyDiagnostics?(): Promise<string | null>;
+  saveDiagnostics?(): Promise<SaveDiagnosticsOutcome>;
   setAgentViewBounds?(bounds: Bounds | null): void;
   popOutAgentView?(out: boolean): boolean;
   /** Whether the agent view is popped out now (the agent may close its window at any time). */
@@ -303,6 +305,15 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         return null;
       },
       copyDiagnostics: async () => ({ text: (await hooks.copyDiagnostics?.()) ?? null }),
+      saveDiagnostics: () => {
+        if (!hooks.saveDiagnostics)
+          throw new RequestRefused({
+            code: 'unsupported',
+            message: 'This app cannot save files.',
+            action: 'Use Copy diagnostics and paste them into your message to support.',
+          });
+        return hooks.saveDiagnostics();
+      },
       history: () => ({ entries: history.today() }),
     },
     log,

@@ -25,6 +25,8 @@ export class AgentViewHost {
   private bounds: Bounds | null = null;
   private popup: BrowserWindow | null = null;
   private sidebarClosed = false;
+  /** The agent page zoom setting as a factor; the view's own, the sidebar's zoom is separate. */
+  private zoom = 1;
 
   constructor(
     private readonly sidebar: BrowserWindow,
@@ -53,6 +55,12 @@ export class AgentViewHost {
     if (!next) return;
     this.shown = next;
     void this.create(next);
+  }
+
+  /** The "Agent page zoom" setting: the page's zoom factor (nothing is added to its URL). */
+  setZoom(factor: number): void {
+    this.zoom = factor;
+    if (this.view && !this.view.webContents.isDestroyed()) this.view.webContents.setZoomFactor(factor);
   }
 
   setBounds(bounds: Bounds | null): void {
@@ -121,10 +129,13 @@ export class AgentViewHost {
     wc.on('will-navigate', guard);
     wc.on('will-redirect', guard);
     wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // Again after each load: a navigation to a new origin starts at that origin's zoom.
+    wc.on('did-finish-load', () => wc.setZoomFactor(this.zoom));
     const cookie = agentViewCookie(agent.cookie, agent.url);
     if (cookie) await ses.cookies.set(cookie);
     if (this.shown?.sessionId !== agent.sessionId) return void wc.close(); // ended while we set up
     this.view = view;
+    wc.setZoomFactor(this.zoom);
     this.sidebar.contentView.addChildView(view);
     this.place();
     wc.loadURL(agent.url).catch((err: unknown) =>

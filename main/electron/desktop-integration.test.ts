@@ -2,7 +2,8 @@
 // cannot run here. What is checked is our ordering and routing; the parsing, gating and models are tested in core.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { load } from 'js-yaml';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import type { AppError, AppState } from '../../common/contract';
@@ -286,5 +287,32 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     expect(fake.clipboard[0]).toContain(`${app.getName()} ${app.getVersion()}`);
     expect(fake.clipboard[0]).toContain('joined ******789');
     expect(fake.clipboard[0]).not.toContain('123456789');
+  });
+
+  it('save diagnostics asks where in a dialog on the sidebar, offering Downloads, and writes the bundle there', async () => {
+    const desktop = beginDesktop(['app'])!;
+    desktop.attach(host().host);
+    desktop.log.info('joined 123456789');
+    const target = join(fake.home, 'support', 'for-ticket.txt');
+    fake.saveDialogAnswer = target;
+    expect(await desktop.saveDiagnostics()).toEqual({ outcome: 'saved', path: target });
+    expect(fake.saveDialogs).toEqual([
+      {
+        modal: true,
+        defaultPath: expect.stringMatching(/Downloads[/\\]cobrowse-diagnostics-\d{4}-\d\d-\d\d\.txt$/),
+      },
+    ]);
+    const text = readFileSync(target, 'utf8');
+    expect(text).toContain(`${app.getName()} ${app.getVersion()}`);
+    expect(text).toContain('joined ******789');
+    expect(text).not.toContain('123456789');
+  });
+
+  it('a cancelled save dialog writes nothing and says so, not as an error', async () => {
+    const desktop = beginDesktop(['app'])!;
+    desktop.attach(host().host);
+    fake.saveDialogAnswer = null;
+    expect(await desktop.saveDiagnostics()).toEqual({ outcome: 'cancelled' });
+    expect(existsSync(join(fake.home, 'Downloads'))).toBe(false);
   });
 });

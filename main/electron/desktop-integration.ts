@@ -3,7 +3,13 @@
 // log files), then `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its
 // own module.
 import { app, type BrowserWindow } from 'electron';
-import type { AppError, AppState, JoinPhase, UpdateView } from '../../common/contract';
+import type {
+  AppError,
+  AppState,
+  JoinPhase,
+  SaveDiagnosticsOutcome,
+  UpdateView,
+} from '../../common/contract';
 import type { Logger } from '../../common/logger';
 import type { DiagnosticsAbout } from '../core/app-core';
 import { intlForState } from '../core/i18n/intl';
@@ -11,7 +17,7 @@ import { canRestartForUpdate, initialUpdateView, type RestartDecision } from '..
 import { claimSingleInstance } from './single-instance';
 import { pushDeepLinkFromArgv, receiveDeepLinks } from './deep-link';
 import { createAppLog } from './log-file';
-import { copyDiagnostics } from './diagnostics';
+import { copyDiagnostics, saveDiagnostics } from './diagnostics';
 import { startUpdater, type Updater } from './updater';
 import { createStatusTray, type StatusTray } from './tray';
 import { createCobrowseNotifier } from './notifications';
@@ -41,6 +47,8 @@ export interface Desktop {
   onState(prev: AppState | null, next: AppState): void;
   /** Tray menu and the sidebar's "Copy diagnostics". */
   copyDiagnostics(): Promise<void>;
+  /** The sidebar's "Save diagnostics…": the save dialog, then the file. */
+  saveDiagnostics(): Promise<SaveDiagnosticsOutcome>;
 }
 
 /** electron-builder.yml's appId: the NSIS shortcuts' AppUserModelID, which Windows matches toasts against. */
@@ -114,6 +122,12 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
       if (!host) return;
       const length = await copyDiagnostics(host, files());
       log.info('diagnostics copied to the clipboard', { length });
+    },
+    async saveDiagnostics() {
+      if (!host) throw new Error('no sidebar window to save from yet');
+      const outcome = await saveDiagnostics(host, files(), host.window);
+      log.info('diagnostics save', { outcome: outcome.outcome });
+      return outcome;
     },
   };
   app.on('will-quit', () => {

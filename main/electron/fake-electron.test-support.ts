@@ -105,6 +105,7 @@ class App extends EventEmitter {
       home,
       appData: appDataDir(),
       userData,
+      downloads: join(home, 'Downloads'),
       logs:
         process.platform === 'darwin'
           ? join(home, 'Library', 'Logs', this.getName())
@@ -723,6 +724,16 @@ export const clipboard = {
   // Electron 45: writeText resolves once the text is on the clipboard.
   writeText: async (text: string) => void fake.clipboard.push(text),
 };
+export const dialog = {
+  /** Electron 45: `([window,] options)`, only once ready; resolves `{canceled, filePath}` ('' when cancelled). */
+  showSaveDialog: async (...args: unknown[]) => {
+    requireReady('dialog');
+    const options = (args.length > 1 ? args[1] : args[0]) as { defaultPath?: string };
+    fake.saveDialogs.push({ modal: args.length > 1, defaultPath: options.defaultPath ?? '' });
+    const filePath = fake.saveDialogAnswer;
+    return { canceled: filePath === null, filePath: filePath ?? '' };
+  },
+};
 
 // ---- test controls (not Electron's API) ----
 
@@ -736,6 +747,10 @@ export const fake = {
   trays: [] as Tray[],
   views: [] as WebContentsView[],
   clipboard: [] as string[],
+  /** Each save dialog shown: modal to a window or not, the path it offered. */
+  saveDialogs: [] as { modal: boolean; defaultPath: string }[],
+  /** What the agent picks in the next save dialogs; null: Cancel. */
+  saveDialogAnswer: null as string | null,
   notifications: [] as { title: string; body: string; ref: WeakRef<Notification> }[],
   home,
   otherInstanceRunning: false,
@@ -839,9 +854,11 @@ export const fake = {
       fake.trays,
       fake.views,
       fake.clipboard,
+      fake.saveDialogs,
       fake.notifications,
     ])
       list.length = 0;
+    fake.saveDialogAnswer = null;
     fake.otherInstanceRunning = false;
     fake.pageScript = null;
   },

@@ -5,6 +5,7 @@ import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppState } from '../../common/contract';
+import { zoomFactorOf } from '../../common/contract-helpers';
 import { chooseLocale } from '../../common/locale';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { agentViewWindowTitle } from '../core/desktop/window-titles';
@@ -64,10 +65,14 @@ async function start(desktop: Desktop): Promise<void> {
       updateView: desktop.updateView,
       restartToUpdate: desktop.restartToUpdate,
       copyDiagnostics: async () => (await desktop.copyDiagnostics(), null),
+      saveDiagnostics: () => desktop.saveDiagnostics(),
       setAgentViewBounds: (bounds) => late.agent?.setBounds(bounds),
       popOutAgentView: (out) => late.agent?.popOut(out) ?? false,
       agentViewPoppedOut: () => late.agent?.poppedOut ?? false,
-      settingsChanged: (s) => late.window?.setAlwaysOnTop(s.alwaysOnTop),
+      settingsChanged: (s) => {
+        late.window?.setAlwaysOnTop(s.alwaysOnTop);
+        late.agent?.setZoom(zoomFactorOf(s.agentPageZoom));
+      },
     },
   });
 
@@ -86,6 +91,7 @@ async function start(desktop: Desktop): Promise<void> {
     () => core.refresh(),
     () => agentViewWindowTitle(intlForState(core.getState())),
   );
+  agent.setZoom(zoomFactorOf(core.settings().settings.agentPageZoom));
   Object.assign(late, { agent, window: sidebar });
   smoke?.watch(sidebar, log);
   const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log, () => smoke?.passed());

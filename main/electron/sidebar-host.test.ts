@@ -150,4 +150,27 @@ describe('sidebar host (Electron glue on the stub Electron runtime)', () => {
     await until(() => wc.isDestroyed());
     expect(sidebar.contentView.children).toHaveLength(0);
   });
+
+  it("the agent page zoom setting is the view's zoom factor, kept across loads; the sidebar's own stays", async () => {
+    agent.setZoom(0.75);
+    const { sessionToken } = await fx.customerSession();
+    const joined = await call('join', { token: sessionToken, interactionId: null });
+    const view = await until(() => sidebar.contentView.children[0] as WebContentsView | undefined);
+    const wc = view.webContents;
+    await until(() => wc.loads.length > 0);
+    expect(wc.getZoomFactor()).toBe(0.75);
+    expect(wc.loads[0]!.url).toMatch(/\/cobrowse\/slave\.html#nosidinput=1&sid=\d{9}$/); // nothing added
+    expect(sidebar.webContents.getZoomFactor()).toBe(1);
+    agent.setZoom(1.25);
+    expect(wc.getZoomFactor()).toBe(1.25);
+    // A load that starts at another zoom (Chromium's per-origin zoom on a new origin) gets the setting back.
+    wc.setZoomFactor(1);
+    await wc.loadURL(`${fx.sim.url}/cobrowse/slave.html`);
+    expect(wc.getZoomFactor()).toBe(1.25);
+
+    agent.setZoom(1);
+    const sessionId = (joined.value as { sessionId: string }).sessionId;
+    expect(await call('stop', { sessionId })).toMatchObject({ ok: true });
+    await until(() => wc.isDestroyed());
+  });
 });

@@ -11,6 +11,7 @@ import { WireFromPage, type AppState, type WireFromHost } from '../../common/con
 import { createAppCore, type AppCore } from '../core/app-core';
 import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../../common/logger';
+import { diagnosticsFileName } from '../core/diagnostics/save-file';
 import { startAgentProxy } from './agent-proxy';
 import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
@@ -63,6 +64,11 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   const dataDir = opts.dataDir ?? join(homedir(), '.cobrowse-agent-shell', 'web');
   const argv = opts.demo ? ['--service-url', ''] : opts.serviceUrl ? ['--service-url', opts.serviceUrl] : [];
   const proxy = await startAgentProxy(log.child('agent-proxy'));
+  const bundle = () =>
+    core.diagnostics({
+      app: { name: 'Cobrowse Agent Shell (web edition)', version: appVersion },
+      runtime: { node: process.version, platform: `${process.platform} ${process.arch}` },
+    });
   const core = await createAppCore({
     startDemo: startEmbeddedDemo,
     dataDir,
@@ -75,11 +81,13 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     log,
     ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
     hooks: {
-      copyDiagnostics: () =>
-        core.diagnostics({
-          app: { name: 'Cobrowse Agent Shell (web edition)', version: appVersion },
-          runtime: { node: process.version, platform: `${process.platform} ${process.arch}` },
-        }),
+      copyDiagnostics: () => bundle(),
+      // The page downloads it: the browser's own download, no file dialog of ours.
+      saveDiagnostics: async () => ({
+        outcome: 'download',
+        fileName: diagnosticsFileName(),
+        text: await bundle(),
+      }),
     },
   });
 

@@ -1,8 +1,8 @@
-// When to raise a system notification: a chat asked for co-browse (a new co-browse attempt appeared, or a
-// request now waits on a chat because another session is live) while the agent cannot see the sidebar. Only
-// new attempts and requests count, so a state push never notifies twice. In the agent's language.
+// When to raise a system notification: a new co-browse request (common/cobrowse-requests.ts) while the agent
+// cannot see the sidebar, in the agent's language.
 import { defineMessages } from '@formatjs/intl';
 import type { AppState } from '../../../common/contract';
+import { newCobrowseRequests } from '../../../common/cobrowse-requests';
 import type { IntlShape } from '../i18n/intl';
 
 export interface CobrowseRequestNotice {
@@ -52,28 +52,17 @@ export function cobrowseRequestNotices(
   intl: IntlShape,
 ): CobrowseRequestNotice[] {
   if (windowVisible) return [];
-  const seen = new Set(prev.sessions.map((s) => s.id));
-  const waited = new Map(prev.interactions.map((i) => [i.id, i.cobrowseRequest?.at]));
-  const requests = next.interactions
-    .filter((i) => i.cobrowseRequest && waited.get(i.id) !== i.cobrowseRequest.at)
-    .map((i) => ({
-      sessionId: `request:${i.id}`,
-      title: intl.formatMessage(m.waitingTitle),
-      body: intl.formatMessage(m.waitingBody, { customer: i.customerName }),
-    }));
-  const attempts = next.sessions
-    .filter((s) => !seen.has(s.id) && s.phase !== 'ended' && s.phase !== 'failed')
-    .flatMap((s) => {
-      const chat = next.interactions.find((i) => i.id === s.interactionId && i.media === 'chat');
-      return chat
-        ? [
-            {
-              sessionId: s.id,
-              title: intl.formatMessage(m.requestedTitle),
-              body: intl.formatMessage(m.requestedBody, { customer: chat.customerName }),
-            },
-          ]
-        : [];
-    });
-  return [...attempts, ...requests];
+  return newCobrowseRequests(prev, next).map((r) =>
+    r.kind === 'attempt'
+      ? {
+          sessionId: r.key,
+          title: intl.formatMessage(m.requestedTitle),
+          body: intl.formatMessage(m.requestedBody, { customer: r.customerName }),
+        }
+      : {
+          sessionId: r.key,
+          title: intl.formatMessage(m.waitingTitle),
+          body: intl.formatMessage(m.waitingBody, { customer: r.customerName }),
+        },
+  );
 }

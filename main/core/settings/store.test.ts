@@ -105,6 +105,24 @@ describe('loadSettings layering', () => {
     ]);
   });
 
+  it('agent page zoom: 75 or "75" in a file, a flag, lockable; anything else named with the choices', async () => {
+    await writeJson(paths.userSettingsPath, { agentPageZoom: 75 });
+    expect((await loadSettings(paths)).settings.agentPageZoom).toBe('75');
+    expect(
+      (await loadSettings({ ...paths, argv: ['--agent-page-zoom', '125'] })).settings.agentPageZoom,
+    ).toBe('125');
+    await writeJson(paths.managedSettingsPath, { agentPageZoom: '50', locked: ['agentPageZoom'] });
+    expect((await loadSettings(paths)).settings.agentPageZoom).toBe('50');
+
+    await writeJson(paths.managedSettingsPath, {});
+    await writeJson(paths.userSettingsPath, { agentPageZoom: 'fit' });
+    const odd = await loadSettings(paths);
+    expect(odd.settings.agentPageZoom).toBe('100');
+    expect(odd.problems).toEqual([
+      `${paths.userSettingsPath}: field "agentPageZoom": Invalid option: expected one of "50"|"75"|"100"|"125"`,
+    ]);
+  });
+
   it('starts with safe defaults when a file is not JSON or not an object', async () => {
     await writeFile(paths.managedSettingsPath, '{ "serviceUrl": ');
     await writeJson(paths.userSettingsPath, ['a']);

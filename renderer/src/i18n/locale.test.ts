@@ -42,6 +42,7 @@ describe('catalogs', () => {
           minutes: 3,
           sessions: 2,
           started: '10:41',
+          path: 'x',
         },
       };
       for (const id of Object.keys(await loadCatalog(locale)))

@@ -16,6 +16,7 @@ const current: AppState['settings'] = {
   language: 'system',
   notifyOnRequest: true,
   requestSound: false,
+  agentPageZoom: '100',
   locked: ['serviceUrl'],
 };
 

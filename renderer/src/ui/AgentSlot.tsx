@@ -5,7 +5,8 @@ import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppState, Bounds } from '../../../common/contract';
 import { sameBounds, toBounds } from '../logic/bounds';
-import { useSidebar } from './context';
+import { zoomFactorOf } from '../../../common/contract-helpers';
+import { useSidebar, useSidebarState } from './context';
 
 type AgentView = NonNullable<AppState['agentView']>;
 
@@ -14,6 +15,7 @@ export function AgentSlot({ view }: { view: AgentView }) {
   // Main knows where the view is (closing the pop-out window brings it back); the button only asks.
   const poppedOut = view.poppedOut;
   const intl = useIntl();
+  const zoom = zoomFactorOf(useSidebarState((s) => s.app!.settings.agentPageZoom));
 
   return (
     <main
@@ -41,12 +43,15 @@ export function AgentSlot({ view }: { view: AgentView }) {
       )}
       {sidebar.host === 'web' ? (
         // Its own document: the sidebar's direction (rtl in Arabic) never mirrors the customer's page.
-        <iframe
-          title={intl.formatMessage({ id: 'agentSlot.frameTitle', defaultMessage: 'Co-browse agent page' })}
-          src={view.url}
-          sandbox="allow-scripts allow-same-origin allow-forms"
-          referrerPolicy="no-referrer"
-        />
+        <div className="agent-frame">
+          <iframe
+            title={intl.formatMessage({ id: 'agentSlot.frameTitle', defaultMessage: 'Co-browse agent page' })}
+            src={view.url}
+            sandbox="allow-scripts allow-same-origin allow-forms"
+            referrerPolicy="no-referrer"
+            style={frameZoom(zoom)}
+          />
+        </div>
       ) : poppedOut ? (
         <p className="muted placeholder-note">
           <FormattedMessage id="agentSlot.poppedOut" defaultMessage="The agent page is in its own window." />
@@ -57,6 +62,13 @@ export function AgentSlot({ view }: { view: AgentView }) {
     </main>
   );
 }
+
+/**
+ * The "Agent page zoom" setting in the web edition: the frame laid out 1/zoom as large and scaled back into
+ * the slot, so the page sees a wider window (as the desktop's zoom factor does); nothing added to its URL.
+ */
+const frameZoom = (zoom: number) =>
+  zoom === 1 ? undefined : { width: `${100 / zoom}%`, height: `${100 / zoom}%`, transform: `scale(${zoom})` };
 
 function DesktopPlaceholder() {
   const sidebar = useSidebar();

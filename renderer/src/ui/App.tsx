@@ -11,6 +11,7 @@ import { JoinPanel } from './JoinPanel';
 import { lazyPanel } from './LazyPanel';
 import { RequestChime } from './RequestChime';
 import { StatusBar } from './StatusBar';
+import { WebNotifier } from './WebNotifications';
 
 // Not needed for the first paint: their own chunks (the settings form brings the settings schema, and zod).
 const History = lazyPanel(async () => (await import('./History')).History);
@@ -40,6 +41,7 @@ export function App() {
           <>
             <StatusBar />
             <RequestChime />
+            {sidebar.host === 'web' && <WebNotifier />}
             <Alerts />
             <JoinPanel />
             <Interactions />

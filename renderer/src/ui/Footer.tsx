@@ -1,10 +1,10 @@
-// Copy diagnostics for support: the desktop host copies them itself; the web edition hands the text back and
-// the page copies it (or saves it to a file). If the browser refuses the clipboard, the text shows for
-// copying by hand.
+// Diagnostics for support. Copy: the desktop host copies them itself; the web edition hands the text back and
+// the page copies it (if the browser refuses the clipboard, the text shows for copying by hand). Save: the
+// desktop asks where in its save dialog and says where it went; the web edition's page downloads the text.
 import { useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { useSidebar, useSidebarState } from './context';
-import { localDate, saveText } from './download';
+import { saveText } from './download';
 
 const notes = defineMessages({
   copied: { id: 'footer.copied', defaultMessage: 'Diagnostics copied to the clipboard.' },
@@ -19,8 +19,13 @@ export function Footer() {
   const sidebar = useSidebar();
   const intl = useIntl();
   const busy = useSidebarState((s) => s.pending.copyDiagnostics === true);
+  const saving = useSidebarState((s) => s.pending.saveDiagnostics === true);
   // Which note, not its words: a language switch re-words it.
-  const [outcome, setOutcome] = useState<{ note: keyof typeof notes; text?: string } | null>(null);
+  const [outcome, setOutcome] = useState<{
+    note: keyof typeof notes | 'savedTo';
+    text?: string;
+    path?: string;
+  } | null>(null);
 
   async function copy() {
     setOutcome(null);
@@ -37,9 +42,11 @@ export function Footer() {
 
   async function save() {
     setOutcome(null);
-    const result = await sidebar.call('copyDiagnostics', {});
-    if (!result?.text) return;
-    saveText(`cobrowse-diagnostics-${localDate()}.txt`, result.text, 'text/plain');
+    const result = await sidebar.call('saveDiagnostics', {});
+    // A refusal (the file could not be written) shows with the other alerts, with what to do; Cancel is no news.
+    if (!result || result.outcome === 'cancelled') return;
+    if (result.outcome === 'saved') return setOutcome({ note: 'savedTo', path: result.path });
+    saveText(result.fileName, result.text, 'text/plain');
     setOutcome({ note: 'saved' });
   }
 
@@ -52,18 +59,25 @@ export function Footer() {
           description="Button: copies version, settings and logs for the support team"
         />
       </button>{' '}
-      {/* Our choice: the desktop builds and copies the bundle in main; saving there is not offered yet. */}
-      {sidebar.host === 'web' && (
-        <button type="button" disabled={busy} onClick={() => void save()}>
-          <FormattedMessage
-            id="footer.saveDiagnostics"
-            defaultMessage="Save diagnostics to a file"
-            description="Button: saves version, settings, sessions and logs as a text file for the support team"
-          />
-        </button>
-      )}
+      <button type="button" disabled={busy || saving} onClick={() => void save()}>
+        <FormattedMessage
+          id="footer.saveDiagnostics"
+          defaultMessage="Save diagnostics…"
+          description="Button: saves version, settings, sessions and logs as a text file for the support team (desktop: asks where)"
+        />
+      </button>
       <p className="muted" aria-live="polite">
-        {outcome && intl.formatMessage(notes[outcome.note])}
+        {outcome?.note === 'savedTo' ? (
+          <FormattedMessage
+            id="footer.savedTo"
+            defaultMessage="Diagnostics saved to {path}."
+            description="After Save diagnostics on the desktop: the file the agent chose"
+            // A path reads left to right in any language.
+            values={{ path: <bdi dir="ltr">{outcome.path}</bdi> }}
+          />
+        ) : (
+          outcome && intl.formatMessage(notes[outcome.note])
+        )}
       </p>
       {outcome?.text !== undefined && (
         <textarea

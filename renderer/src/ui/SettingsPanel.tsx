@@ -6,10 +6,13 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { defineMessage, defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { chooseLocale, LOCALES } from '../../../common/locale';
+import { zoomFactorOf } from '../../../common/contract-helpers';
+import { AgentPageZoom } from '../../../common/settings-schema';
 import { AUTONYMS } from '../i18n/locale';
 import { draftOf, invalidFields, isDirty, settingsPatch, type SettingsDraft } from '../logic/settings-form';
 import { ErrorBox } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
+import { askNotificationPermission, NotificationPermission } from './WebNotifications';
 
 export function SettingsPanel() {
   const sidebar = useSidebar();
@@ -30,6 +33,8 @@ export function SettingsPanel() {
 
   const edit = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
     setSaved(false);
+    // The agent's own click: the one moment a browser lets a page ask to show notifications.
+    if (key === 'notifyOnRequest' && value === true && sidebar.host === 'web') askNotificationPermission();
     setDraft((d) => ({ ...d, [key]: value }));
   };
   const invalid = invalidFields(draft);
@@ -74,13 +79,24 @@ export function SettingsPanel() {
           bound={bound}
           name="notifyOnRequest"
           label={t(m.notifyOnRequest)}
-          note={sidebar.host === 'web' ? t(m.desktopOnly) : t(m.notifyOnRequestNote)}
+          note={sidebar.host === 'web' ? t(m.notifyOnRequestWebNote) : t(m.notifyOnRequestNote)}
         />
+        {sidebar.host === 'web' && <NotificationPermission wanted={draft.notifyOnRequest} />}
         <CheckSetting
           bound={bound}
           name="requestSound"
           label={t(m.requestSound)}
           note={t(m.requestSoundNote)}
+        />
+        <ChoiceSetting
+          bound={bound}
+          name="agentPageZoom"
+          label={t(m.agentPageZoom)}
+          note={t(m.agentPageZoomNote)}
+          options={AgentPageZoom.options.map((z) => [
+            z,
+            intl.formatNumber(zoomFactorOf(z), { style: 'percent' }),
+          ])}
         />
         <CheckSetting
           bound={bound}
@@ -229,6 +245,19 @@ const m = defineMessages({
     id: 'settings.notifyOnRequestNote',
     defaultMessage: 'When a chat asks to co-browse while the sidebar is hidden.',
   },
+  agentPageZoom: {
+    id: 'settings.agentPageZoom',
+    defaultMessage: 'Agent page zoom',
+    description: "How big the customer's page shows in the agent page",
+  },
+  agentPageZoomNote: {
+    id: 'settings.agentPageZoomNote',
+    defaultMessage: "Below 100% shows more of a customer's large window without scrolling.",
+  },
+  notifyOnRequestWebNote: {
+    id: 'settings.notifyOnRequestWebNote',
+    defaultMessage: 'When a chat asks to co-browse while this page is hidden or in the background.',
+  },
   requestSound: { id: 'settings.requestSound', defaultMessage: 'Play a sound for co-browse requests' },
   requestSoundNote: {
     id: 'settings.requestSoundNote',
@@ -273,7 +302,7 @@ interface Bound {
 const URL_KEYS: readonly (keyof SettingsDraft)[] = ['serviceUrl', 'origin', 'workspaceUrl'];
 type CheckKey = 'debug' | 'alwaysOnTop' | 'notifyOnRequest' | 'requestSound';
 type TextKey = 'serviceUrl' | 'origin' | 'agentName' | 'workspaceUrl' | 'workspaceClientId';
-type ChoiceKey = 'stickiness' | 'transport' | 'source' | 'language';
+type ChoiceKey = 'stickiness' | 'transport' | 'source' | 'language' | 'agentPageZoom';
 /** Value, words, and the words' language when it is not the page's. */
 type Option<K extends ChoiceKey> = [SettingsDraft[K], string, string?];
 
@@ -317,10 +346,11 @@ function ChoiceSetting<K extends ChoiceKey>(props: {
   name: K;
   label: string;
   options: Option<K>[];
+  note?: string;
 }) {
   const { bound, name } = props;
   return (
-    <Field label={props.label} locked={bound.lock(name)} lockedNote={bound.lockedNote}>
+    <Field label={props.label} locked={bound.lock(name)} lockedNote={bound.lockedNote} note={props.note}>
       {(id, describedBy) => (
         <select
           id={id}

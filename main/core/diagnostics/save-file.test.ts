@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RequestRefused } from '../ipc/dispatch';
+import { diagnosticsFileName, saveDiagnosticsFile, saveFailure } from './save-file';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'save-diag-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (err: unknown) => (err instanceof RequestRefused ? err.error : err),
+  );
+
+describe('saving the diagnostics to a file', () => {
+  it('offers a dated name in local time', () => {
+    expect(diagnosticsFileName(new Date(2026, 11, 1, 23, 59))).toBe('cobrowse-diagnostics-2026-12-01.txt');
+  });
+
+  it('writes the bundle whole, over an older file, with no temporary file left', async () => {
+    const target = join(dir, 'cobrowse-diagnostics-2026-12-01.txt');
+    await writeFile(target, 'older bundle');
+    await saveDiagnosticsFile(target, '# Diagnostics\nline\n');
+    expect(await readFile(target, 'utf8')).toBe('# Diagnostics\nline\n');
+    expect(await readdir(dir)).toEqual(['cobrowse-diagnostics-2026-12-01.txt']);
+  });
+
+  it('a target that is a folder is refused in words, with what to do, and nothing is left behind', async () => {
+    const target = join(dir, 'taken');
+    await mkdir(target);
+    await writeFile(join(target, 'x'), '');
+    const error = await refusal(saveDiagnosticsFile(target, 'text'));
+    expect(error).toEqual({
+      code: 'save-failed',
+      message: `${target} is a folder.`,
+      action: expect.stringMatching(/^Save again with another file name, or use Copy diagnostics/),
+    });
+    expect(await readdir(dir)).toEqual(['taken']);
+  });
+
+  it('a folder that is a file is refused in words', async () => {
+    await writeFile(join(dir, 'plain'), '');
+    const error = await refusal(saveDiagnosticsFile(join(dir, 'plain', 'd.txt'), 'text'));
+    expect(error).toMatchObject({ code: 'save-failed', message: `${join(dir, 'plain')} is not a folder.` });
+  });
+
+  it('names the folder and the way out for permissions and a full disk', () => {
+    const path = join(dir, 'd.txt');
+    const as = (code: string) => saveFailure(path, Object.assign(new Error(code), { code }));
+    expect(as('EACCES')).toMatchObject({
+      message: `You are not allowed to write in ${dir}.`,
+      action: expect.stringContaining('choose a folder of your own'),
+    });
+    expect(as('ENOSPC').message).toBe(`The disk holding ${dir} is full.`);
+    expect(as('EROFS').message).toBe(`${dir} is read-only.`);
+    expect(as('EIO').message).toBe(`The diagnostics could not be saved to ${path} (EIO).`);
+  });
+});
