@@ -75,6 +75,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     log,
     ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
     hooks: {
+      ownerKnown: (owner) => proxy.warm(owner),
       copyDiagnostics: () =>
         core.diagnostics({
           app: { name: 'Cobrowse Agent Shell (web edition)', version: appVersion },
