@@ -15,7 +15,6 @@ import { startAgentProxy } from './agent-proxy';
 import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
-import { startEmbeddedDemo } from '../demo/embedded';
 import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
 import { requestUrl } from '../../common/request-path';
 
@@ -64,7 +63,8 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   const argv = opts.demo ? ['--service-url', ''] : opts.serviceUrl ? ['--service-url', opts.serviceUrl] : [];
   const proxy = await startAgentProxy(log.child('agent-proxy'));
   const core = await createAppCore({
-    startDemo: startEmbeddedDemo,
+    // Only demo mode needs the simulator and its packages: loaded then, not on every start.
+    startDemo: async (...demo) => (await import('../demo/embedded')).startEmbeddedDemo(...demo),
     dataDir,
     settings: {
       userSettingsPath: join(dataDir, 'settings.json'),
