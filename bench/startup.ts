@@ -21,7 +21,10 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
 for (const build of ['build:renderer', 'build:web'])
-  if (spawnSync('npm', ['run', '--silent', build], { stdio: 'inherit' }).status !== 0)
+  if (
+    spawnSync('npm', ['run', '--silent', build, '--', '--logLevel', 'warn'], { stdio: 'inherit' }).status !==
+    0
+  )
     throw new Error(`npm run ${build} failed`);
 
 /**

@@ -130,6 +130,15 @@ describe('agent proxy: the page warmed while the Controller joins', () => {
     expect(pathsHeard().sort()).toEqual(['/cobrowse/b.css', '/cobrowse/css/a.css', '/cobrowse/slave.html']);
     owner.releasePage();
   });
+
+  it('holds at most 64 warmed responses at once, however many joins come in a burst', async () => {
+    owner.holdPage();
+    for (let n = 1; n <= 70; n++) proxy.warm(node(`node${n}`));
+    await until(() => owner.heard.length >= 64);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(owner.heard).toHaveLength(64);
+    owner.releasePage();
+  });
 });
 
 describe('agent proxy: connections to the owner', () => {

@@ -69,9 +69,11 @@ const RESERVED = new Set([RUN_COOKIE]);
 // At most this many learnt cookie names per route (our choice): a hostile node cannot grow the proxy's memory.
 const MAX_NODE_COOKIES = 32;
 // Warmed responses (our choice): kept as long as a join may take (REST 5 s + handshake 10 s + join 10 s), at
-// most this many stylesheets per page and this size each; anything else is simply fetched when asked for.
+// most this many stylesheets per page, this size each and this many at once (joins in a burst); anything
+// else is simply fetched when asked for.
 const WARM_TTL_MS = 25_000;
 const MAX_WARM_STYLESHEETS = 8;
+const MAX_WARMED = 64;
 const MAX_WARM_BYTES = 1024 * 1024;
 const MAX_KNOWN_PAGES = 16;
 
@@ -228,7 +230,7 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
   /** Fetches `target` now and keeps the answer for the node's route, for WARM_TTL_MS at most. */
   function keepWarm(target: URL, cookie: string | null, accept: string, then?: (f: Fetched) => void) {
     const key = `${nodeKey(target.origin, cookie)} ${target.href}`;
-    if (warmed.has(key)) return;
+    if (warmed.has(key) || warmed.size >= MAX_WARMED) return;
     const fetched = fetchWhole(target, cookie, accept).then((f) => (f && then?.(f), f));
     warmed.set(key, fetched);
     setTimeout(() => {
