@@ -349,7 +349,8 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
     },
     async close() {
       warmed.clear();
-      sweep();
+      for (const agent of agents.values()) agent.destroy();
+      agents.clear();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },
