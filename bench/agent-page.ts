@@ -56,9 +56,9 @@ async function customerSession(): Promise<{ token: string; leave(): Promise<void
   return { token: sessionToken, leave: () => customer.disconnect() };
 }
 
-/** Epoch ms of the agent page's first contentful paint, once it happened. */
+/** Epoch ms of the agent page's first contentful paint, once it happened (30 s at most, as Playwright waits). */
 async function firstPaint(page: Page): Promise<number> {
-  for (;;) {
+  for (const until = Date.now() + 30_000; Date.now() < until; ) {
     const frame: Frame | undefined = page.frames().find((f) => f.url().includes('/slave.html'));
     const at = await frame
       ?.evaluate(
@@ -71,6 +71,7 @@ async function firstPaint(page: Page): Promise<number> {
     if (typeof at === 'number') return at;
     await new Promise((r) => setTimeout(r, 20));
   }
+  throw new Error('the agent page did not paint within 30 s');
 }
 
 try {
@@ -95,7 +96,9 @@ try {
       `run ${String(i).padStart(2)}: ${ms.toFixed(0)} ms = ${(ms / rtt).toFixed(2)} RTT (agent view placed at ${(framed / rtt).toFixed(2)} RTT)`,
     );
     await stopSession(page);
-    await page.locator('iframe').waitFor({ state: 'detached' });
+    // The view goes at 'ending', but the session is live until the server confirmed the stop: a join typed
+    // before then is refused (one session per agent) and no view would ever come. Wait for it to have ended.
+    await page.getByTestId('connection').and(page.locator('[data-state="idle"]')).waitFor();
     await customer.leave();
   }
   const m = median(elapsed);

@@ -137,12 +137,15 @@ export function parseReply<T extends z.ZodType>(
   };
 }
 
+/** `<base>/cobrowse/slave.html`: what the browser requests for the agent page (the fragment never leaves it). */
+export const agentPageAddress = (base: string): URL => new URL(base.replace(/\/+$/, '') + paths.agentPage);
+
 /**
  * `<base>/cobrowse/slave.html#nosidinput=1&sid=<token>[&debug=1]`; base is `<scheme>://<host>:<port>` plus any
  * path prefix a proxy puts in front of the node (`https://lb.example/node1`), which is kept.
  */
 export function agentPageUrl(base: string, token: string, opts: { debug?: boolean } = {}): string {
-  const url = new URL(base.replace(/\/+$/, '') + paths.agentPage);
+  const url = agentPageAddress(base);
   url.hash = `nosidinput=1&sid=${SessionToken.parse(token)}${opts.debug ? '&debug=1' : ''}`;
   return url.toString();
 }

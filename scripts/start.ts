@@ -13,6 +13,9 @@ if (electronBinaryProblem(join('node_modules', 'electron')) === null) {
 console.log(
   'start: the Electron binary is not installed here, so the desktop app cannot open; starting the web edition in demo mode instead (npm run start:web).',
 );
-const built = run('npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn']);
-if (built !== 0) process.exit(built);
-process.exit(run(bin('tsx'), ['main/web/cli.ts', ...(args.length ? args : ['--demo'])]));
+// The sidebar, then the web edition's bundle (what `npm run start:web` runs too).
+for (const build of [['build:renderer', '--', '--logLevel', 'warn'], ['build:web']]) {
+  const built = run('npm', ['run', '--silent', ...build]);
+  if (built !== 0) process.exit(built);
+}
+process.exit(run(process.execPath, ['out/web/cli.js', ...(args.length ? args : ['--demo'])]));

@@ -35,6 +35,7 @@ import { memorySecretStore } from './sources/select';
 import type { SecretStore } from './sources/workspace';
 import { initialUpdateView, type RestartDecision } from './update/gate';
 import type { StartDemo } from './app/demo';
+import type { Controller, SessionOwner } from './controller/types';
 
 /** What only a host can do. Every hook is optional: the web edition has no updater, for instance. */
 export interface HostHooks {
@@ -51,6 +52,8 @@ export interface HostHooks {
   settingsChanged?(settings: Settings): void;
   /** Opens a URL in the system browser (Workspace sign-in); without it the page is given the URL to open. */
   openExternal?(url: string): Promise<void> | void;
+  /** A session being joined has its owning node (the join itself still under way): warm up, show nothing. */
+  ownerKnown?(owner: SessionOwner): void;
 }
 
 export interface AppCoreOptions {
@@ -114,7 +117,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   let handOverSignInUrl: ((url: string) => void) | null = null;
   const runtimeDeps = {
     dataDir: opts.dataDir,
-    controller: link.controller,
+    controller: {
+      ...link.controller,
+      join: (token, o) => link.controller.join(token, { onOwner: hooks.ownerKnown, ...o }),
+    } satisfies Controller,
     ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
     secrets: opts.secrets ?? memorySecretStore(),
     openBrowser: (url: string) => (hooks.openExternal ? hooks.openExternal(url) : handOverSignInUrl?.(url)),

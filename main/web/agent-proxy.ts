@@ -5,8 +5,11 @@
 // random per agent view, so nothing else on the machine can ride on a session by guessing a path, and it is
 // not the session token. The agent page's own script knows the key, so the proxy trusts no path and no
 // cookie it is given: it only ever reaches the route's owner (proxy-rules.ts) with the node's own cookies.
+// Speed through a slow link: one keep-alive agent per owner node, and `warm()` fetches the agent page's HTML
+// and stylesheets while the Controller is still joining, held for the page's first load only.
 import { randomBytes } from 'node:crypto';
 import {
+  Agent as HttpAgent,
   createServer,
   request as httpRequest,
   STATUS_CODES,
@@ -16,11 +19,13 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { AppState } from '../../common/contract';
 import type { Logger } from '../../common/logger';
+import { agentPageAddress } from '../../common/protocol';
+import type { SessionOwner } from '../core/controller/types';
 import { RefusedPath, scopedSetCookie, upstreamCookies, upstreamTarget } from './proxy-rules';
 import { RUN_COOKIE } from './run-key';
 import { refusalLog } from '../core/net/flood-guard';
@@ -40,6 +45,11 @@ export interface AgentProxy {
   readonly origin: string;
   /** The iframe URL for the agent view, registering its route. */
   expose(view: AgentView): string;
+  /**
+   * The owner of a session being joined is known: fetch its agent page's HTML and stylesheets now, so the
+   * page's first load does not wait on the link for them. Nothing is shown; the route comes with `expose`.
+   */
+  warm(owner: SessionOwner): void;
   /** Routes of sessions no longer shown are dropped. */
   retain(sessionIds: readonly string[]): void;
   close(): Promise<void>;
@@ -58,10 +68,32 @@ const HOP_BY_HOP = [
 const RESERVED = new Set([RUN_COOKIE]);
 // At most this many learnt cookie names per route (our choice): a hostile node cannot grow the proxy's memory.
 const MAX_NODE_COOKIES = 32;
+// Warmed responses (our choice): kept as long as a join may take (REST 5 s + handshake 10 s + join 10 s), at
+// most this many stylesheets per page, this size each and this many at once (joins in a burst); anything
+// else is simply fetched when asked for.
+const WARM_TTL_MS = 25_000;
+const MAX_WARM_STYLESHEETS = 8;
+const MAX_WARMED = 64;
+const MAX_WARM_BYTES = 1024 * 1024;
+const MAX_KNOWN_PAGES = 16;
+
+interface Fetched {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+/** A route's owner node: its origin and stickiness cookie, the key of its agent and warmed responses. */
+const nodeKey = (owner: string, cookie: string | null) => `${owner} ${cookie ?? ''}`;
 
 export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
   const routes = new Map<string, Route>();
   const keys = new Map<string, string>(); // sessionId → key
+  // One keep-alive agent per owner node (not per host: a balancer may pin a connection to a node), so the
+  // page's requests do not each pay a TCP connect across the link.
+  const agents = new Map<string, HttpAgent>();
+  // `<node key> <url>` → the warmed response, taken by the first GET of that URL through that node's route.
+  const warmed = new Map<string, Promise<Fetched | null>>();
+  const stylesheets = new Map<string, URL[]>(); // agent page URL → the stylesheets it had when last fetched
   // The agent page's own script can send refused paths as fast as it likes: logged at a rate.
   const pathRefused = refusalLog(log, 'agent page proxy: path refused');
 
@@ -142,11 +174,95 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
 
   const send = (target: URL) => (target.protocol === 'https:' ? httpsRequest : httpRequest);
 
+  function agentFor(owner: string, cookie: string | null): HttpAgent {
+    const key = nodeKey(owner, cookie);
+    let agent = agents.get(key);
+    if (!agent) {
+      agent = owner.startsWith('https:')
+        ? new HttpsAgent({ keepAlive: true })
+        : new HttpAgent({ keepAlive: true });
+      agents.set(key, agent);
+    }
+    return agent;
+  }
+
+  /** Agents of nodes no route and no warmed response needs any more are closed. */
+  function sweep(): void {
+    const needed = new Set([...routes.values()].map((r) => nodeKey(r.owner, r.cookie)));
+    for (const w of warmed.keys()) needed.add(w.slice(0, w.lastIndexOf(' ')));
+    for (const [key, agent] of agents)
+      if (!needed.has(key)) {
+        agent.destroy();
+        agents.delete(key);
+      }
+  }
+
+  /** GETs `target` whole through the node's agent with only the stickiness cookie; null unless a small 200. */
+  function fetchWhole(target: URL, cookie: string | null, accept: string): Promise<Fetched | null> {
+    return new Promise((done) => {
+      const headers: OutgoingHttpHeaders = { accept, ...(cookie ? { cookie } : {}) };
+      const agent = agentFor(target.origin, cookie);
+      const upstream = send(target)(target, { agent, headers, timeout: WARM_TTL_MS }, (answer) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        answer.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= MAX_WARM_BYTES) return void chunks.push(chunk);
+          done(null);
+          upstream.destroy();
+        });
+        answer.on('end', () =>
+          done(
+            answer.statusCode === 200
+              ? { status: 200, headers: answer.headers, body: Buffer.concat(chunks) }
+              : null,
+          ),
+        );
+        answer.on('close', () => done(null)); // after 'end', a no-op
+      });
+      upstream.on('timeout', () => upstream.destroy());
+      upstream.on('close', () => done(null));
+      upstream.on('error', () => done(null));
+      upstream.end();
+    });
+  }
+
+  /** Fetches `target` now and keeps the answer for the node's route, for WARM_TTL_MS at most. */
+  function keepWarm(target: URL, cookie: string | null, accept: string, then?: (f: Fetched) => void) {
+    const key = `${nodeKey(target.origin, cookie)} ${target.href}`;
+    if (warmed.has(key) || warmed.size >= MAX_WARMED) return;
+    const fetched = fetchWhole(target, cookie, accept).then((f) => (f && then?.(f), f));
+    warmed.set(key, fetched);
+    setTimeout(() => {
+      if (warmed.get(key) === fetched) warmed.delete(key);
+      sweep();
+    }, WARM_TTL_MS).unref();
+  }
+
+  function takeWarmed({ route, target }: Found): Promise<Fetched | null> | undefined {
+    const key = `${nodeKey(route.owner, route.cookie)} ${target.href}`;
+    const fetched = warmed.get(key);
+    warmed.delete(key);
+    return fetched;
+  }
+
   function forward(req: IncomingMessage, res: ServerResponse, found: Found): void {
-    const { target } = found;
+    const early = req.method === 'GET' ? takeWarmed(found) : undefined;
+    if (early)
+      return void early.then((f) => {
+        if (!f) return fetchNow(req, res, found);
+        const headers = headersBack(f.headers, found);
+        headers['content-length'] = f.body.length;
+        res.writeHead(f.status, headers).end(f.body);
+      });
+    fetchNow(req, res, found);
+  }
+
+  function fetchNow(req: IncomingMessage, res: ServerResponse, found: Found): void {
+    const { target, route } = found;
     const upstream = send(target)(
       target,
-      { method: req.method, headers: headersFor(req, found) },
+      { method: req.method, headers: headersFor(req, found), agent: agentFor(route.owner, route.cookie) },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, headersBack(answer.headers, found));
         answer.pipe(res);
@@ -208,14 +324,33 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
       });
       return `${origin}/a/${key}${page.pathname}${page.search}${page.hash}`;
     },
+    warm(owner) {
+      const page = agentPageAddress(owner.baseUrl);
+      const cookie = owner.cookie ?? null;
+      keepWarm(page, cookie, 'text/html', (f) => {
+        if (!String(f.headers['content-type']).startsWith('text/html')) return;
+        const found = stylesheetsOf(f.body.toString('utf8'), page);
+        stylesheets.delete(page.href); // re-inserted last: the oldest page goes first
+        stylesheets.set(page.href, found);
+        if (stylesheets.size > MAX_KNOWN_PAGES) stylesheets.delete(stylesheets.keys().next().value!);
+        for (const css of found) keepWarm(css, cookie, 'text/css');
+      });
+      // The stylesheets this page had last time, fetched beside it rather than after it (a link's round
+      // trip, and the TCP connects of a cold node, saved); a changed page only costs an unused fetch.
+      for (const css of stylesheets.get(page.href) ?? []) keepWarm(css, cookie, 'text/css');
+    },
     retain(sessionIds) {
       for (const [sessionId, key] of keys)
         if (!sessionIds.includes(sessionId)) {
           keys.delete(sessionId);
           routes.delete(key);
         }
+      sweep();
     },
     async close() {
+      warmed.clear();
+      for (const agent of agents.values()) agent.destroy();
+      agents.clear();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },
@@ -223,6 +358,22 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
 }
 
 const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
+
+/** The page's `<link rel="stylesheet" href>` on its own origin (what holds its first paint back), in order. */
+function stylesheetsOf(html: string, page: URL): URL[] {
+  const found: URL[] = [];
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    if (!/\brel\s*=\s*["']?stylesheet["'\s>/]/i.test(tag)) continue;
+    const m = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const href = m?.[1] ?? m?.[2] ?? m?.[3];
+    const url = href && URL.canParse(href, page.href) ? new URL(href, page) : null;
+    if (!url || url.origin !== page.origin) continue;
+    url.hash = '';
+    found.push(url);
+    if (found.length === MAX_WARM_STYLESHEETS) break;
+  }
+  return found;
+}
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
   const body = Buffer.from(message);

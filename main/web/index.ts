@@ -16,7 +16,6 @@ import { startAgentProxy } from './agent-proxy';
 import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
-import { startEmbeddedDemo } from '../demo/embedded';
 import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
 import { requestUrl } from '../../common/request-path';
 
@@ -70,7 +69,8 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       runtime: { node: process.version, platform: `${process.platform} ${process.arch}` },
     });
   const core = await createAppCore({
-    startDemo: startEmbeddedDemo,
+    // Only demo mode needs the simulator and its packages: loaded then, not on every start.
+    startDemo: async (...demo) => (await import('../demo/embedded')).startEmbeddedDemo(...demo),
     dataDir,
     settings: {
       userSettingsPath: join(dataDir, 'settings.json'),
@@ -81,6 +81,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     log,
     ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
     hooks: {
+      ownerKnown: (owner) => proxy.warm(owner),
       copyDiagnostics: () => bundle(),
       // The page downloads it: the browser's own download, no file dialog of ours.
       saveDiagnostics: async () => ({

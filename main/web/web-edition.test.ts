@@ -152,11 +152,19 @@ describe('web edition', () => {
       /^http:\/\/127\.0\.0\.1:\d+\/a\/[0-9a-f]{32}\/cobrowse\/slave\.html#nosidinput=1&sid=\d{9}$/,
     );
 
+    // Fetched while the join was under way (get-session had named the node), with the stickiness cookie; the
+    // page's first load is served from that fetch, a reload asks the node again.
+    const pageFetches = () => fx.sim.balancer.log.filter((e) => e.path === '/cobrowse/slave.html');
+    const sticky = expect.stringContaining(`gcbSessionServer=${sessionServerName}`);
+    await p.until(() => (pageFetches().length > 0 ? true : undefined));
+    expect(pageFetches().map((e) => e.cookie)).toEqual([sticky]);
     fx.sim.balancer.clearLog();
     const html = await fetch(view.url.split('#')[0]!);
     expect(html.status).toBe(200);
     expect(await html.text()).toContain('agent view');
-    expect(fx.sim.balancer.log.at(-1)?.cookie).toContain(`gcbSessionServer=${sessionServerName}`);
+    expect(pageFetches()).toEqual([]);
+    expect((await fetch(view.url.split('#')[0]!)).status).toBe(200);
+    expect(pageFetches().map((e) => e.cookie)).toEqual([sticky]);
 
     const sessionId = (joined.value as { sessionId: string }).sessionId;
     expect((await p.call('stop', { sessionId })).ok).toBe(true);

@@ -59,6 +59,24 @@ describe('joining as Controller', () => {
     expect(events.events.at(-1)).toEqual({ type: 'connection', state: 'closed' });
   });
 
+  it('names the owning node as soon as get-session did, before any CometD request (hosts warm the agent page)', async () => {
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    fx.sim.balancer.clearLog();
+    const told: { owner: unknown; heard: string[] }[] = [];
+    const onOwner = (owner: unknown) =>
+      // the customer's own long-polls (`/cobrowse/cometd/connect`) aside
+      told.push({
+        owner,
+        heard: fx.sim.balancer.log.map((e) => e.path).filter((p) => !p.startsWith(`${paths.cometd}/`)),
+      });
+    const session = await controller().join(sessionToken, { ...eventLog(), onOwner });
+    await session.close();
+    expect(told).toEqual([
+      { owner: session.result.owner, heard: [`${paths.restBase}/sessions/${sessionToken}`] },
+    ]);
+    expect(session.result.owner.sessionServerName).toBe(sessionServerName);
+  });
+
   it('URL mode: CometD goes to the owning node itself, never through the balancer', async () => {
     const { sessionToken, sessionServerName } = await fx.customerSession();
     fx.sim.balancer.clearLog();

@@ -101,7 +101,9 @@ export async function joinSession(
     (signal) => getSession({ client: ctx.client, base: ctx.serviceBase, signal }, token, ctx.origin),
   );
   traced('get-session');
-  const session = new CometSession(token, resolveOwner(info, ctx.stickiness, ctx.serviceBase), options, ctx);
+  const owner = resolveOwner(info, ctx.stickiness, ctx.serviceBase);
+  options.onOwner?.(owner);
+  const session = new CometSession(token, owner, options, ctx);
   try {
     await session.connect(options.signal, traced);
     return session;

@@ -72,6 +72,11 @@ export interface ControllerSession {
 export interface JoinOptions {
   /** Every event of this session, from the join reply on; called synchronously, never throws back. */
   onEvent: (event: ControllerEvent) => void;
+  /**
+   * The owning node, as soon as get-session named it (before the CometD join): a host may warm its way to the
+   * agent page meanwhile, never show it (Genesys: the Controller joins before the agent UI loads). Must not throw.
+   */
+  onOwner?: (owner: SessionOwner) => void;
   signal?: AbortSignal;
 }
 
