@@ -90,11 +90,7 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
           h.joinFromLink(link.sid);
         } else {
           log.warn('deep link refused', { reason: link.reason });
-          h.showError({
-            code: 'deep-link-refused',
-            message: link.reason,
-            action: 'Ask the customer for the 9-digit session number and type it in the sidebar.',
-          });
+          h.showError({ code: 'deep-link-refused', params: { problem: link.reason } });
         }
       });
     },

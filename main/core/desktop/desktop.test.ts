@@ -36,12 +36,14 @@ describe('tray model', () => {
     const m = trayModel(
       {
         mode: 'live',
-        connection: { state: 'connected', detail: 'node1' },
+        connection: { state: 'connected', detail: { code: 'node-silent', params: { node: 'node1' } } },
         sessions: [session('a', null, 'active'), session('b', null, 'ended')],
       },
       'Cobrowse Agent Shell',
     );
-    expect(m.tooltip).toBe('Cobrowse Agent Shell: connected\nnode1\n1 co-browse session active');
+    expect(m.tooltip).toBe(
+      'Cobrowse Agent Shell: connected\nnode-silent (node="node1")\n1 co-browse session active',
+    );
     expect(m.color).toEqual([0x2e, 0xa0, 0x43]);
     const lost = trayModel({ mode: 'demo', connection: { state: 'lost', detail: null }, sessions: [] }, 'X');
     expect(lost).toEqual({ tooltip: 'X (demo): connection lost', color: [0xcf, 0x22, 0x2e] });

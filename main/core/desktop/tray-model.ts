@@ -1,6 +1,7 @@
 // What the tray shows for the app's state: a coloured dot and a tooltip an agent can read at a glance.
 // The dot is drawn here as raw pixels, so no icon file ships for it.
 import type { AppState } from '../../../common/contract';
+import { describe } from '../interactions/messages';
 
 export type Rgb = readonly [number, number, number];
 
@@ -30,7 +31,7 @@ export function trayModel(
   const active = state.sessions.filter((s) => s.phase === 'active').length;
   const parts = [
     `${productName}${state.mode === 'demo' ? ' (demo)' : ''}: ${c.words}`,
-    ...(state.connection.detail ? [state.connection.detail] : []),
+    ...(state.connection.detail ? [describe(state.connection.detail)] : []),
     ...(active ? [`${active} co-browse session${active > 1 ? 's' : ''} active`] : []),
   ];
   return { tooltip: parts.join('\n'), color: c.color };
