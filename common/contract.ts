@@ -49,6 +49,23 @@ export const SessionEnd = z.enum([
 ]);
 export type SessionEnd = z.infer<typeof SessionEnd>;
 
+/** Why a `cobrowse-agent://` link was refused (main/core/deep-link/parse.ts). */
+export const DeepLinkRefusal = z.enum([
+  'too-long',
+  'wrong-scheme',
+  'not-a-url',
+  'credentials-or-port',
+  'unknown-action',
+  'unexpected-path',
+  'fragment',
+  'empty-parameter',
+  'unexpected-parameter',
+  'no-sid',
+  'several-sids',
+  'sid-not-9-digits',
+]);
+export type DeepLinkRefusal = z.infer<typeof DeepLinkRefusal>;
+
 /** The session ID as the agent typed it (or the chat sent it): shown back to them, never in logs. */
 const Typed = { id: z.string() };
 export const AppError = z.discriminatedUnion('code', [
@@ -91,7 +108,8 @@ export const AppError = z.discriminatedUnion('code', [
   coded('invalid-request', { name: z.string() }),
   coded('source-unavailable', { problem: z.string() }),
   coded('too-many-requests', { perSecond: z.number() }),
-  coded('deep-link-refused', { problem: z.string() }),
+  /** `name`: the link's action or parameter that is not ours, where that is the refusal. */
+  coded('deep-link-refused', { reason: DeepLinkRefusal, name: z.string().nullable() }),
   bare('forbidden'),
   bare('host-unreachable'),
   /** Our own fault: the detail is in the log (Copy diagnostics), never on the agent's screen. */

@@ -89,8 +89,8 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
           show(h.window);
           h.joinFromLink(link.sid);
         } else {
-          log.warn('deep link refused', { reason: link.reason });
-          h.showError({ code: 'deep-link-refused', params: { problem: link.reason } });
+          log.warn('deep link refused', { reason: link.reason, name: link.name });
+          h.showError({ code: 'deep-link-refused', params: { reason: link.reason, name: link.name } });
         }
       });
     },

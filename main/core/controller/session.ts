@@ -158,7 +158,7 @@ class CometSession implements ControllerSession {
       onConnected: () => this.#setState('connected'),
       onReconnecting: (detail) => this.#setState('reconnecting', detail),
       onLost: (detail) => this.#lose(detail),
-      label: `node ${owner.sessionServerName} (${this.#host})`,
+      label: `${owner.sessionServerName} (${this.#host})`,
     });
     this.#listen();
   }

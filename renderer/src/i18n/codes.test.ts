@@ -44,6 +44,17 @@ describe('errors', () => {
     expect(errorMessage(ar, { code: 'origin-not-allowed', params: { origin: null } })).not.toMatch(/\(\s*\)/);
     expect(errorAction(ar, { code: 'closed' })).toBeNull();
   });
+
+  it('a refused join link says why, naming the parameter that is not ours', async () => {
+    const de = await intlFor('de');
+    const link = {
+      code: 'deep-link-refused',
+      params: { reason: 'unexpected-parameter', name: 'debug' },
+    } as const;
+    expect(errorMessage(de, link)).toBe(
+      'Der Beitrittslink wurde abgelehnt: Der Link hat einen unerwarteten Parameter „debug“: Nur „sid“ ist erlaubt.',
+    );
+  });
 });
 
 describe('timeline and history', () => {

@@ -8,6 +8,7 @@ import {
   type AppError,
   type AppErrorCode,
   type ConnectionDetail,
+  type DeepLinkRefusal,
   type HistoryEntry,
   type JoinPhase,
   type SessionEnd,
@@ -124,7 +125,7 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
   },
   'deep-link-refused': {
     id: 'error.deep-link-refused',
-    defaultMessage: 'The join link was refused: {problem}',
+    defaultMessage: 'The join link was refused: {reason}',
   },
   forbidden: { id: 'error.forbidden', defaultMessage: 'This page may not talk to Cobrowse Agent Shell.' },
   'host-unreachable': {
@@ -250,6 +251,43 @@ export const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
   'host-unreachable': act.appRunning,
   internal: act.support,
 };
+
+/** Why a join link was refused: the `reason` of `deep-link-refused`. */
+export const deepLinkMessages: Words<DeepLinkRefusal> = defineMessages({
+  'too-long': { id: 'deepLink.too-long', defaultMessage: 'the link is too long.' },
+  'wrong-scheme': {
+    id: 'deepLink.wrong-scheme',
+    defaultMessage: 'the link does not start with cobrowse-agent://.',
+  },
+  'not-a-url': { id: 'deepLink.not-a-url', defaultMessage: 'the link is not a valid URL.' },
+  'credentials-or-port': {
+    id: 'deepLink.credentials-or-port',
+    defaultMessage: 'the link must not carry a user, password or port.',
+  },
+  'unknown-action': {
+    id: 'deepLink.unknown-action',
+    defaultMessage: 'unknown link action “{name}”: only “join” is supported.',
+  },
+  'unexpected-path': {
+    id: 'deepLink.unexpected-path',
+    defaultMessage: 'the link has an unexpected path after “join”.',
+  },
+  fragment: { id: 'deepLink.fragment', defaultMessage: 'the link must not carry a #fragment.' },
+  'empty-parameter': {
+    id: 'deepLink.empty-parameter',
+    defaultMessage: 'the link has an empty parameter (a stray “&”).',
+  },
+  'unexpected-parameter': {
+    id: 'deepLink.unexpected-parameter',
+    defaultMessage: 'the link has an unexpected parameter “{name}”: only “sid” is allowed.',
+  },
+  'no-sid': { id: 'deepLink.no-sid', defaultMessage: 'the link has no sid (the 9-digit session number).' },
+  'several-sids': { id: 'deepLink.several-sids', defaultMessage: 'the link has more than one sid.' },
+  'sid-not-9-digits': {
+    id: 'deepLink.sid-not-9-digits',
+    defaultMessage: 'the sid in the link must be exactly 9 digits.',
+  },
+});
 
 export const endReasonMessages: Words<SessionEnd> = defineMessages({
   'customer-exit': {
@@ -451,7 +489,12 @@ export function say<V extends Coded>(intl: IntlShape, words: Words<V['code']>, v
   return intl.formatMessage(descriptor, argumentsOf(intl, value.params));
 }
 
-export const errorMessage = (intl: IntlShape, error: AppError): string => say(intl, errorMessages, error);
+export const errorMessage = (intl: IntlShape, error: AppError): string =>
+  error.code === 'deep-link-refused'
+    ? intl.formatMessage(errorMessages[error.code], {
+        reason: intl.formatMessage(deepLinkMessages[error.params.reason], { name: error.params.name ?? '' }),
+      })
+    : say(intl, errorMessages, error);
 export const errorAction = (intl: IntlShape, error: AppError): string | null => {
   const action = errorActions[error.code];
   return action && intl.formatMessage(action, argumentsOf(intl, 'params' in error ? error.params : {}));
