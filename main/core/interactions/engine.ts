@@ -24,7 +24,7 @@ import type { InteractionSource, SourceStatus } from '../sources/port';
 import { newRecord, onDeclined, onEnded, onJoined, onStarted, type CobrowseRecord } from './attached-data';
 import { cobrowseTokenIn } from './chat-trigger';
 import { isSettled, transition, type Effect, type LifecycleEvent } from './lifecycle';
-import { appError, busyError, toAppError } from './messages';
+import { appError, toAppError } from './messages';
 import { openOutbox, type BackoffOptions, type Outbox, type PendingWrite } from './outbox';
 import {
   agentView,
@@ -250,9 +250,10 @@ export class InteractionEngine {
     return this.sessions.filter((s) => isLivePhase(s.view.phase));
   }
 
+  /** The refusal of a second session while one is live (one per agent, Genesys 8.5.003+), naming it. */
   private busy(live: Session): AppError {
     const inter = this.interactionOf(live);
-    return busyError({
+    return appError('session-live', {
       token: live.view.token,
       customer: inter?.view.customerName ?? null,
       media: inter?.view.media ?? null,

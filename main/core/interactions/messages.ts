@@ -37,12 +37,6 @@ export function toAppError(err: unknown, id: string): AppError {
   return { code: err.code } as AppError;
 }
 
-/**
- * The refusal of a second session while one is live (one co-browse session per agent, Genesys 8.5.003+),
- * naming the live one.
- */
-export const busyError = (live: Params<'session-live'>): AppError => appError('session-live', live);
-
 /** A coded value for main's logs, diagnostics and tray: the code, then its parameters (session IDs masked). */
 export function describe(value: AppError | ConnectionDetail | SourceDetail | UpdateDetail): string {
   if (!('params' in value)) return value.code;

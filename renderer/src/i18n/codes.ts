@@ -214,7 +214,7 @@ const act = defineMessages({
 });
 
 /** What to do about each error; null where the message says it all. */
-export const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
+const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
   'invalid-token': act.checkDigits,
   'session-not-found': act.checkOrNew,
   'session-ended': act.askNew,
@@ -253,7 +253,7 @@ export const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
 };
 
 /** Why a join link was refused: the `reason` of `deep-link-refused`. */
-export const deepLinkMessages: Words<DeepLinkRefusal> = defineMessages({
+const deepLinkMessages: Words<DeepLinkRefusal> = defineMessages({
   'too-long': { id: 'deepLink.too-long', defaultMessage: 'the link is too long.' },
   'wrong-scheme': {
     id: 'deepLink.wrong-scheme',
@@ -337,7 +337,7 @@ export const endReasonMessages: Words<SessionEnd> = defineMessages({
   },
 });
 
-export const timelineMessages: Words<TimelineNote['code']> = defineMessages({
+const timelineMessages: Words<TimelineNote['code']> = defineMessages({
   'chat-started': { id: 'timeline.chat-started', defaultMessage: 'Chat started' },
   'call-started': { id: 'timeline.call-started', defaultMessage: 'Call started' },
   'chat-line': {
@@ -499,7 +499,7 @@ export const errorAction = (intl: IntlShape, error: AppError): string | null => 
   const action = errorActions[error.code];
   return action && intl.formatMessage(action, argumentsOf(intl, 'params' in error ? error.params : {}));
 };
-export const endReasonWords = (intl: IntlShape, reason: SessionEnd | null): string =>
+const endReasonWords = (intl: IntlShape, reason: SessionEnd | null): string =>
   intl.formatMessage(endReasonMessages[reason ?? 'unknown']);
 
 /** A timeline line; its end reason and error are worded in turn. */
