@@ -146,7 +146,11 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 /** What the connection light's detail says: between sessions the service, in a session its node. */
 export const ConnectionDetail = z.discriminatedUnion('code', [
   bare('service-reachable'),
-  coded('service-unreachable', { problem: z.string() }),
+  /** Between sessions: `host` refused or reset the connection; `cause` is the system's code for it. */
+  coded('service-unreachable', { host: z.string(), cause: z.string() }),
+  coded('service-silent', { host: z.string() }),
+  coded('service-http-status', { host: z.string(), status: z.number().int() }),
+  coded('ca-file-unusable', { file: z.string(), problem: z.string() }),
   /** `node`: the owner as `node1 (127.0.0.1:8700)`. */
   coded('node-connection-failed', { node: z.string() }),
   coded('node-forgot', { node: z.string() }),

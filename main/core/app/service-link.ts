@@ -116,7 +116,7 @@ export async function startServiceLink(
       if (sessions.state !== 'idle' || !reachable) return sessions;
       return reachable.ok
         ? { state: 'idle', detail: { code: 'service-reachable' } }
-        : { state: 'lost', detail: { code: 'service-unreachable', params: { problem: reachable.detail } } };
+        : { state: 'lost', detail: reachable.detail };
     },
     withoutStaleAlerts(sessions) {
       if (!reachable?.ok) return sessions;

@@ -76,7 +76,7 @@ export interface JoinOptions {
   signal?: AbortSignal;
 }
 
-export type ProbeResult = { ok: true } | { ok: false; detail: string };
+export type ProbeResult = { ok: true } | { ok: false; detail: ConnectionDetail };
 
 export interface Controller {
   join(token: string, options: JoinOptions): Promise<ControllerSession>;

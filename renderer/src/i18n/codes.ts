@@ -383,7 +383,19 @@ export const connectionMessages: Words<ConnectionDetail['code']> = defineMessage
   'service-reachable': { id: 'connection.service-reachable', defaultMessage: 'Co-browse service reachable' },
   'service-unreachable': {
     id: 'connection.service-unreachable',
-    defaultMessage: 'Co-browse service unreachable: {problem}',
+    defaultMessage: 'Co-browse service unreachable: {host} ({cause})',
+  },
+  'service-silent': {
+    id: 'connection.service-silent',
+    defaultMessage: 'Co-browse service {host} does not answer',
+  },
+  'service-http-status': {
+    id: 'connection.service-http-status',
+    defaultMessage: 'Co-browse service {host} answered HTTP {status}',
+  },
+  'ca-file-unusable': {
+    id: 'connection.ca-file-unusable',
+    defaultMessage: 'The extra CA file {file} cannot be used: {problem}',
   },
   'node-connection-failed': {
     id: 'connection.node-connection-failed',

@@ -73,6 +73,9 @@ describe('catalogs', () => {
         // The contract's parameters (i18n/codes.ts), nullable ones with their has… selector.
         ...{
           node: 'x',
+          cause: 'x',
+          status: 503,
+          file: 'x',
           problem: 'x',
           token: 'x',
           since: 'x',
