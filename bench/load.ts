@@ -105,7 +105,7 @@ async function idleApp(s: Simulator) {
     return new Promise<number>((resolve) => {
       const check = () => {
         const c = link.connection(idle);
-        if (lost ? c.state !== 'lost' : c.detail !== 'Co-browse service reachable') return;
+        if (lost ? c.state !== 'lost' : c.detail?.code !== 'service-reachable') return;
         listeners.delete(check);
         resolve(performance.now() - started);
       };

@@ -51,7 +51,7 @@ async function oneSession(): Promise<void> {
   const created = await fetch(`${sim.url}${paths.restBase}/sessions`, { method: 'POST' });
   const { sessionToken } = CreateSessionResponse.parse(await created.json());
   const reply = await core.dispatch('join', { token: sessionToken, interactionId: null });
-  if (!reply.ok) throw new Error(`join refused: ${reply.error.message}`);
+  if (!reply.ok) throw new Error(`join refused: ${reply.error.code}`);
   const { sessionId } = reply.value as { sessionId: string };
   await until(() => core.getState().sessions.find((s) => s.id === sessionId && s.phase === 'joined'));
   await core.dispatch('stop', { sessionId });

@@ -13,14 +13,182 @@ export { groupDigits, isLivePhase, normaliseSessionId } from './contract-helpers
 export const JoinPhase = z.enum(['connecting', 'joined', 'active', 'ending', 'ended', 'failed']);
 export type JoinPhase = z.infer<typeof JoinPhase>;
 
-export const AppError = z.object({
-  code: z.string(),
-  /** What happened, in words an agent understands. */
-  message: z.string(),
-  /** What to do about it. */
-  action: z.string().optional(),
-});
+// ---- codes, not sentences: main says what happened as a code with typed parameters, the renderer says it in
+// the agent's language (renderer/src/i18n/codes.ts must name words for every code here, or it does not
+// type-check). Main keeps an English rendering for its own logs only. Parameters are data (IDs as typed,
+// hosts, names, counts); a `problem`/`reason` parameter is a technical diagnostic (a system error, a
+// validator's text), shown as written: our choice, as the agent's next step never depends on it.
+const bare = <const C extends string>(code: C) => z.object({ code: z.literal(code) });
+const coded = <const C extends string, S extends z.ZodRawShape>(code: C, params: S) =>
+  z.object({ code: z.literal(code), params: z.object(params) });
+
+/** Why a session ended (`deactivated`'s `reason`). The public docs give no field for it: our choice, and optional. */
+export const EndReason = z.enum([
+  'customer-exit',
+  'agent-exit',
+  'controller-stop',
+  'inactivity-timeout',
+  'node-lost',
+]);
+export type EndReason = z.infer<typeof EndReason>;
+
+/** How a session ended: the server's reason, or the agent's or the interaction's that we ended it for. */
+export const SessionEnd = z.enum([
+  ...EndReason.options,
+  'unknown',
+  'agent-stop',
+  'agent-left',
+  'replaced',
+  'transferred',
+  'timed-out',
+  'closed',
+  'call-ended-or-transferred',
+  'chat-ended-or-transferred',
+]);
+export type SessionEnd = z.infer<typeof SessionEnd>;
+
+/** Why a `cobrowse-agent://` link was refused (main/core/deep-link/parse.ts). */
+export const DeepLinkRefusal = z.enum([
+  'too-long',
+  'wrong-scheme',
+  'not-a-url',
+  'credentials-or-port',
+  'unknown-action',
+  'unexpected-path',
+  'fragment',
+  'empty-parameter',
+  'unexpected-parameter',
+  'no-sid',
+  'several-sids',
+  'sid-not-9-digits',
+]);
+export type DeepLinkRefusal = z.infer<typeof DeepLinkRefusal>;
+
+/** The session ID as the agent typed it (or the chat sent it): shown back to them, never in logs. */
+const Typed = { id: z.string() };
+export const AppError = z.discriminatedUnion('code', [
+  coded('invalid-token', Typed),
+  coded('session-not-found', Typed),
+  coded('session-ended', Typed),
+  coded('join-refused', Typed),
+  /** The Origin the server refused, when the reply named it. */
+  coded('origin-not-allowed', { origin: z.string().nullable() }),
+  bare('unreachable'),
+  bare('timeout'),
+  bare('not-owner'),
+  bare('node-lost'),
+  bare('protocol'),
+  bare('closed'),
+  bare('unknown-interaction'),
+  bare('interaction-ended'),
+  /** One co-browse session per agent: the live one, named (its start is epoch ms, shown in the agent's clock). */
+  coded('session-live', {
+    token: z.string(),
+    customer: z.string().nullable(),
+    media: z.enum(['chat', 'voice']).nullable(),
+    since: z.number().nullable(),
+  }),
+  bare('settings-during-session'),
+  bare('sign-out-during-session'),
+  coded('set-on-command-line', { flag: z.string() }),
+  coded('settings-invalid', { problem: z.string() }),
+  coded('settings-problem', { problem: z.string() }),
+  bare('workspace-not-set-up'),
+  bare('not-workspace'),
+  coded('sign-in-failed', { problem: z.string() }),
+  bare('no-request'),
+  /** Restart to update refused: nothing downloaded, a session under way, or no updater at all. */
+  bare('update-not-downloaded'),
+  bare('update-after-session'),
+  bare('update-none-waiting'),
+  bare('unknown-session'),
+  coded('unknown-request', { name: z.string() }),
+  coded('invalid-request', { name: z.string() }),
+  coded('source-unavailable', { problem: z.string() }),
+  coded('too-many-requests', { perSecond: z.number() }),
+  /** `name`: the link's action or parameter that is not ours, where that is the refusal. */
+  coded('deep-link-refused', { reason: DeepLinkRefusal, name: z.string().nullable() }),
+  bare('forbidden'),
+  bare('host-unreachable'),
+  /** Save diagnostics…: this host writes no files; the file the agent chose could not be written (why, in turn). */
+  bare('save-unsupported'),
+  coded('save-denied', { folder: z.string() }),
+  coded('save-read-only', { folder: z.string() }),
+  coded('save-disk-full', { folder: z.string() }),
+  coded('save-is-folder', { path: z.string() }),
+  coded('save-not-folder', { folder: z.string() }),
+  /** `problem`: the system's error code (EIO, …), shown as written. */
+  coded('save-failed', { path: z.string(), problem: z.string() }),
+  /** Our own fault: the detail is in the log (Copy diagnostics), never on the agent's screen. */
+  bare('internal'),
+]);
 export type AppError = z.infer<typeof AppError>;
+export type AppErrorCode = AppError['code'];
+const errorCodes = new Set<string>(AppError.options.map((o) => o.shape.code.value));
+export const AppErrorCode = z.custom<AppErrorCode>((c) => typeof c === 'string' && errorCodes.has(c));
+
+/** One line of an interaction's story; a chat line's text is the customer's or agent's own words (data). */
+export const TimelineNote = z.discriminatedUnion('code', [
+  bare('chat-started'),
+  bare('call-started'),
+  coded('chat-line', { from: z.enum(['customer', 'agent', 'system']), text: z.string() }),
+  bare('cobrowse-requested'),
+  /** `session`: the token masked (only its last digits): the timeline outlives the session. */
+  coded('request-waiting', { session: z.string() }),
+  coded('request-declined', { session: z.string() }),
+  bare('request-expired'),
+  coded('cobrowse-joined', { session: z.string() }),
+  bare('cobrowse-active'),
+  coded('cobrowse-ended', { reason: SessionEnd }),
+  coded('cobrowse-failed', { session: z.string(), error: AppError }),
+  coded('interaction-transferred', { to: z.string().nullable() }),
+  bare('interaction-timed-out'),
+  bare('interaction-closed'),
+  coded('attached-data-not-written', { keys: z.string(), problem: z.string() }),
+]);
+export type TimelineNote = z.infer<typeof TimelineNote>;
+export const TimelineEntry = z.intersection(z.object({ at: z.number() }), TimelineNote);
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** What the connection light's detail says: between sessions the service, in a session its node. */
+export const ConnectionDetail = z.discriminatedUnion('code', [
+  bare('service-reachable'),
+  /** Between sessions: `host` refused or reset the connection; `cause` is the system's code for it. */
+  coded('service-unreachable', { host: z.string(), cause: z.string() }),
+  coded('service-silent', { host: z.string() }),
+  coded('service-http-status', { host: z.string(), status: z.number().int() }),
+  coded('ca-file-unusable', { file: z.string(), problem: z.string() }),
+  /** `node`: the owner as `node1 (127.0.0.1:8700)`. */
+  coded('node-connection-failed', { node: z.string() }),
+  coded('node-forgot', { node: z.string() }),
+  coded('node-silent', { node: z.string() }),
+]);
+export type ConnectionDetail = z.infer<typeof ConnectionDetail>;
+
+/** What the interaction source's light says. */
+export const SourceDetail = z.discriminatedUnion('code', [
+  coded('apps-connected', { count: z.number().int().nonnegative() }),
+  coded('listening', { address: z.string() }),
+  bare('workspace-not-set-up'),
+  coded('connecting', { host: z.string() }),
+  coded('signed-in', { host: z.string(), user: z.string().nullable() }),
+  coded('notifications-up', { host: z.string() }),
+  coded('notifications-lost', { host: z.string(), problem: z.string() }),
+  bare('sign-in-needed'),
+  bare('sign-in-expired'),
+  /** The refusal may be a missing API key rather than an expired sign-in (no key is configured). */
+  coded('sign-in-refused', { host: z.string() }),
+  coded('sign-in-failed', { host: z.string(), problem: z.string() }),
+  coded('workspace-unusable', { host: z.string(), problem: z.string() }),
+]);
+export type SourceDetail = z.infer<typeof SourceDetail>;
+
+/** Why an update's restart waits, or what went wrong. */
+export const UpdateDetail = z.discriminatedUnion('code', [
+  bare('wait-for-session'),
+  coded('fetch-failed', { problem: z.string() }),
+]);
+export type UpdateDetail = z.infer<typeof UpdateDetail>;
 
 export const CobrowseSessionView = z.object({
   /** Local id of this co-browse attempt (not the token). */
@@ -33,7 +201,7 @@ export const CobrowseSessionView = z.object({
   joinedAt: z.number().nullable(),
   activatedAt: z.number().nullable(),
   endedAt: z.number().nullable(),
-  endReason: z.string().nullable(),
+  endReason: SessionEnd.nullable(),
   error: AppError.nullable(),
 });
 export type CobrowseSessionView = z.infer<typeof CobrowseSessionView>;
@@ -49,7 +217,7 @@ export const InteractionView = z.object({
   /** A `{start:…}` that came while another session was live: waits for the agent, gone when the chat ends. */
   cobrowseRequest: z.object({ token: z.string(), at: z.number() }).nullable(),
   pendingWrites: z.number().int().nonnegative(),
-  timeline: z.array(z.object({ at: z.number(), text: z.string() })),
+  timeline: z.array(TimelineEntry),
 });
 export type InteractionView = z.infer<typeof InteractionView>;
 
@@ -67,8 +235,11 @@ export const HistoryEntry = z.object({
   /** Active co-browse time, whole seconds. */
   activeSeconds: z.number().int().nonnegative(),
   endedAt: z.number(),
-  /** How it ended, in main's words (the end reason or the error). */
-  ending: z.string(),
+  /**
+   * How it ended: the error's code, else the end reason. Entries written before codes crossed hold main's
+   * English sentence: still accepted (the day's journal must survive the upgrade) and shown as written.
+   */
+  ending: z.union([z.object({ error: AppErrorCode }), z.object({ end: SessionEnd }), z.string()]),
   /** The interaction's attached data: all delivered, some still pending, or no interaction to write to. */
   attachedData: z.enum(['written', 'pending', 'none']),
 });
@@ -97,8 +268,8 @@ export const UpdateView = z.object({
   percent: z.number().min(0).max(100).nullable(),
   /** Whether `restartToUpdate` would be honoured now: never while a co-browse session is under way. */
   canRestart: z.boolean(),
-  /** Why the restart waits, or what went wrong, in words an agent understands. */
-  detail: z.string().nullable(),
+  /** Why the restart waits, or what went wrong. */
+  detail: UpdateDetail.nullable(),
 });
 export type UpdateView = z.infer<typeof UpdateView>;
 
@@ -108,13 +279,13 @@ export const AppState = z.object({
   service: z.object({ url: z.string(), demoCustomerUrl: z.string().nullable() }),
   connection: z.object({
     state: z.enum(['idle', 'connecting', 'connected', 'reconnecting', 'lost']),
-    detail: z.string().nullable(),
+    detail: ConnectionDetail.nullable(),
   }),
   source: z.object({
     kind: z.enum(['local-api', 'workspace']),
     /** `listening`: the local API is up, no softphone or desktop app connected yet (not a fault). */
     state: z.enum(['starting', 'up', 'listening', 'down', 'signed-out']),
-    detail: z.string().nullable(),
+    detail: SourceDetail.nullable(),
   }),
   interactions: z.array(InteractionView),
   selectedInteractionId: z.string().nullable(),

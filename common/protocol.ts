@@ -1,6 +1,7 @@
 // The Co-browse Server protocol as docs/protocol.md describes it: the one source of truth for the
 // controller client and the simulator. Every message crossing the wire is parsed with these schemas.
 import { z } from 'zod';
+import { EndReason } from './contract';
 
 export const TOKEN_PATTERN = /^\d{9}$/;
 /** Chat trigger from the integration guide: the whole message, nothing around it. */
@@ -106,15 +107,8 @@ export const EmptyReply = z.object({}).strict();
 
 export const JoinedNotification = User;
 export const ActivatedNotification = z.object({ activationTime: UtcMillis });
-/** Why a session ended. The public docs give no field for it: `reason` is our choice, and optional. */
-export const EndReason = z.enum([
-  'customer-exit',
-  'agent-exit',
-  'controller-stop',
-  'inactivity-timeout',
-  'node-lost',
-]);
-export type EndReason = z.infer<typeof EndReason>;
+// Why a session ended (`reason`): defined in the contract, as it crosses to the sidebar too.
+export { EndReason };
 export const DeactivatedNotification = z.object({
   activationTime: UtcMillis.optional(),
   deactivationTime: UtcMillis,

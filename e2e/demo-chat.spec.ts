@@ -3,7 +3,6 @@
 // real controller) joins on that chat, writes the attached data, and the test controls end it.
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { quietLogger } from '../common/logger';
-import { closeReasons } from '../main/core/interactions/messages';
 import { startLifecycle, type Lifecycle } from '../main/core/interactions/test-harness';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
@@ -44,9 +43,9 @@ test('Share my screen: the agent app joins on the chat, attached data land, clos
   const timeline = app
     .state()
     .interactions.find((i) => i.id === chatId)!
-    .timeline.map((t) => t.text);
-  expect(timeline).toContain('customer: Hello, I need help with my order');
-  expect(timeline).toContain('co-browse requested');
+    .timeline.map((t) => ('params' in t ? t.params : t.code));
+  expect(timeline).toContainEqual({ from: 'customer', text: 'Hello, I need help with my order' });
+  expect(timeline).toContain('cobrowse-requested');
   await app.engine.outboxDrained();
   expect(app.desk.get(chatId!).attachedData).toMatchObject({
     CoBrowseAssociated: 'Yes',
@@ -58,7 +57,7 @@ test('Share my screen: the agent app joins on the chat, attached data land, clos
   expect(closed.status).toBe(202);
   await expect
     .poll(() => app.state().sessions.find((s) => s.interactionId === chatId)?.endReason)
-    .toBe(closeReasons.closed);
+    .toBe('closed');
   expect(app.state().agentView).toBeNull();
   await expect(page.locator('#state')).toHaveAttribute('data-state', 'ended');
 });

@@ -1,32 +1,43 @@
 // The sidebar in the agent's language, in Chromium against the web edition: German from the browser's
 // language (idle, settings, a refused save), then Arabic chosen in Settings without a reload (right to left,
 // the Session ID field and URLs still left to right), and co-browsing in Arabic with the agent page beside
-// the mirrored sidebar. axe-core finds nothing in either language. Screenshots: docs/sidebar-de.png and
-// docs/sidebar-ar.png with UPDATE_SCREENSHOTS=1. An administrator's lock on the language holds in the page.
+// the mirrored sidebar. In German and in Arabic, a mistyped ID, a join on a chat and its close: main's codes
+// in that language (error and action, progress, end reason, timeline), no English sentence among them.
+// axe-core finds nothing at any step. Screenshots: docs/sidebar-de.png and docs/sidebar-ar.png with
+// UPDATE_SCREENSHOTS=1. An administrator's lock on the language holds in the page.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { groupDigits } from '../common/contract';
 import { quietLogger } from '../common/logger';
+import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
 import { startWebEdition, type WebEdition } from '../main/web/index';
+import { InteractionServerSim } from '../simulator/interactions';
+import ar from '../renderer/src/i18n/messages/ar.json' with { type: 'json' };
+import de from '../renderer/src/i18n/messages/de.json' with { type: 'json' };
 import { violations } from './support/axe';
 import { useSimulatorPages } from './support/simulator-pages';
-import { requireBuiltSidebar, stopSession } from './support/sidebar';
+import { requireBuiltSidebar, stopSession, type Catalog } from './support/sidebar';
 
 const fx = useSimulatorPages();
 let web: WebEdition;
+let desk: InteractionServerSim;
 let dataDir: string;
 
 test.beforeAll(async () => {
   requireBuiltSidebar();
   dataDir = await mkdtemp(join(tmpdir(), 'languages-'));
   web = await startWebEdition({ serviceUrl: fx.sim.url, dataDir, localApiPort: 0, log: quietLogger() });
+  desk = new InteractionServerSim({ log: quietLogger() });
+  await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
 });
 test.afterEach(async () => {
   // Each test starts from the browser's language.
   await web.core.dispatch('updateSettings', { language: 'system' });
 });
 test.afterAll(async () => {
+  await desk?.disconnect();
   await web?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
@@ -65,8 +76,8 @@ test('German from the browser, then Arabic from Settings without a reload: words
   await expect(language.locator('option[value="system"]')).toHaveText('Wie das System (Deutsch)');
   expect(await violations(page)).toEqual([]);
 
-  // A save main refuses (the service URL comes from the command line here): its words, English until the
-  // contract carries codes, are marked as English for screen readers.
+  // A save main refuses (the service URL comes from the command line here): main sends the code, the
+  // sidebar says it in German.
   await page.getByText('Erweitert', { exact: true }).click();
   const serviceUrl = page.getByLabel('Dienst-URL');
   const configured = await serviceUrl.inputValue();
@@ -74,7 +85,9 @@ test('German from the browser, then Arabic from Settings without a reload: words
   await page.getByRole('button', { name: 'Einstellungen speichern' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toHaveAttribute('data-code', 'set-on-command-line');
-  await expect(page.locator('[lang="en"]').filter({ has: alert })).toHaveCount(1);
+  await expect(alert).toContainText('in der Befehlszeile legt dies für den aktuellen Lauf fest');
+  await expect(alert).toContainText(de['error.action.withoutFlag']);
+  await expect(alert).not.toContainText(/command line|cannot change/);
   expect(await violations(page)).toEqual([]);
   await shot(page, 'sidebar-de.png');
   await alert.getByRole('button').click();
@@ -96,7 +109,7 @@ test('German from the browser, then Arabic from Settings without a reload: words
   expect(box.x + box.width).toBeGreaterThan(1280 - 20);
   expect(box.x).toBeGreaterThan(640);
   for (const field of [
-    page.getByRole('textbox', { name: 'Session ID' }),
+    page.getByRole('textbox', { name: ar['join.label'] }),
     page.getByLabel('عنوان URL للخدمة'),
   ])
     await expect(field).toHaveCSS('direction', 'ltr');
@@ -112,7 +125,7 @@ test('co-browsing in Arabic: the agent page beside the mirrored sidebar, axe fin
   const { token } = await fx.customerSession(browser);
   const page = await sidebar(browser, 'en-US', { width: 1280, height: 800 });
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  const field = page.getByRole('textbox', { name: 'Session ID' });
+  const field = page.getByRole('textbox', { name: ar['join.label'] });
   await field.fill(token);
   await field.press('Enter');
   const agentPage = page.getByRole('main', { name: 'صفحة الموظف' });
@@ -127,10 +140,65 @@ test('co-browsing in Arabic: the agent page beside the mirrored sidebar, axe fin
   await expect(agentPage).toHaveCSS('border-left-width', '0px');
   await expect(page.getByTestId('connection')).toHaveText('خادم التصفح المشترك: متصل');
   expect(await violations(page)).toEqual([]);
-  await stopSession(page);
+  await stopSession(page, groupDigits(token), ar);
   await expect(page.locator('iframe')).toHaveCount(0);
   await page.context().close();
 });
+
+/** English words of main's old sentences: none may show once the sidebar speaks another language. */
+const ENGLISH = /\b(session|customer|digits|mistyped|check|ended|stopped|interaction|closed|dismiss)\b/i;
+const say = (message: string | undefined, values: Record<string, string>) =>
+  Object.entries(values).reduce((text, [k, v]) => text.replace(`{${k}}`, v), message!);
+
+for (const [locale, words, browserLocale] of [
+  ['de', de, 'de-DE'],
+  ['ar', ar, 'en-US'],
+] as [string, Catalog, string][])
+  test(`${locale}: a mistyped ID, a join on a chat and its close, all in ${locale}, axe finds nothing`, async ({
+    browser,
+  }) => {
+    if (locale === 'ar') await web.core.dispatch('updateSettings', { language: 'ar' });
+    const chatId = await desk.openChat(`Dana Scully (${locale})`);
+    const page = await sidebar(browser, browserLocale, { width: 1280, height: 900 });
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    const field = page.getByRole('textbox', { name: words['join.label'] });
+    const status = page.getByRole('status', { name: words['join.progress'] });
+
+    // An ID nobody has: the server says so, the sidebar in the agent's words and what to do.
+    await field.fill('000000000');
+    await field.press('Enter');
+    const error = page.locator('[data-code="session-not-found"]');
+    await expect(error).toContainText(say(words['error.session-not-found'], { id: '000 000 000' }));
+    await expect(error).toContainText(words['error.action.checkOrNew']!);
+    await expect(error).not.toContainText(ENGLISH);
+    await expect(status).toHaveText(say(words['phase.failed'], { id: '000 000 000' }));
+    expect(await violations(page)).toEqual([]);
+    await error.getByRole('button', { name: words['alerts.dismiss'] }).click();
+
+    // A join on the chat, under way in the agent's words.
+    const { token } = await fx.customerSession(browser);
+    await field.fill(token);
+    await field.press('Enter');
+    await expect(status).toHaveText(words['phase.active']!, { timeout: 10_000 });
+    expect(await violations(page)).toEqual([]);
+
+    // The chat ends: co-browse stops, and the reason and the timeline line say so in that language.
+    await desk.close(chatId);
+    const reason = words['endReason.closed']!;
+    await expect(status).toHaveText(say(words['phase.ended'], { reason }));
+    await expect(status).not.toContainText(ENGLISH);
+    // Ended, the chat is folded away under "Ended (n)": opened to read its timeline.
+    const ended = page.getByTestId('ended');
+    if ((await ended.getAttribute('open')) === null) await ended.locator(':scope > summary').click();
+    const timeline = ended
+      .getByTestId('interaction')
+      .filter({ hasText: `Dana Scully (${locale})` })
+      .getByRole('list', { name: words['interactions.timeline'] });
+    await expect(timeline).toContainText(say(words['timeline.cobrowse-ended'], { reason }));
+    await expect(timeline).not.toContainText(ENGLISH);
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  });
 
 test('a language locked by the administrator: shown in it whatever the browser, the choice disabled and said why', async ({
   browser,

@@ -18,6 +18,7 @@ import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
+import en from '../renderer/src/i18n/messages/en.json' with { type: 'json' };
 import { violations } from './support/axe';
 import { customerToken as token, requireBuiltSidebar } from './support/sidebar';
 
@@ -166,15 +167,17 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   const row = history.getByTestId('history-entry');
   await expect(row).toContainText('Ben Shares');
   await expect(row).toContainText('written', { timeout: 10_000 });
+  await expect(row).toContainText(en['endReason.transferred']);
   expect(await violations(page)).toEqual([]);
   const csv = await downloaded(page, () => history.getByRole('button', { name: 'Export CSV' }).click());
   expect(csv.name).toMatch(/^cobrowse-history-\d{4}-\d\d-\d\d\.csv$/);
   const lines = csv.text.trim().split('\r\n');
   expect(lines[0]).toBe(
-    'customer,media,interaction,session,started,ended,active_seconds,how_it_ended,attached_data',
+    'customer,media,interaction,session,started,ended,active_seconds,how_it_ended,ending_code,attached_data',
   );
   expect(lines[1]).toMatch(new RegExp(`^Ben Shares,chat,${second},\\*{6}${token.slice(-3)},`));
-  expect(lines[1]).toMatch(/,written$/);
+  // How it ended in the agent's words, then its code (the same in every language).
+  expect(lines[1]).toMatch(/,transferred,written$/);
 
   // A restart in the middle of the shift: the history is still there.
   await desk.disconnect();

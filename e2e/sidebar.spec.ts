@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeReasons } from '../main/core/interactions/messages';
+import en from '../renderer/src/i18n/messages/en.json' with { type: 'json' };
 import { quietLogger } from '../common/logger';
 import { paths } from '../common/protocol';
 import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
@@ -123,7 +123,7 @@ test('typed token: the hint reads it, progress step by step, the agent page join
   await s.page
     .getByRole('button', { name: `Exit session ${spaced(customer.token)}: leave co-browse` })
     .click();
-  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentExit}`);
+  await expect(s.status).toHaveText(`Co-browse ended. ${en['endReason.agent-left']}`);
   await expect(s.iframe).toHaveCount(0);
   await expect(s.page.getByRole('button', { name: /^Exit session/ })).toHaveCount(0);
 });
@@ -152,7 +152,7 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
   await item.getByText('Attached data as sent').click();
   await expect(item.getByRole('definition').first()).toBeVisible();
   await expect(item).toContainText('CoBrowseAssociated');
-  await expect(item.getByRole('list', { name: 'Timeline' })).toContainText('co-browse active');
+  await expect(item.getByRole('list', { name: 'Timeline' })).toContainText(en['timeline.cobrowse-active']);
   await expect(customer.page.locator('#state')).toHaveText('An agent is viewing this page');
   // The README's picture is refreshed on request only, so a test run leaves the tree clean.
   const shot = process.env.UPDATE_SCREENSHOTS ? 'docs/sidebar.png' : test.info().outputPath('sidebar.png');
@@ -167,7 +167,7 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
 
   // The chat ends: co-browse is stopped first, and the sidebar says why.
   await desk.close(chatId);
-  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
+  await expect(s.status).toHaveText(`Co-browse ended. ${en['endReason.closed']}`);
   await expect(item).toContainText('closed');
   await expect(s.iframe).toHaveCount(0);
   // Ended: folded away under "Ended (n)", its card as it was.
@@ -203,7 +203,7 @@ test('a pasted {start:…} message joins too, on the selected chat; Stop ends it
   await expect(item).toContainText('1 co-browse session');
 
   await stopSession(s.page, `session ${spaced(customer.token)}`);
-  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
+  await expect(s.status).toHaveText(`Co-browse ended. ${en['endReason.agent-stop']}`);
   await expect(customer.page.locator('#state')).toHaveAttribute('data-state', 'ended');
 });
 
@@ -239,7 +239,7 @@ test('one session at a time: a second typed ID is refused by the field, naming t
   await expect(s.field).toHaveValue('');
   await expect(s.page.getByRole('alert')).toHaveCount(0);
   await stopSession(s.page, `session ${spaced(second.token)}`);
-  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.agentStop}`);
+  await expect(s.status).toHaveText(`Co-browse ended. ${en['endReason.agent-stop']}`);
 });
 
 test('a {start:…} from another chat while one is live waits on that chat; accepting ends the first and joins', async ({
@@ -267,7 +267,7 @@ test('a {start:…} from another chat while one is live waits on that chat; acce
   await expect(bobItem).toContainText('1 co-browse session');
   await desk.close(bob);
   await desk.close(ann);
-  await expect(s.status).toHaveText(`Co-browse ended. ${closeReasons.closed}`);
+  await expect(s.status).toHaveText(`Co-browse ended. ${en['endReason.closed']}`);
 });
 
 test('an ended interaction is never the join target: the selection moves to none, and the hint says so', async ({
@@ -291,11 +291,11 @@ test('an ended interaction is never the join target: the selection moves to none
 });
 
 for (const [scenario, act, reason, badge] of [
-  ['transfer', (id: string) => desk.transfer(id, 'Skinner'), closeReasons.transferred, 'transferred'],
+  ['transfer', (id: string) => desk.transfer(id, 'Skinner'), en['endReason.transferred'], 'transferred'],
   [
     'handling timeout',
     (id: string) => desk.handlingTimeout(id),
-    closeReasons.timedOut,
+    en['endReason.timed-out'],
     'handling timeout expired',
   ],
 ] as const) {

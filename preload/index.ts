@@ -18,7 +18,7 @@ const api: CobrowseApi = {
     if (!requestNames.includes(name as RequestName))
       return Promise.resolve({
         ok: false,
-        error: { code: 'unknown-request', message: `unknown request ${String(name)}` },
+        error: { code: 'unknown-request', params: { name: String(name).slice(0, 60) } },
       });
     return ipcRenderer.invoke(requestChannel(name), input);
   },

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
+import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -50,10 +51,55 @@ const schemaModulesArePure: Plugin = {
   transform: (_code, id) => (SCHEMA_MODULE.test(id) ? { moduleSideEffects: false } : null),
 };
 
+const DROPPED = new Set(['defaultMessage', 'description']);
+
+/**
+ * A renderer source file without the `defaultMessage` and `description` of its messages (object literals and
+ * JSX attributes beside an `id`): in the build the English catalog, in the initial bundle anyway, has every
+ * one of them (`npm run i18n:check` makes sure), so the page would carry English twice. Null when the file
+ * has none. Tests and the dev server keep them.
+ */
+export function stripDefaultMessages(code: string, file: string): string | null {
+  if (!code.includes('defaultMessage')) return null;
+  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, kind);
+  const named = (name: ts.Node | undefined, wanted: (n: string) => boolean) =>
+    name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && wanted(name.text);
+  const keyOf = (p: ts.Node) =>
+    ts.isPropertyAssignment(p) || ts.isJsxAttribute(p) ? (p.name as ts.Node) : undefined;
+  const strip: ts.TransformerFactory<ts.SourceFile> = (ctx) => {
+    const visit = (node: ts.Node): ts.Node => {
+      const members = ts.isObjectLiteralExpression(node) || ts.isJsxAttributes(node) ? node.properties : null;
+      const message = members?.some((p) => named(keyOf(p), (n) => n === 'id'));
+      if (!members || !message) return ts.visitEachChild(node, visit, ctx);
+      const kept = members
+        .filter((p) => !named(keyOf(p), (n) => DROPPED.has(n)))
+        .map((p) => ts.visitNode(p, visit));
+      return ts.isObjectLiteralExpression(node)
+        ? ctx.factory.updateObjectLiteralExpression(node, kept as ts.ObjectLiteralElementLike[])
+        : ctx.factory.updateJsxAttributes(node as ts.JsxAttributes, kept as ts.JsxAttributeLike[]);
+    };
+    return (file) => ts.visitNode(file, visit) as ts.SourceFile;
+  };
+  const [stripped] = ts.transform(source, [strip]).transformed;
+  return ts.createPrinter().printFile(stripped!);
+}
+
+const withoutDefaultMessages: Plugin = {
+  name: 'without-default-messages',
+  apply: 'build',
+  enforce: 'pre',
+  transform: (code, id) => {
+    if (!/[\\/]renderer[\\/]src[\\/].*\.tsx?$/.test(id)) return null;
+    const stripped = stripDefaultMessages(code, id);
+    return stripped === null ? null : { code: stripped, map: null };
+  },
+};
+
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [precompiledCatalogs, schemaModulesArePure, react()],
+  plugins: [precompiledCatalogs, schemaModulesArePure, withoutDefaultMessages, react()],
   resolve: {
     alias: [
       {

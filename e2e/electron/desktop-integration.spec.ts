@@ -32,7 +32,7 @@ test('a malformed deep link on the command line is refused and logged with its r
   });
   await app.firstWindow();
   await expect.poll(() => logText(app!)).toContain('deep link refused');
-  expect(await logText(app)).toContain('The sid in the link must be exactly 9 digits.');
+  expect(await logText(app)).toContain('"reason":"sid-not-9-digits"');
 });
 
 test('a second launch hands its deep link to the running instance and exits', async () => {
@@ -46,5 +46,5 @@ test('a second launch hands its deep link to the running instance and exits', as
   const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
   expect(code).toBe(0);
   await expect.poll(async () => (await logText(app!)).split('deep link refused').length).toBe(before + 1);
-  expect(await logText(app)).toContain('Unknown link action \\"leave\\"');
+  expect(await logText(app)).toContain('"reason":"unknown-action","name":"leave"');
 });

@@ -1,6 +1,7 @@
 // What every spec (and bench) that drives the web edition's sidebar needs: the built sidebar, Stop as the
 // agent does it (Stop ends co-browse for the customer too, so it asks first, naming the session), a
-// customer's session on the demo page, and a web edition with the demo's chat desk for a spec file.
+// customer's session on the demo page, and a web edition with the demo's chat desk for a spec file; Stop in the
+// language the sidebar shows (its catalog).
 import {
   expect,
   test,
@@ -18,6 +19,12 @@ import { loadOrCreateToken } from '../../main/core/sources/local-api/token-file'
 import { startWebEdition, type WebEdition } from '../../main/web/index';
 import { startSimulator, type Simulator } from '../../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../../simulator/interactions';
+import en from '../../renderer/src/i18n/messages/en.json' with { type: 'json' };
+
+export type Catalog = Record<string, string>;
+/** A message's words up to its session ID: what a name starting with them is matched by. */
+const upToId = (message: string | undefined) =>
+  new RegExp(`^${message!.split('{id}')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 /** The specs serve out/renderer: say how to build it instead of failing on a blank page. */
 export function requireBuiltSidebar(): void {
@@ -26,11 +33,11 @@ export function requireBuiltSidebar(): void {
 }
 
 /** Stop, then its confirmation; `naming` is text the confirmation must show (e.g. `session 123 456 789`). */
-export async function stopSession(page: Page, naming?: string): Promise<void> {
-  await page.getByRole('button', { name: /^Stop session/ }).click();
-  const confirm = page.getByRole('group', { name: 'Confirm Stop' });
+export async function stopSession(page: Page, naming?: string, words: Catalog = en): Promise<void> {
+  await page.getByRole('button', { name: upToId(words['join.stopLabel']) }).click();
+  const confirm = page.getByRole('group', { name: words['join.confirmLabel'] });
   if (naming) await expect(confirm).toContainText(naming);
-  await confirm.getByRole('button', { name: /^Yes, end session/ }).click();
+  await confirm.getByRole('button', { name: upToId(words['join.confirmYes']) }).click();
 }
 
 /** The demo customer page in `page`, a session started: its 9-digit session ID as the page shows it. */

@@ -197,20 +197,11 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     const connection = changes.some((k) => settingApplies(k) === 'connection');
     const source = changes.some((k) => settingApplies(k) === 'source');
     if ((connection || source) && hasLiveSession())
-      throw new RequestRefused({
-        code: 'session-live',
-        message: 'Connection and source settings cannot change during a co-browse session.',
-        action: 'End the session (Exit or Stop), then save again.',
-      });
+      throw new RequestRefused({ code: 'settings-during-session' });
     const pinned = changes.find((k) => k in flagged);
-    if (pinned)
-      throw new RequestRefused({
-        code: 'set-on-command-line',
-        message: `${flagFor(pinned)} on the command line sets this for the current run, so it cannot change here.`,
-        action: 'Start the app without that flag to use the setting saved here.',
-      });
+    if (pinned) throw new RequestRefused({ code: 'set-on-command-line', params: { flag: flagFor(pinned) } });
     const saved = await saveUserSettings(opts.settings, patch);
-    if (!saved.ok) throw new RequestRefused({ code: 'settings-invalid', message: saved.error });
+    if (!saved.ok) throw new RequestRefused({ code: 'settings-invalid', params: { problem: saved.error } });
     const wasDemo = isDemoMode(loaded.settings);
     loaded = saved;
     if (connection || source) await link.apply(loaded.settings);
@@ -228,12 +219,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   function workspace() {
     if (runtime.selected.kind === 'workspace') return runtime.selected.source;
     throw new RequestRefused({
-      code: 'not-workspace',
-      message:
-        runtime.selected.kind === 'unconfigured'
-          ? 'The Workspace API is not set up yet.'
-          : 'The interaction source is not the Workspace API.',
-      action: 'Choose the Workspace API and set its URL and client id in Settings.',
+      code: runtime.selected.kind === 'unconfigured' ? 'workspace-not-set-up' : 'not-workspace',
     });
   }
 
@@ -245,8 +231,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       (err: unknown) => {
         lastError = {
           code: 'sign-in-failed',
-          message: `Signing in to Genesys did not complete (${err instanceof Error ? err.message : String(err)}).`,
-          action: 'Try Sign in again; ask your administrator if it keeps failing.',
+          params: { problem: err instanceof Error ? err.message : String(err) },
         };
         changed();
         return null;
@@ -267,10 +252,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
           return await engine().answerRequest(interactionId, accept);
         } catch (err) {
           if (!(err instanceof RangeError)) throw err;
-          throw new RequestRefused({
-            code: 'no-request',
-            message: 'That co-browse request is no longer waiting (the chat ended or it was answered).',
-          });
+          throw new RequestRefused({ code: 'no-request' });
         }
       },
       exit: async ({ sessionId }) => (await withSession(() => engine().exit(sessionId)), null),
@@ -296,28 +278,19 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       workspaceSignOut: async () => {
         const ws = workspace();
         // Signed out, the app would no longer hear of a transfer or a close: the session would outlive them.
-        if (hasLiveSession())
-          throw new RequestRefused({
-            code: 'session-live',
-            message: 'You cannot sign out during a co-browse session.',
-            action: 'End the session (Exit or Stop), then sign out.',
-          });
+        if (hasLiveSession()) throw new RequestRefused({ code: 'sign-out-during-session' });
         await ws.signOut();
         return null;
       },
       restartToUpdate: () => {
-        const decision = hooks.restartToUpdate?.(phases()) ?? { ok: false, reason: 'No update is waiting.' };
-        if (!decision.ok) throw new RequestRefused({ code: 'update-refused', message: decision.reason });
+        const decision = hooks.restartToUpdate?.(phases()) ?? { ok: false, reason: 'update-none-waiting' };
+        if (!decision.ok) throw new RequestRefused({ code: decision.reason });
         return null;
       },
       copyDiagnostics: async () => ({ text: (await hooks.copyDiagnostics?.()) ?? null }),
       saveDiagnostics: () => {
         if (!hooks.saveDiagnostics)
-          throw new RequestRefused({
-            code: 'unsupported',
-            message: 'This app cannot save files.',
-            action: 'Use Copy diagnostics and paste them into your message to support.',
-          });
+          throw new RequestRefused({ code: 'save-unsupported' });
         return hooks.saveDiagnostics();
       },
       history: () => ({ entries: history.today() }),
@@ -376,8 +349,7 @@ async function withSession(run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (err) {
-    if (err instanceof RangeError)
-      throw new RequestRefused({ code: 'unknown-session', message: 'That co-browse session is not known.' });
+    if (err instanceof RangeError) throw new RequestRefused({ code: 'unknown-session' });
     throw err;
   }
 }
@@ -407,9 +379,5 @@ function recordSettledSessions(
 
 function settingsProblem(problems: string[]): AppError | null {
   if (problems.length === 0) return null;
-  return {
-    code: 'settings-problem',
-    message: `Some settings could not be used: ${problems.join(' · ')}`,
-    action: 'The app runs with safe defaults for those; fix the settings file or ask your administrator.',
-  };
+  return { code: 'settings-problem', params: { problem: problems.join(' · ') } };
 }

@@ -121,11 +121,7 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     fake.secondInstance(['app', 'cobrowse-agent://join?sid=1']);
     expect(h.joined).toEqual(['555000111']);
     expect(h.errors).toEqual([
-      {
-        code: 'deep-link-refused',
-        message: 'The sid in the link must be exactly 9 digits.',
-        action: 'Ask the customer for the 9-digit session number and type it in the sidebar.',
-      },
+      { code: 'deep-link-refused', params: { reason: 'sid-not-9-digits', name: null } },
     ]);
   });
 

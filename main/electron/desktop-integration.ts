@@ -100,12 +100,8 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
           show(h.window);
           h.joinFromLink(link.sid);
         } else {
-          log.warn('deep link refused', { reason: link.reason });
-          h.showError({
-            code: 'deep-link-refused',
-            message: link.reason,
-            action: 'Ask the customer for the 9-digit session number and type it in the sidebar.',
-          });
+          log.warn('deep link refused', { reason: link.reason, name: link.name });
+          h.showError({ code: 'deep-link-refused', params: { reason: link.reason, name: link.name } });
         }
       });
     },

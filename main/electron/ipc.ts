@@ -10,7 +10,7 @@ import type { Logger } from '../../common/logger';
 
 const forbidden: Reply<never> = {
   ok: false,
-  error: { code: 'forbidden', message: 'This page may not talk to Cobrowse Agent Shell.' },
+  error: { code: 'forbidden' },
 };
 
 export function serveSidebarIpc(

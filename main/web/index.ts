@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { WireFromPage, type AppState, type WireFromHost } from '../../common/contract';
+import { WireFromPage, type AppError, type AppState, type WireFromHost } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../../common/logger';
@@ -217,11 +217,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   };
 }
 
-const TOO_MANY = {
-  code: 'too-many-requests',
-  message: `The sidebar sent more than ${API_RATE.perSecond} requests a second; this one was not handled.`,
-  action: 'Wait a moment and try again; if it keeps happening, reload the sidebar page.',
-};
+const TOO_MANY: AppError = { code: 'too-many-requests', params: { perSecond: API_RATE.perSecond } };
 const pageOrigin = (req: IncomingMessage) => `http://${req.headers.host ?? ''}`;
 const sameHost = (req: IncomingMessage, port: number) =>
   req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;

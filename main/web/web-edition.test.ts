@@ -181,8 +181,7 @@ describe('web edition', () => {
     const failed = await p.until(() =>
       p.lastState()?.sessions.find((s) => s.id === (r.value as { sessionId: string }).sessionId && s.error),
     );
-    expect(failed.error).toMatchObject({ code: 'session-not-found' });
-    expect(failed.error?.action).toBeTruthy();
+    expect(failed.error).toEqual({ code: 'session-not-found', params: { id: '000000001' } });
     p.ws.close();
   });
 });

@@ -46,7 +46,7 @@ describe('createSidebar', () => {
   it('flags a request in flight, records its refusal, and clears it when the request is made again', async () => {
     const host = scriptedHost();
     const sidebar = createSidebar(host.api);
-    const refusal = { code: 'session-live', message: 'Not now.', action: 'End the session first.' };
+    const refusal = { code: 'settings-during-session' } as const;
     const first = sidebar.call('updateSettings', { debug: true });
     expect(sidebar.store.getState().pending.updateSettings).toBe(true);
     host.calls[0]!.answer({ ok: false, error: refusal });
@@ -63,7 +63,7 @@ describe('createSidebar', () => {
     const host = scriptedHost();
     const sidebar = createSidebar(host.api);
     const p = sidebar.call('stop', { sessionId: 's1' });
-    host.calls[0]!.answer({ ok: false, error: { code: 'unknown-session', message: 'Not known.' } });
+    host.calls[0]!.answer({ ok: false, error: { code: 'unknown-session' } });
     await p;
     const q = sidebar.call('selectInteraction', { interactionId: null });
     host.calls[1]!.answer({ ok: true, value: null });
@@ -75,7 +75,7 @@ describe('createSidebar', () => {
 
   it('a failed join keeps the typed text and its problem by the field; editing or joining clears them', () => {
     const sidebar = createSidebar(scriptedHost().api);
-    const error = { code: 'session-not-found', message: 'No live co-browse session has the ID 123 456 789.' };
+    const error = { code: 'session-not-found', params: { id: '123456789' } } as const;
     sidebar.setField('123 456 789');
     sidebar.joinSettled('123 456 789', { outcome: 'failed', sessionId: 's1', error, busyWith: null });
     expect(sidebar.store.getState()).toMatchObject({

@@ -70,9 +70,9 @@ describe('hostile: /api floods', () => {
     await until(() => replies.size === 250);
     const refused = [...replies.values()].filter((r) => !r.ok);
     expect(refused.length).toBeGreaterThan(100);
-    expect(refused[0]!.error).toMatchObject({
+    expect(refused[0]!.error).toEqual({
       code: 'too-many-requests',
-      message: expect.stringMatching(/requests/),
+      params: { perSecond: expect.any(Number) },
     });
     await new Promise((r) => setTimeout(r, 1100)); // the bucket refills at its rate
     ws.send(JSON.stringify({ id: 5000, name: 'dismissError', input: {} }));

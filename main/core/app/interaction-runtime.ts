@@ -76,11 +76,7 @@ export async function startRuntime(
     // A busy port must not keep the agent from typed joins: the sidebar says what is wrong.
     const message = err instanceof Error ? err.message : String(err);
     deps.log.error('interaction source did not start', { error: message });
-    startProblem = {
-      code: 'source-unavailable',
-      message: `The interaction source could not start (${message}).`,
-      action: 'Typed session IDs still work. Free the port or change localApiPort in the settings file.',
-    };
+    startProblem = { code: 'source-unavailable', params: { problem: message } };
   }
   return {
     engine,

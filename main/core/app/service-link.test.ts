@@ -28,7 +28,7 @@ function indicator(state: 'reachable' | 'lost', withinMs: number): Promise<numbe
   const shows = () =>
     state === 'lost'
       ? link.connection(idle).state === 'lost'
-      : link.connection(idle).detail === 'Co-browse service reachable';
+      : link.connection(idle).detail?.code === 'service-reachable';
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const check = () => {
@@ -58,7 +58,7 @@ const failedJoin = (endedAt: number): CobrowseSessionView => ({
   activatedAt: null,
   endedAt,
   endReason: null,
-  error: { code: 'unreachable', message: 'The Co-browse Server cannot be reached.' },
+  error: { code: 'unreachable' },
 });
 
 it('an idle app makes no request to the service while it is up', async () => {
@@ -72,13 +72,16 @@ it('the service killed: lost within 2 s; back on the same port: reachable within
   await indicator('reachable', 2000);
   await sim.stop();
   expect(await indicator('lost', 2000)).toBeLessThan(2000);
-  expect(link.connection(idle).detail).toMatch(/unreachable.*ECONNREFUSED/);
+  expect(link.connection(idle).detail).toMatchObject({
+    code: 'service-unreachable',
+    params: { host: expect.stringMatching(/^127\.0\.0\.1:\d+$/), cause: 'ECONNREFUSED' },
+  });
   const duringOutage = failedJoin(Date.now());
   expect(link.withoutStaleAlerts([duringOutage])[0]?.error?.code).toBe('unreachable');
 
   sim = await startSimulator({ port, logger: quietLogger() });
   expect(await indicator('reachable', 2000)).toBeLessThan(2000);
-  expect(link.connection(idle).detail).toBe('Co-browse service reachable');
+  expect(link.connection(idle).detail).toEqual({ code: 'service-reachable' });
   expect(link.withoutStaleAlerts([duringOutage])[0]?.error).toBeNull();
   // A join that fails after the service came back keeps its alert.
   expect(link.withoutStaleAlerts([failedJoin(Date.now() + 1)])[0]?.error?.code).toBe('unreachable');

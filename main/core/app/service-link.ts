@@ -115,8 +115,8 @@ export async function startServiceLink(
     connection(sessions) {
       if (sessions.state !== 'idle' || !reachable) return sessions;
       return reachable.ok
-        ? { state: 'idle', detail: 'Co-browse service reachable' }
-        : { state: 'lost', detail: `Co-browse service unreachable: ${reachable.detail}` };
+        ? { state: 'idle', detail: { code: 'service-reachable' } }
+        : { state: 'lost', detail: reachable.detail };
     },
     withoutStaleAlerts(sessions) {
       if (!reachable?.ok) return sessions;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createLogger, type Logger } from '../../../common/logger';
+import type { ConnectionDetail } from '../../../common/contract';
 import { paths } from '../../../common/protocol';
 import { ConnectionSettings } from '../../../common/settings-schema';
 import { checkTwice } from '../net/deadline';
@@ -52,13 +53,13 @@ export function createController(input: ControllerOptionsInput): Controller {
   const deadlines: Deadlines = { ...defaultDeadlines, ...o.deadlines };
 
   // An unreadable CA file must not crash the app: every join then explains it instead.
-  let caProblem: string | undefined;
+  let caProblem: Extract<ConnectionDetail, { code: 'ca-file-unusable' }> | undefined;
   let ca: string[] | undefined;
   try {
     ca = o.extraCaFile ? caBundle(readFileSync(o.extraCaFile, 'utf8')) : undefined;
   } catch (e) {
-    caProblem = `the extra CA file ${o.extraCaFile} cannot be used: ${(e as Error).message}`;
-    logger.error(caProblem);
+    caProblem = { code: 'ca-file-unusable', params: { file: o.extraCaFile!, problem: (e as Error).message } };
+    logger.error('the extra CA file cannot be used', caProblem.params);
   }
   const client = new HttpClient(ca ? { ca } : {});
   const sessions = new Set<ControllerSession>();
@@ -76,10 +77,14 @@ export function createController(input: ControllerOptionsInput): Controller {
     async join(token, options) {
       if (closed) throw new ControllerError('closed', 'the controller is closed', { step: 'validate' });
       if (caProblem)
-        throw new ControllerError('unreachable', caProblem, {
-          step: 'get-session',
-          host: new URL(serviceBase).host,
-        });
+        throw new ControllerError(
+          'unreachable',
+          `the extra CA file ${caProblem.params.file} cannot be used: ${caProblem.params.problem}`,
+          {
+            step: 'get-session',
+            host: new URL(serviceBase).host,
+          },
+        );
       const session = await joinSession(token, options, {
         client,
         serviceBase,
@@ -102,16 +107,20 @@ export function createController(input: ControllerOptionsInput): Controller {
     async probe() {
       const host = new URL(serviceBase).host;
       if (caProblem) return { ok: false, detail: caProblem };
-      let result: ProbeResult = { ok: false, detail: `${host} did not answer` };
+      let result: ProbeResult = { ok: false, detail: { code: 'service-silent', params: { host } } };
       await checkTwice(deadlines.restMs, async (signal) => {
         try {
           const reply = await client.request(serviceBase + paths.health, { method: 'GET' }, signal);
           result =
             reply.status === 200
               ? { ok: true }
-              : { ok: false, detail: `${host} answered HTTP ${reply.status}` };
+              : {
+                  ok: false,
+                  detail: { code: 'service-http-status', params: { host, status: reply.status } },
+                };
         } catch (e) {
-          result = { ok: false, detail: `${host} cannot be reached (${(e as Error).message})` };
+          const cause = (e as Error & { code?: string }).code ?? (e as Error).message;
+          result = { ok: false, detail: { code: 'service-unreachable', params: { host, cause } } };
         }
         return result.ok;
       });

@@ -219,7 +219,7 @@ describe('a faulty server', () => {
     const started = Date.now();
     expect(
       await events.waitFor((e) => e.type === 'connection' && e.state === 'lost', ADVISED_TIMEOUT_MS + 6000),
-    ).toMatchObject({ detail: expect.stringContaining(host()) });
+    ).toMatchObject({ detail: { code: 'node-silent', params: { node: expect.stringContaining(host()) } } });
     expect(Date.now() - started).toBeLessThanOrEqual(ADVISED_TIMEOUT_MS + 5000);
     expect(await events.waitFor((e) => e.type === 'deactivated', 100)).toMatchObject({ reason: 'node-lost' });
   });

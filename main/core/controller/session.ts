@@ -2,6 +2,7 @@
 // notifications as events, exit/stop/close. Bayeux request/reply lives in ./bayeux, node-loss detection in
 // ./watchdog.
 import type { Message } from 'cometd';
+import type { ConnectionDetail } from '../../../common/contract';
 import {
   ActivatedNotification,
   DeactivatedNotification,
@@ -159,7 +160,7 @@ class CometSession implements ControllerSession {
       onConnected: () => this.#setState('connected'),
       onReconnecting: (detail) => this.#setState('reconnecting', detail),
       onLost: (detail) => this.#lose(detail),
-      label: `node ${owner.sessionServerName} (${this.#host})`,
+      label: `${owner.sessionServerName} (${this.#host})`,
     });
     this.#listen();
   }
@@ -219,7 +220,7 @@ class CometSession implements ControllerSession {
     setImmediate(() => this.#openGate());
   }
 
-  #lose(detail: string): void {
+  #lose(detail: ConnectionDetail): void {
     if (this.#closed || this.#ended) return;
     this.#log.warn('node lost', { detail });
     this.#setState('lost', detail);
@@ -239,7 +240,7 @@ class CometSession implements ControllerSession {
     for (const resolve of this.#onDeactivated.splice(0)) resolve();
   }
 
-  #setState(state: ConnectionState, detail?: string): void {
+  #setState(state: ConnectionState, detail?: ConnectionDetail): void {
     if (this.#state === state) return;
     this.#state = state;
     this.#emit({ type: 'connection', state, ...(detail ? { detail } : {}) });

@@ -1,4 +1,5 @@
 // The controller's public face: what the lifecycle engine and the hosts may rely on.
+import type { ConnectionDetail } from '../../../common/contract';
 import type { EndReason, User } from '../../../common/protocol';
 import type { LinkState } from '../net/held-connection';
 
@@ -55,7 +56,7 @@ export type ControllerEvent =
   | { type: 'joined'; user: User }
   | { type: 'activated'; activationTime: number }
   | { type: 'deactivated'; activationTime?: number; deactivationTime: number; reason: EndReason | 'unknown' }
-  | { type: 'connection'; state: ConnectionState; detail?: string };
+  | { type: 'connection'; state: ConnectionState; detail?: ConnectionDetail };
 
 /** One joined co-browse session, as Controller. */
 export interface ControllerSession {
@@ -80,7 +81,7 @@ export interface JoinOptions {
   signal?: AbortSignal;
 }
 
-export type ProbeResult = { ok: true } | { ok: false; detail: string };
+export type ProbeResult = { ok: true } | { ok: false; detail: ConnectionDetail };
 
 export interface Controller {
   join(token: string, options: JoinOptions): Promise<ControllerSession>;

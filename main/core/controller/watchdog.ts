@@ -3,6 +3,7 @@
 // went unanswered — or one that outlives the server's own advised timeout plus a grace. Either way the owner's
 // health is probed once; only a failed probe loses the session, a blip just reconnects.
 import type { CometD, Message } from 'cometd';
+import type { ConnectionDetail } from '../../../common/contract';
 
 /** CometD's default long-poll timeout, used until the server advises its own (our choice: Bayeux leaves it to the server). */
 export const COMETD_DEFAULT_TIMEOUT_MS = 30_000;
@@ -15,8 +16,8 @@ export interface WatchdogOptions {
   /** Only a joined, open session is watched. */
   watching: () => boolean;
   onConnected: () => void;
-  onReconnecting: (detail: string) => void;
-  onLost: (detail: string) => void;
+  onReconnecting: (detail: ConnectionDetail) => void;
+  onLost: (detail: ConnectionDetail) => void;
   /** Names the owner in details, e.g. `node1 (127.0.0.1:8700)`. */
   label: string;
 }
@@ -36,7 +37,7 @@ export class NodeWatchdog {
           this.#arm((m.advice?.timeout ?? this.#advisedTimeoutMs) + o.graceMs);
         else if (m.channel === '/meta/handshake' && o.watching())
           // The server forgot our client: a re-handshake would not re-join the session, so never do it silently.
-          o.onLost(`${o.label} no longer knows this connection`);
+          o.onLost({ code: 'node-forgot', params: { node: o.label } });
         return m;
       },
       incoming: (m: Message) => {
@@ -48,7 +49,7 @@ export class NodeWatchdog {
     cometd.addListener('/meta/connect', (m: Message) => {
       if (!o.watching()) return;
       if (m.successful) return o.onConnected();
-      o.onReconnecting(`the connection to ${o.label} failed`);
+      o.onReconnecting({ code: 'node-connection-failed', params: { node: o.label } });
       this.#probe();
     });
   }
@@ -75,7 +76,7 @@ export class NodeWatchdog {
     this.#probing = true;
     void this.o.probe().then((alive) => {
       this.#probing = false;
-      if (!alive && this.o.watching()) this.o.onLost(`${this.o.label} does not answer`);
+      if (!alive && this.o.watching()) this.o.onLost({ code: 'node-silent', params: { node: this.o.label } });
     });
   }
 }

@@ -12,15 +12,11 @@ describe('deep-link inbox', () => {
     inbox.ready((l) => got.push(l));
     expect(got).toEqual([
       { ok: true, action: 'join', sid: '111111111' },
-      { ok: false, reason: 'Unknown link action "nope": only "join" is supported.' },
+      { ok: false, reason: 'unknown-action', name: 'nope' },
     ]);
     expect(() => inbox.ready(() => {})).toThrow('deep-link inbox: ready() was already called');
     inbox.push('cobrowse-agent://join?sid=222222222');
-    expect(got.map((l) => (l.ok ? l.sid : l.reason))).toEqual([
-      '111111111',
-      'Unknown link action "nope": only "join" is supported.',
-      '222222222',
-    ]);
+    expect(got.map((l) => (l.ok ? l.sid : l.reason))).toEqual(['111111111', 'unknown-action', '222222222']);
   });
 
   it('keeps only the latest links when flooded before the window exists', () => {

@@ -11,41 +11,32 @@ describe('parseDeepLink accepts exactly one shape', () => {
   });
 });
 
-describe('parseDeepLink refuses everything else with a specific message', () => {
+describe('parseDeepLink refuses everything else with a specific reason', () => {
   it.each([
-    ['https://join?sid=123456789', 'The link does not start with cobrowse-agent://.'],
-    ['cobrowse-agent:join?sid=123456789', 'The link does not start with cobrowse-agent://.'],
-    ['cobrowse-agentx://join?sid=123456789', 'The link does not start with cobrowse-agent://.'],
-    ['cobrowse-agent://[bad?sid=123456789', 'The link is not a valid URL.'],
-    ['cobrowse-agent://user@join?sid=123456789', 'The link must not carry a user, password or port.'],
-    ['cobrowse-agent://join:8080?sid=123456789', 'The link must not carry a user, password or port.'],
-    ['cobrowse-agent://leave?sid=123456789', 'Unknown link action "leave": only "join" is supported.'],
-    ['cobrowse-agent://join/extra?sid=123456789', 'The link has an unexpected path after "join".'],
-    ['cobrowse-agent://join?sid=123456789#x', 'The link must not carry a #fragment.'],
-    [
-      'cobrowse-agent://join?sid=123456789&debug=1',
-      'The link has an unexpected parameter "debug": only "sid" is allowed.',
-    ],
-    [
-      'cobrowse-agent://join?SID=123456789',
-      'The link has an unexpected parameter "SID": only "sid" is allowed.',
-    ],
-    ['cobrowse-agent://join?sid=123456789&', 'The link has an empty parameter (a stray "&").'],
-    ['cobrowse-agent://join', 'The link has no sid (the 9-digit session token).'],
-    ['cobrowse-agent://join?', 'The link has no sid (the 9-digit session token).'],
-    ['cobrowse-agent://join?sid=123456789&sid=987654321', 'The link has more than one sid.'],
-    ['cobrowse-agent://join?sid=12345678', 'The sid in the link must be exactly 9 digits.'],
-    ['cobrowse-agent://join?sid=1234567890', 'The sid in the link must be exactly 9 digits.'],
-    [
-      'cobrowse-agent://join?sid=%31%32%33%34%35%36%37%38%39',
-      'The sid in the link must be exactly 9 digits.',
-    ],
-    ['cobrowse-agent://join?sid=12345678a', 'The sid in the link must be exactly 9 digits.'],
-    ['cobrowse-agent://join?sid=', 'The sid in the link must be exactly 9 digits.'],
-    ['cobrowse-agent://join?sid', 'The sid in the link must be exactly 9 digits.'],
-    [`cobrowse-agent://join?sid=123456789${'&'.repeat(200)}`, 'The link is longer than 200 characters.'],
-  ])('%s', (link, reason) => {
-    expect(parseDeepLink(link)).toEqual({ ok: false, reason });
+    ['https://join?sid=123456789', ['wrong-scheme']],
+    ['cobrowse-agent:join?sid=123456789', ['wrong-scheme']],
+    ['cobrowse-agentx://join?sid=123456789', ['wrong-scheme']],
+    ['cobrowse-agent://[bad?sid=123456789', ['not-a-url']],
+    ['cobrowse-agent://user@join?sid=123456789', ['credentials-or-port']],
+    ['cobrowse-agent://join:8080?sid=123456789', ['credentials-or-port']],
+    ['cobrowse-agent://leave?sid=123456789', ['unknown-action', 'leave']],
+    ['cobrowse-agent://join/extra?sid=123456789', ['unexpected-path']],
+    ['cobrowse-agent://join?sid=123456789#x', ['fragment']],
+    ['cobrowse-agent://join?sid=123456789&debug=1', ['unexpected-parameter', 'debug']],
+    ['cobrowse-agent://join?SID=123456789', ['unexpected-parameter', 'SID']],
+    ['cobrowse-agent://join?sid=123456789&', ['empty-parameter']],
+    ['cobrowse-agent://join', ['no-sid']],
+    ['cobrowse-agent://join?', ['no-sid']],
+    ['cobrowse-agent://join?sid=123456789&sid=987654321', ['several-sids']],
+    ['cobrowse-agent://join?sid=12345678', ['sid-not-9-digits']],
+    ['cobrowse-agent://join?sid=1234567890', ['sid-not-9-digits']],
+    ['cobrowse-agent://join?sid=%31%32%33%34%35%36%37%38%39', ['sid-not-9-digits']],
+    ['cobrowse-agent://join?sid=12345678a', ['sid-not-9-digits']],
+    ['cobrowse-agent://join?sid=', ['sid-not-9-digits']],
+    ['cobrowse-agent://join?sid', ['sid-not-9-digits']],
+    [`cobrowse-agent://join?sid=123456789${'&'.repeat(200)}`, ['too-long']],
+  ] as [string, [string, string?]][])('%s', (link, [reason, name]) => {
+    expect(parseDeepLink(link)).toEqual({ ok: false, reason, name: name ?? null });
   });
 
   it('never echoes the token in a refusal', () => {

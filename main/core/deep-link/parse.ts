@@ -1,42 +1,45 @@
 // Strict parser for `cobrowse-agent://join?sid=<9 digits>`. A link can come from any web page or e-mail, so
-// it is refused unless it is exactly that shape; each refusal says what is wrong (without echoing the link,
-// which may hold a token). Scheme and host compare case-insensitively (RFC 3986: both are), and a lone `/`
-// path is accepted because some launchers add it; nothing else is tolerated.
+// it is refused unless it is exactly that shape; each refusal says what is wrong, as a code (without echoing
+// the link, which may hold a token: only an action or parameter name that is not ours). Scheme and host
+// compare case-insensitively (RFC 3986: both are), and a lone `/` path is accepted because some launchers
+// add it; nothing else is tolerated.
+import type { DeepLinkRefusal } from '../../../common/contract';
+
 export const DEEP_LINK_SCHEME = 'cobrowse-agent';
 
-export type DeepLink = { ok: true; action: 'join'; sid: string } | { ok: false; reason: string };
+export type DeepLink =
+  { ok: true; action: 'join'; sid: string } | { ok: false; reason: DeepLinkRefusal; name: string | null };
 
 const MAX_LENGTH = 200;
-const refuse = (reason: string): DeepLink => ({ ok: false, reason });
+const refuse = (reason: DeepLinkRefusal, name: string | null = null): DeepLink => ({
+  ok: false,
+  reason,
+  name,
+});
 
 export function parseDeepLink(raw: string): DeepLink {
-  if (raw.length > MAX_LENGTH) return refuse(`The link is longer than ${MAX_LENGTH} characters.`);
-  if (!raw.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}://`))
-    return refuse(`The link does not start with ${DEEP_LINK_SCHEME}://.`);
+  if (raw.length > MAX_LENGTH) return refuse('too-long');
+  if (!raw.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}://`)) return refuse('wrong-scheme');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return refuse('The link is not a valid URL.');
+    return refuse('not-a-url');
   }
-  if (url.username || url.password || url.port)
-    return refuse('The link must not carry a user, password or port.');
-  if (url.hostname.toLowerCase() !== 'join')
-    return refuse(`Unknown link action "${url.hostname}": only "join" is supported.`);
-  if (url.pathname !== '' && url.pathname !== '/')
-    return refuse('The link has an unexpected path after "join".');
-  if (url.hash) return refuse('The link must not carry a #fragment.');
+  if (url.username || url.password || url.port) return refuse('credentials-or-port');
+  if (url.hostname.toLowerCase() !== 'join') return refuse('unknown-action', url.hostname);
+  if (url.pathname !== '' && url.pathname !== '/') return refuse('unexpected-path');
+  if (url.hash) return refuse('fragment');
   const query = url.search.replace(/^\?/, '');
   const params = query === '' ? [] : query.split('&');
-  if (params.includes('')) return refuse('The link has an empty parameter (a stray "&").');
+  if (params.includes('')) return refuse('empty-parameter');
   const names = params.map((p) => p.split('=')[0] ?? '');
   const other = names.find((n) => n !== 'sid');
-  if (other !== undefined)
-    return refuse(`The link has an unexpected parameter "${other}": only "sid" is allowed.`);
-  if (names.length === 0) return refuse('The link has no sid (the 9-digit session token).');
-  if (names.length > 1) return refuse('The link has more than one sid.');
+  if (other !== undefined) return refuse('unexpected-parameter', other);
+  if (names.length === 0) return refuse('no-sid');
+  if (names.length > 1) return refuse('several-sids');
   const sid = (params[0] ?? '').slice('sid='.length);
-  if (!/^\d{9}$/.test(sid)) return refuse('The sid in the link must be exactly 9 digits.');
+  if (!/^\d{9}$/.test(sid)) return refuse('sid-not-9-digits');
   return { ok: true, action: 'join', sid };
 }
 

@@ -43,13 +43,15 @@ describe('tray model', () => {
     const m = trayModel(
       {
         mode: 'live',
-        connection: { state: 'connected', detail: 'node1' },
+        connection: { state: 'connected', detail: { code: 'node-silent', params: { node: 'node1' } } },
         sessions: [session('a', null, 'active'), session('b', null, 'ended')],
       },
       'Cobrowse Agent Shell',
       en,
     );
-    expect(m.tooltip).toBe('Cobrowse Agent Shell: connected\nnode1\n1 co-browse session active');
+    expect(m.tooltip).toBe(
+      'Cobrowse Agent Shell: connected\nnode1 does not answer\n1 co-browse session active',
+    );
     expect(m.color).toEqual([0x2e, 0xa0, 0x43]);
     const lost = trayModel(
       { mode: 'demo', connection: { state: 'lost', detail: null }, sessions: [] },

@@ -1,7 +1,7 @@
 // What the tray shows for the app's state, in the agent's language: a coloured dot and a tooltip an agent
 // can read at a glance, and the menu's words. The dot is drawn here as raw pixels, so no icon file ships for it.
-import { defineMessages } from '@formatjs/intl';
-import type { AppState } from '../../../common/contract';
+import { defineMessages, type MessageDescriptor } from '@formatjs/intl';
+import type { AppState, ConnectionDetail } from '../../../common/contract';
 import type { IntlShape } from '../i18n/intl';
 
 export type Rgb = readonly [number, number, number];
@@ -77,6 +77,58 @@ const withValues = defineMessages<{
   },
 });
 
+/** The connection light's detail (a code from main's watch of the service or node), on the tooltip's second line. */
+const detailWords = defineMessages({
+  'service-reachable': {
+    id: 'tray.detail.service-reachable',
+    defaultMessage: 'Co-browse service reachable',
+    description: 'Tray tooltip, second line: the co-browse service answers',
+  },
+  'service-unreachable': {
+    id: 'tray.detail.service-unreachable',
+    defaultMessage: 'Co-browse service unreachable: {host} ({cause})',
+    description:
+      'Tray tooltip: {host} refused or reset the connection; {cause} is the system code (ECONNREFUSED…)',
+  },
+  'service-silent': {
+    id: 'tray.detail.service-silent',
+    defaultMessage: 'Co-browse service {host} does not answer',
+    description: 'Tray tooltip: the co-browse service at {host} does not answer',
+  },
+  'service-http-status': {
+    id: 'tray.detail.service-http-status',
+    defaultMessage: 'Co-browse service {host} answered HTTP {status}',
+    description: 'Tray tooltip: the co-browse service answered with an HTTP error status',
+  },
+  'ca-file-unusable': {
+    id: 'tray.detail.ca-file-unusable',
+    defaultMessage: 'The extra CA file {file} cannot be used: {problem}',
+    description:
+      'Tray tooltip: the configured extra certificate authority file is unusable; {problem} as the system says it',
+  },
+  'node-connection-failed': {
+    id: 'tray.detail.node-connection-failed',
+    defaultMessage: 'The connection to {node} failed',
+    description:
+      'Tray tooltip: the co-browse server node of the session; {node} like "node1 (10.0.0.5:8700)"',
+  },
+  'node-forgot': {
+    id: 'tray.detail.node-forgot',
+    defaultMessage: '{node} no longer knows this connection',
+    description: 'Tray tooltip: the node dropped the CometD connection (it restarted or expired it)',
+  },
+  'node-silent': {
+    id: 'tray.detail.node-silent',
+    defaultMessage: '{node} does not answer',
+    description: "Tray tooltip: the session's node stopped answering",
+  },
+} satisfies Record<ConnectionDetail['code'], unknown>);
+
+function detailLine(intl: IntlShape, detail: ConnectionDetail): string {
+  const words: MessageDescriptor = detailWords[detail.code];
+  return intl.formatMessage(words, 'params' in detail ? detail.params : {});
+}
+
 const COLOR: Record<AppState['connection']['state'], Rgb> = {
   idle: GREY,
   connecting: AMBER,
@@ -98,8 +150,7 @@ export function trayModel(
       demo: state.mode === 'demo' ? 'yes' : 'no',
       state: intl.formatMessage(m[c]),
     }),
-    // Main's own detail (a node, a reason): shown as main wrote it until the contract carries codes.
-    ...(state.connection.detail ? [state.connection.detail] : []),
+    ...(state.connection.detail ? [detailLine(intl, state.connection.detail)] : []),
     ...(active ? [intl.formatMessage(withValues.active, { count: active })] : []),
   ];
   return { tooltip: parts.join('\n'), color: COLOR[c] };

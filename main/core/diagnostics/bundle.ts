@@ -9,6 +9,7 @@ import { maskTokensIn } from '../../../common/mask';
 import type { CobrowseSessionView } from '../../../common/contract';
 import type { Settings, SettingsKey } from '../../../common/settings-schema';
 import type { ConnectionChange } from './recorder';
+import { describe } from '../interactions/messages';
 
 export interface DiagnosticsInput {
   app: { name: string; version: string };
@@ -91,7 +92,7 @@ function sessionLines(sessions: readonly CobrowseSessionView[]): string[] {
       `- ${maskTokensIn(s.token)} ${s.phase} interaction=${s.interactionId ?? '-'} history=${s.sessionHistoryId ?? '-'} ` +
       `joined=${iso(s.joinedAt)} active=${iso(s.activatedAt)} ended=${iso(s.endedAt)}` +
       (s.endReason ? ` reason="${s.endReason}"` : '') +
-      (s.error ? ` error=${s.error.code} "${s.error.message}"` : ''),
+      (s.error ? ` error=${describe(s.error)}` : ''),
   );
 }
 

@@ -5,6 +5,7 @@
 import type { AppState } from '../../../common/contract';
 import { renderFields, type Logger, type LogFields } from '../../../common/logger';
 import { maskTokensIn } from '../../../common/mask';
+import { describe } from '../interactions/messages';
 
 export interface ConnectionChange {
   at: number;
@@ -65,8 +66,13 @@ export function createDiagnosticsRecorder(log: Logger, now: () => number = Date.
   return {
     log: tee(log, 'core'),
     note(state) {
-      record('co-browse server', state.connection.state, state.connection.detail);
-      record('interaction source', `${state.source.kind} ${state.source.state}`, state.source.detail);
+      const { connection, source } = state;
+      record('co-browse server', connection.state, connection.detail && describe(connection.detail));
+      record(
+        'interaction source',
+        `${source.kind} ${source.state}`,
+        source.detail && describe(source.detail),
+      );
     },
     logTail: () => tail,
     connectionHistory: () => changes,

@@ -30,34 +30,28 @@ describe('saving the diagnostics to a file', () => {
     expect(await readdir(dir)).toEqual(['cobrowse-diagnostics-2026-12-01.txt']);
   });
 
-  it('a target that is a folder is refused in words, with what to do, and nothing is left behind', async () => {
+  it('a target that is a folder is refused with its code, and nothing is left behind', async () => {
     const target = join(dir, 'taken');
     await mkdir(target);
     await writeFile(join(target, 'x'), '');
     const error = await refusal(saveDiagnosticsFile(target, 'text'));
-    expect(error).toEqual({
-      code: 'save-failed',
-      message: `${target} is a folder.`,
-      action: expect.stringMatching(/^Save again with another file name, or use Copy diagnostics/),
-    });
+    expect(error).toEqual({ code: 'save-is-folder', params: { path: target } });
     expect(await readdir(dir)).toEqual(['taken']);
   });
 
-  it('a folder that is a file is refused in words', async () => {
+  it('a folder that is a file is refused with its code', async () => {
     await writeFile(join(dir, 'plain'), '');
     const error = await refusal(saveDiagnosticsFile(join(dir, 'plain', 'd.txt'), 'text'));
-    expect(error).toMatchObject({ code: 'save-failed', message: `${join(dir, 'plain')} is not a folder.` });
+    expect(error).toEqual({ code: 'save-not-folder', params: { folder: join(dir, 'plain') } });
   });
 
-  it('names the folder and the way out for permissions and a full disk', () => {
+  it('names the folder for permissions, a read-only or full disk, and the system code otherwise', () => {
     const path = join(dir, 'd.txt');
     const as = (code: string) => saveFailure(path, Object.assign(new Error(code), { code }));
-    expect(as('EACCES')).toMatchObject({
-      message: `You are not allowed to write in ${dir}.`,
-      action: expect.stringContaining('choose a folder of your own'),
-    });
-    expect(as('ENOSPC').message).toBe(`The disk holding ${dir} is full.`);
-    expect(as('EROFS').message).toBe(`${dir} is read-only.`);
-    expect(as('EIO').message).toBe(`The diagnostics could not be saved to ${path} (EIO).`);
+    expect(as('EACCES')).toEqual({ code: 'save-denied', params: { folder: dir } });
+    expect(as('EPERM')).toEqual({ code: 'save-denied', params: { folder: dir } });
+    expect(as('ENOSPC')).toEqual({ code: 'save-disk-full', params: { folder: dir } });
+    expect(as('EROFS')).toEqual({ code: 'save-read-only', params: { folder: dir } });
+    expect(as('EIO')).toEqual({ code: 'save-failed', params: { path, problem: 'EIO' } });
   });
 });

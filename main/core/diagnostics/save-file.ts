@@ -1,6 +1,6 @@
 // "Save diagnostics…" on the desktop: the bundle written where the agent chose, atomically (a temporary
 // sibling renamed over the target), so a crash or a full disk never leaves half a file for support to read.
-// A failure is a refusal in words: what went wrong with that file and what to do instead.
+// A failure is a refusal with its code: what went wrong with that file (the sidebar says what to do instead).
 import { dirname } from 'node:path';
 import type { AppError } from '../../../common/contract';
 import { RequestRefused } from '../ipc/dispatch';
@@ -12,38 +12,29 @@ export function diagnosticsFileName(at = new Date()): string {
   return `cobrowse-diagnostics-${day.join('-')}.txt`;
 }
 
-const OTHERWISE = 'or use Copy diagnostics and paste them into your message to support.';
-
-/** Why a file could not be written, for the agent (Node's error codes in words). */
+/** Why a file could not be written, as the agent's refusal (Node's error codes; words in the sidebar). */
 export function saveFailure(path: string, err: unknown): AppError {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   const folder = dirname(path);
-  const say = (message: string, action: string): AppError => ({ code: 'save-failed', message, action });
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return say(
-        `You are not allowed to write in ${folder}.`,
-        `Save again and choose a folder of your own (Downloads or Documents), ${OTHERWISE}`,
-      );
+      return { code: 'save-denied', params: { folder } };
     case 'EROFS':
-      return say(`${folder} is read-only.`, `Save again and choose another folder, ${OTHERWISE}`);
+      return { code: 'save-read-only', params: { folder } };
     case 'ENOSPC':
     case 'EDQUOT':
-      return say(
-        `The disk holding ${folder} is full.`,
-        `Free some space or save to another disk, ${OTHERWISE}`,
-      );
+      return { code: 'save-disk-full', params: { folder } };
     case 'EISDIR':
-      return say(`${path} is a folder.`, `Save again with another file name, ${OTHERWISE}`);
+      return { code: 'save-is-folder', params: { path } };
     case 'ENOTDIR':
     case 'EEXIST': // mkdir: a part of the folder's path is a file
-      return say(`${folder} is not a folder.`, `Save again and choose another folder, ${OTHERWISE}`);
+      return { code: 'save-not-folder', params: { folder } };
     default:
-      return say(
-        `The diagnostics could not be saved to ${path} (${code ?? (err instanceof Error ? err.message : String(err))}).`,
-        `Save again to another folder, ${OTHERWISE}`,
-      );
+      return {
+        code: 'save-failed',
+        params: { path, problem: code ?? (err instanceof Error ? err.message : String(err)) },
+      };
   }
 }
 

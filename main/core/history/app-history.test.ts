@@ -31,7 +31,7 @@ const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const historyOf = async (core: Awaited<ReturnType<typeof start>>) => {
   const reply = await core.dispatch('history', {});
-  if (!reply.ok) throw new Error(reply.error.message);
+  if (!reply.ok) throw new Error(reply.error.code);
   return (reply.value as { entries: HistoryEntry[] }).entries;
 };
 

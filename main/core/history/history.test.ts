@@ -26,13 +26,23 @@ const entry = (id: string, endedAt: number, more: Partial<HistoryEntry> = {}): H
   startedAt: endedAt - 60_000,
   activeSeconds: 60,
   endedAt,
-  ending: 'you exited',
+  ending: { end: 'agent-left' },
   attachedData: 'pending',
   ...more,
 });
 const open = (now = noon, more = {}) => openHistory({ file, log: quietLogger(), now: () => now, ...more });
 
 describe('history', () => {
+  it('reads entries written before codes crossed (an English ending) beside coded ones', async () => {
+    const h = await open();
+    await h.record(entry('old', noon - 1000, { ending: 'The agent left co-browse.' }));
+    await h.record(entry('new', noon - 500, { ending: { error: 'node-lost' } }));
+    await h.close();
+    const again = await open();
+    expect(again.today().map((e) => e.ending)).toEqual(['The agent left co-browse.', { error: 'node-lost' }]);
+    await again.close();
+  });
+
   it('survives a restart, the last version of an entry winning', async () => {
     const h = await open();
     await h.record(entry('a', noon - 1000));
@@ -96,7 +106,7 @@ describe('historyEntryOf', () => {
     joinedAt: 1_000,
     activatedAt: 2_000,
     endedAt: 62_400,
-    endReason: 'you exited',
+    endReason: 'agent-left',
     error: null,
   };
   const chat = { id: 'chat-1', media: 'chat', customerName: 'Ann', pendingWrites: 0 } as InteractionView;
@@ -111,7 +121,7 @@ describe('historyEntryOf', () => {
       startedAt: 2_000,
       activeSeconds: 60,
       endedAt: 62_400,
-      ending: 'you exited',
+      ending: { end: 'agent-left' },
       attachedData: 'written',
     });
     expect(historyEntryOf(session, { ...chat, pendingWrites: 2 })?.attachedData).toBe('pending');

@@ -103,7 +103,7 @@ export function historyEntryOf(
     activeSeconds:
       session.activatedAt === null ? 0 : Math.max(0, Math.round((endedAt - session.activatedAt) / 1000)),
     endedAt,
-    ending: session.error?.message ?? session.endReason ?? 'ended',
+    ending: session.error ? { error: session.error.code } : { end: session.endReason ?? 'unknown' },
     attachedData: !interaction ? 'none' : interaction.pendingWrites > 0 ? 'pending' : 'written',
   };
 }

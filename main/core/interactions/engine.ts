@@ -11,6 +11,8 @@ import {
   type CobrowseSessionView,
   type InteractionView,
   type JoinOutcome,
+  type SessionEnd,
+  type TimelineNote,
 } from '../../../common/contract';
 import type { Controller, ControllerEvent, ControllerSession, JoinResult } from '../controller/types';
 import { ControllerError } from '../controller/types';
@@ -22,7 +24,7 @@ import type { InteractionSource, SourceStatus } from '../sources/port';
 import { newRecord, onDeclined, onEnded, onJoined, onStarted, type CobrowseRecord } from './attached-data';
 import { cobrowseTokenIn } from './chat-trigger';
 import { isSettled, transition, type Effect, type LifecycleEvent } from './lifecycle';
-import { appError, busyError, closeReasons, endReasons, toAppError } from './messages';
+import { appError, toAppError } from './messages';
 import { openOutbox, type BackoffOptions, type Outbox, type PendingWrite } from './outbox';
 import {
   agentView,
@@ -74,7 +76,7 @@ interface Session extends SessionRecord {
   controllerSession?: ControllerSession;
   /** How and why we end it ourselves, set by the first request to end it. */
   endHow?: 'exit' | 'stop';
-  endReason?: string;
+  endReason?: SessionEnd;
   abort: AbortController;
   /** The session's events, one at a time: each step sees the phase the previous one left. */
   queue: Promise<void>;
@@ -87,7 +89,7 @@ interface Session extends SessionRecord {
 interface EventData {
   result?: JoinResult;
   at?: number;
-  reason?: string;
+  reason?: SessionEnd;
   error?: AppError;
 }
 
@@ -182,7 +184,7 @@ export class InteractionEngine {
     const live = this.live();
     if (live.length >= (this.opts.maxSessions?.() ?? 1)) {
       if (!options.replace) return this.refused(token, this.busy(live[0]!), live[0]!.view.id);
-      await Promise.all(live.map((s) => this.end(s, 'stop', closeReasons.replaced)));
+      await Promise.all(live.map((s) => this.end(s, 'stop', 'replaced')));
     }
     // A join on an interaction answers the request waiting there.
     if (inter) inter.view.cobrowseRequest = null;
@@ -214,7 +216,7 @@ export class InteractionEngine {
     if (!inter || !request) throw new RangeError(`no co-browse request on ${interactionId}`);
     inter.view.cobrowseRequest = null;
     if (accept) return this.join(request.token, { interactionId, via: 'chat', replace: true });
-    this.note(inter, `co-browse request declined (session ${maskToken(request.token)})`);
+    this.note(inter, { code: 'request-declined', params: { session: maskToken(request.token) } });
     await this.write(inter, onDeclined(inter.record));
     this.emit();
     return null;
@@ -222,12 +224,12 @@ export class InteractionEngine {
 
   /** The agent leaves; the session goes on for the others only if the server says so. */
   exit(sessionId: string): Promise<void> {
-    return this.end(this.byId(sessionId), 'exit', closeReasons.agentExit);
+    return this.end(this.byId(sessionId), 'exit', 'agent-left');
   }
 
   /** The agent ends the session for everyone. */
   stop(sessionId: string): Promise<void> {
-    return this.end(this.byId(sessionId), 'stop', closeReasons.agentStop);
+    return this.end(this.byId(sessionId), 'stop', 'agent-stop');
   }
 
   /** Resolves when every attached-data write has been acknowledged by the source. */
@@ -248,9 +250,10 @@ export class InteractionEngine {
     return this.sessions.filter((s) => isLivePhase(s.view.phase));
   }
 
+  /** The refusal of a second session while one is live (one per agent, Genesys 8.5.003+), naming it. */
   private busy(live: Session): AppError {
     const inter = this.interactionOf(live);
-    return busyError({
+    return appError('session-live', {
       token: live.view.token,
       customer: inter?.view.customerName ?? null,
       media: inter?.view.media ?? null,
@@ -313,7 +316,7 @@ export class InteractionEngine {
     } else if (event === 'activated') view.activatedAt = data.at ?? Date.now();
     if (isSettled(t.to)) {
       view.endedAt = data.at ?? Date.now();
-      view.endReason = t.to === 'ended' ? (session.endReason ?? data.reason ?? endReasons.unknown) : null;
+      view.endReason = t.to === 'ended' ? (session.endReason ?? data.reason ?? 'unknown') : null;
     }
     // A join cancelled by an end request ends with its reason; only a failure or a loss is an error.
     if (data.error && (t.to === 'failed' || event === 'deactivated')) view.error ??= data.error;
@@ -355,10 +358,15 @@ export class InteractionEngine {
   private noteTransition(inter: Interaction, session: Session): void {
     const { phase, token, endReason, error } = session.view;
     const masked = maskToken(token);
-    if (phase === 'joined') this.note(inter, `co-browse joined (session ${masked})`);
-    else if (phase === 'active') this.note(inter, 'co-browse active');
-    else if (phase === 'ended') this.note(inter, `co-browse ended: ${endReason}`);
-    else if (phase === 'failed') this.note(inter, `co-browse failed (session ${masked}): ${error?.code}`);
+    if (phase === 'joined') this.note(inter, { code: 'cobrowse-joined', params: { session: masked } });
+    else if (phase === 'active') this.note(inter, { code: 'cobrowse-active' });
+    else if (phase === 'ended')
+      this.note(inter, { code: 'cobrowse-ended', params: { reason: endReason ?? 'unknown' } });
+    else if (phase === 'failed')
+      this.note(inter, {
+        code: 'cobrowse-failed',
+        params: { session: masked, error: error ?? { code: 'internal' } },
+      });
   }
 
   private async callEnd(session: Session): Promise<void> {
@@ -383,7 +391,7 @@ export class InteractionEngine {
         const lost = event.reason === 'node-lost' && session.endReason === undefined;
         void this.fire(session, 'deactivated', {
           at: event.deactivationTime,
-          reason: endReasons[event.reason],
+          reason: event.reason,
           ...(lost ? { error: appError('node-lost') } : {}),
         });
         return;
@@ -399,7 +407,7 @@ export class InteractionEngine {
   }
 
   /** Asks the table to end the session; resolves when it has ended (a second request waits for the first). */
-  private end(session: Session, how: 'exit' | 'stop', reason: string): Promise<void> {
+  private end(session: Session, how: 'exit' | 'stop', reason: SessionEnd): Promise<void> {
     if (!isLivePhase(session.view.phase)) return Promise.resolve();
     if (session.endHow === undefined) {
       session.endHow = how;
@@ -448,25 +456,30 @@ export class InteractionEngine {
     switch (event.type) {
       case 'chat-message': {
         const token = cobrowseTokenIn(event.from, event.text);
-        if (token === null) return this.note(inter, `${event.from}: ${event.text.slice(0, 500)}`, true);
-        this.note(inter, 'co-browse requested', true);
+        if (token === null)
+          return this.note(
+            inter,
+            { code: 'chat-line', params: { from: event.from, text: event.text.slice(0, 500) } },
+            true,
+          );
+        this.note(inter, { code: 'cobrowse-requested' }, true);
         return this.requested(token, inter.view.id, 'chat');
       }
       case 'interaction-transferred':
-        void this.closeScenario(inter, 'transferred', closeReasons.transferred, event.to);
+        void this.closeScenario(inter, 'transferred', 'transferred', event.to);
         return;
       case 'handling-timeout':
-        void this.closeScenario(inter, 'timed-out', closeReasons.timedOut);
+        void this.closeScenario(inter, 'timed-out', 'timed-out');
         return;
       case 'interaction-closed':
         void this.closeScenario(
           inter,
           'closed',
           !event.endedOrTransferred
-            ? closeReasons.closed
+            ? 'closed'
             : inter.view.media === 'voice'
-              ? closeReasons.callEndedOrTransferred
-              : closeReasons.chatEndedOrTransferred,
+              ? 'call-ended-or-transferred'
+              : 'chat-ended-or-transferred',
         );
         return;
     }
@@ -483,11 +496,7 @@ export class InteractionEngine {
     const busy = live.length >= (this.opts.maxSessions?.() ?? 1) && !live.some((s) => s.view.token === token);
     if (busy && inter && isOpen(inter)) {
       inter.view.cobrowseRequest = { token, at: Date.now() };
-      this.note(
-        inter,
-        `co-browse request waiting (session ${maskToken(token)}): another session is live`,
-        true,
-      );
+      this.note(inter, { code: 'request-waiting', params: { session: maskToken(token) } }, true);
       return;
     }
     void this.join(token, { ...(interactionId === undefined ? {} : { interactionId }), via }).then(
@@ -515,14 +524,14 @@ export class InteractionEngine {
     };
     this.interactions.set(event.interactionId, inter);
     this.selected ??= event.interactionId;
-    this.note(inter, event.media === 'chat' ? 'chat started' : 'call started', true);
+    this.note(inter, { code: event.media === 'chat' ? 'chat-started' : 'call-started' }, true);
   }
 
   /** Stops every co-browse session on the interaction first, then marks the interaction. */
   private async closeScenario(
     inter: Interaction,
     state: Exclude<InteractionState, 'active'>,
-    reason: string,
+    reason: SessionEnd,
     to?: string,
   ): Promise<void> {
     if (!isOpen(inter)) return;
@@ -531,7 +540,7 @@ export class InteractionEngine {
     if (this.selected === inter.view.id) this.selected = null;
     if (inter.view.cobrowseRequest) {
       inter.view.cobrowseRequest = null;
-      this.note(inter, 'co-browse request expired: the interaction ended');
+      this.note(inter, { code: 'request-expired' });
     }
     this.emit();
     const live = this.sessions.filter(
@@ -541,7 +550,9 @@ export class InteractionEngine {
     inter.view.state = state;
     this.note(
       inter,
-      state === 'transferred' && to ? `interaction transferred to ${to}` : `interaction ${state}`,
+      state === 'transferred'
+        ? { code: 'interaction-transferred', params: { to: to ?? null } }
+        : { code: state === 'timed-out' ? 'interaction-timed-out' : 'interaction-closed' },
     );
     this.emit();
   }
@@ -569,11 +580,14 @@ export class InteractionEngine {
   private abandoned(write: PendingWrite, reason: string): void {
     const inter = this.interactions.get(write.interactionId);
     if (inter)
-      this.note(inter, `attached data not written (${Object.keys(write.data).join(', ')}): ${reason}`);
+      this.note(inter, {
+        code: 'attached-data-not-written',
+        params: { keys: Object.keys(write.data).join(', '), problem: reason },
+      });
   }
 
-  private note(inter: Interaction, text: string, emit = false): void {
-    inter.view.timeline.push({ at: Date.now(), text });
+  private note(inter: Interaction, note: TimelineNote, emit = false): void {
+    inter.view.timeline.push({ at: Date.now(), ...note });
     if (inter.view.timeline.length > MAX_TIMELINE) inter.view.timeline.shift();
     if (emit) this.emit();
   }

@@ -25,7 +25,7 @@ export const isViewable = (phase: CobrowseSessionView['phase']): boolean =>
 export interface SessionRecord {
   view: CobrowseSessionView;
   owner?: SessionOwner | undefined;
-  connection?: { state: ConnectionState; detail: string | null } | undefined;
+  connection?: { state: ConnectionState; detail: AppState['connection']['detail'] } | undefined;
 }
 
 export interface InteractionRecord {

@@ -17,10 +17,10 @@ export type Handlers = {
   ) => RequestOutput<K> | Promise<RequestOutput<K>>;
 };
 
-/** Thrown by a handler for a refusal the agent should read (the message and action are shown as they are). */
+/** Thrown by a handler for a refusal the agent should read (the sidebar words its code). */
 export class RequestRefused extends Error {
   constructor(readonly error: AppError) {
-    super(error.message);
+    super(error.code);
   }
 }
 
@@ -30,15 +30,11 @@ export type Dispatch = (name: string, input: unknown) => Promise<Reply<unknown>>
 
 export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (name, input) => {
-    if (!isRequestName(name))
-      return refuse({
-        code: 'unknown-request',
-        message: `"${name.slice(0, 60)}" is not a request of this app.`,
-      });
+    if (!isRequestName(name)) return refuse({ code: 'unknown-request', params: { name: name.slice(0, 60) } });
     const parsed = requests[name].input.safeParse(input);
     if (!parsed.success) {
-      log.warn('request refused: invalid input', { name });
-      return refuse({ code: 'invalid-request', message: `${name}: ${z.prettifyError(parsed.error)}` });
+      log.warn('request refused: invalid input', { name, problem: z.prettifyError(parsed.error) });
+      return refuse({ code: 'invalid-request', params: { name } });
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
@@ -46,11 +42,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
     } catch (err) {
       if (err instanceof RequestRefused) return refuse(err.error);
       log.error('request failed', { name, error: err instanceof Error ? err.message : String(err) });
-      return refuse({
-        code: 'internal',
-        message: `Something went wrong while handling "${name}".`,
-        action: 'Try again; if it persists, use Copy diagnostics and contact support.',
-      });
+      return refuse({ code: 'internal' });
     }
   };
 }

@@ -4,8 +4,9 @@
 // fails, retries back off from 250 ms to a 1 s cap, so a service that answers again is seen within ~1 s.
 import net from 'node:net';
 import tls from 'node:tls';
+import type { ConnectionDetail } from '../../../common/contract';
 
-export type LinkState = { up: true } | { up: false; detail: string };
+export type LinkState = { up: true } | { up: false; detail: ConnectionDetail };
 
 export interface HeldConnection {
   close(): void;
@@ -67,7 +68,8 @@ export function holdConnection(
       if (closed) return;
       const lived = openedAt ? performance.now() - openedAt : 0;
       if (!openedAt || failure) {
-        report({ up: false, detail: `${target.host} cannot be reached (${failure ?? 'connection closed'})` });
+        const cause = failure ?? 'connection closed';
+        report({ up: false, detail: { code: 'service-unreachable', params: { host: target.host, cause } } });
         timer = setTimeout(open, retryMs).unref();
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
       } else timer = setTimeout(open, lived < SHORT_LIVED_MS ? retryMs : 0).unref();

@@ -1,10 +1,11 @@
 // The InteractionSource port: where primary interactions (chats, calls) come from and where attached data
 // go; the events and attached data are the schemas of common/source-events.
+import type { SourceDetail } from '../../../common/contract';
 import type { AttachedData, SourceEvent } from '../../../common/source-events';
 
 export type SourceStatus = {
   state: 'starting' | 'up' | 'listening' | 'down' | 'signed-out';
-  detail?: string;
+  detail?: SourceDetail;
 };
 
 export interface InteractionSource {

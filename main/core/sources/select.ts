@@ -63,11 +63,11 @@ export function memorySecretStore(): SecretStore {
 
 /** The Workspace source chosen but not set up: says so, and typed joins keep working meanwhile. */
 function unconfiguredWorkspace(): InteractionSource {
-  const detail = 'Set the Workspace API URL and client id in Settings to see your chats and calls.';
   return {
     kind: 'workspace',
-    start: async (_onEvent, onStatus) => onStatus({ state: 'down', detail }),
+    start: async (_onEvent, onStatus) =>
+      onStatus({ state: 'down', detail: { code: 'workspace-not-set-up' } }),
     stop: async () => undefined,
-    applyAttachedData: () => Promise.reject(new Error(detail)),
+    applyAttachedData: () => Promise.reject(new Error('the Workspace API URL and client id are not set')),
   };
 }

@@ -3,7 +3,6 @@ import {
   canRestartForUpdate,
   initialUpdateView,
   reduceUpdate,
-  WAIT_FOR_SESSION,
   withRestartGate,
   type UpdaterEvent,
 } from './gate';
@@ -28,13 +27,13 @@ describe('canRestartForUpdate', () => {
   ])('sessions %j → %s', (phases, ok) => {
     const d = canRestartForUpdate(downloaded, phases);
     expect(d.ok).toBe(ok);
-    if (!d.ok) expect(d.reason).toBe(WAIT_FOR_SESSION);
+    if (!d.ok) expect(d.reason).toBe('update-after-session');
   });
 
   it('refuses when nothing is downloaded', () => {
     expect(canRestartForUpdate(initialUpdateView(true), [])).toEqual({
       ok: false,
-      reason: 'No update has been downloaded yet.',
+      reason: 'update-not-downloaded',
     });
   });
 });
@@ -62,7 +61,7 @@ describe('update view', () => {
   it('explains a failed check', () => {
     expect(ready([{ type: 'checking-for-update' }, { type: 'error', message: 'HTTP 404' }])).toMatchObject({
       state: 'error',
-      detail: 'The update could not be fetched: HTTP 404',
+      detail: { code: 'fetch-failed', params: { problem: 'HTTP 404' } },
     });
   });
 
@@ -73,7 +72,7 @@ describe('update view', () => {
   it('gates the restart on the sessions and says why', () => {
     expect(withRestartGate(downloaded, ['active'])).toMatchObject({
       canRestart: false,
-      detail: WAIT_FOR_SESSION,
+      detail: { code: 'wait-for-session' },
     });
     expect(withRestartGate(withRestartGate(downloaded, ['active']), ['ended'])).toMatchObject({
       canRestart: true,

@@ -1,17 +1,16 @@
 // The update offer as the sidebar shows it, and the one rule about restarting: never while a co-browse
 // session is under way (a restart would drop the customer's session mid-way). Plain data in, plain data out.
-import { isLivePhase, type JoinPhase, type UpdateView } from '../../../common/contract';
+import { isLivePhase, type AppError, type JoinPhase, type UpdateView } from '../../../common/contract';
 
-export const WAIT_FOR_SESSION = 'The update will be offered again when the co-browse session has ended.';
-
-export type RestartDecision = { ok: true } | { ok: false; reason: string };
+export type RestartDecision =
+  { ok: true } | { ok: false; reason: Extract<AppError['code'], `update-${string}`> };
 
 export function canRestartForUpdate(
   update: Pick<UpdateView, 'state'>,
   sessionPhases: readonly JoinPhase[],
 ): RestartDecision {
-  if (update.state !== 'ready') return { ok: false, reason: 'No update has been downloaded yet.' };
-  if (sessionPhases.some(isLivePhase)) return { ok: false, reason: WAIT_FOR_SESSION };
+  if (update.state !== 'ready') return { ok: false, reason: 'update-not-downloaded' };
+  if (sessionPhases.some(isLivePhase)) return { ok: false, reason: 'update-after-session' };
   return { ok: true };
 }
 
@@ -51,7 +50,12 @@ export function reduceUpdate(view: UpdateView, e: UpdaterEvent): UpdateView {
     case 'error':
       return view.state === 'ready'
         ? view
-        : { ...view, state: 'error', percent: null, detail: `The update could not be fetched: ${e.message}` };
+        : {
+            ...view,
+            state: 'error',
+            percent: null,
+            detail: { code: 'fetch-failed', params: { problem: e.message } },
+          };
   }
 }
 
@@ -59,5 +63,6 @@ export function reduceUpdate(view: UpdateView, e: UpdaterEvent): UpdateView {
 export function withRestartGate(view: UpdateView, sessionPhases: readonly JoinPhase[]): UpdateView {
   if (view.state !== 'ready') return view.canRestart ? { ...view, canRestart: false } : view;
   const d = canRestartForUpdate(view, sessionPhases);
-  return { ...view, canRestart: d.ok, detail: d.ok ? null : d.reason };
+  // Ready, so the only refusal left is a live session.
+  return { ...view, canRestart: d.ok, detail: d.ok ? null : { code: 'wait-for-session' } };
 }

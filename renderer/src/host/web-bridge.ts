@@ -12,14 +12,7 @@ import type {
   WireFromHost,
 } from '../../../common/contract';
 
-const lost = {
-  ok: false as const,
-  error: {
-    code: 'host-unreachable',
-    message: 'The connection to the Cobrowse Agent Shell host was lost.',
-    action: 'Check that the app is still running; the sidebar reconnects by itself.',
-  },
-};
+const lost: Reply<never> = { ok: false, error: { code: 'host-unreachable' } };
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 1000;

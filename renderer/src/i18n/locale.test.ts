@@ -44,6 +44,24 @@ describe('catalogs', () => {
           started: '10:41',
           path: 'x',
         },
+        // The contract's parameters (i18n/codes.ts), nullable ones with their has… selector.
+        ...{
+          node: 'x',
+          cause: 'x',
+          status: 503,
+          file: 'x',
+          problem: 'x',
+          token: 'x',
+          since: 'x',
+          flag: 'x',
+          name: 'x',
+          perSecond: 2,
+          origin: 'x',
+          folder: 'x',
+        },
+        ...{ address: 'x', host: 'x', user: 'x', reason: 'x', session: 'x', error: 'x', to: 'x', keys: 'x' },
+        ...{ from: 'x', text: 'x', digits: 3, hasCustomer: 'yes', hasMedia: 'yes', hasSince: 'yes' },
+        ...{ hasOrigin: 'yes', hasUser: 'yes', hasTo: 'yes' },
       };
       for (const id of Object.keys(await loadCatalog(locale)))
         intl.formatMessage({ id }, { ...values, link: (chunks) => chunks.join('') });

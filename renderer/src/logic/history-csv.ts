@@ -1,5 +1,6 @@
 // Today's history as CSV (RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break), for a
-// spreadsheet. Our choice: ISO 8601 local-independent times, duration in whole seconds.
+// spreadsheet. Our choice: ISO 8601 local-independent times, duration in whole seconds; how it ended in the
+// agent's words and, beside them, its code (the same in every language, for reports).
 import type { HistoryEntry } from '../../../common/contract';
 
 const HEADER = [
@@ -11,6 +12,7 @@ const HEADER = [
   'ended',
   'active_seconds',
   'how_it_ended',
+  'ending_code',
   'attached_data',
 ];
 
@@ -21,7 +23,10 @@ const field = (value: string | number | null): string => {
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-export function historyCsv(entries: readonly HistoryEntry[]): string {
+export function historyCsv(
+  entries: readonly HistoryEntry[],
+  ending: (entry: HistoryEntry) => { words: string; code: string | null },
+): string {
   const rows = entries.map((e) => [
     e.customerName,
     e.media,
@@ -30,7 +35,8 @@ export function historyCsv(entries: readonly HistoryEntry[]): string {
     new Date(e.startedAt).toISOString(),
     new Date(e.endedAt).toISOString(),
     e.activeSeconds,
-    e.ending,
+    ending(e).words,
+    ending(e).code,
     e.attachedData,
   ]);
   return [HEADER, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';

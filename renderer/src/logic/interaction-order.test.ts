@@ -11,7 +11,7 @@ const inter = (id: string, state: InteractionView['state'], lastAt = 0): Interac
   attachedData: {},
   cobrowseRequest: null,
   pendingWrites: 0,
-  timeline: [{ at: lastAt, text: 'x' }],
+  timeline: [{ at: lastAt, code: 'chat-started' }],
 });
 const session = (interactionId: string, phase: CobrowseSessionView['phase']): CobrowseSessionView => ({
   id: `s-${interactionId}`,

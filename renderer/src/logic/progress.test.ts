@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState, CobrowseSessionView, InteractionView, JoinPhase } from '../../../common/contract';
-import { attachHint, describeSession, liveSession } from './join-target';
+import { createIntl } from 'react-intl';
+import { phrase } from '../i18n/codes';
+import { attachHint, liveSession } from './join-target';
 import { canEnd, currentSession, phaseWords, stepMarks } from './progress';
+
+// English as the sidebar says it: the source's default messages.
+const intl = createIntl({ locale: 'en', messages: {}, onError: () => undefined });
+const said = (p: Parameters<typeof phrase>[1]) => phrase(intl, p);
 
 const session = (id: string, phase: JoinPhase, extra: Partial<CobrowseSessionView> = {}) =>
   ({
@@ -25,18 +31,18 @@ describe('phaseWords', () => {
     ['active', 'Co-browsing with the customer.'],
     ['ending', 'Ending co-browse…'],
   ] as const)('%s reads "%s"', (phase, words) => {
-    expect(phaseWords(session('a', phase))).toBe(words);
+    expect(said(phaseWords(session('a', phase)))).toBe(words);
   });
 
   it('says why a session ended, and which one failed', () => {
-    expect(phaseWords(session('a', 'ended', { endReason: 'The agent stopped co-browse.' }))).toBe(
+    expect(said(phaseWords(session('a', 'ended', { endReason: 'agent-stop' })))).toBe(
       'Co-browse ended. The agent stopped co-browse.',
     );
-    expect(phaseWords(session('a', 'failed'))).toBe('Could not join session 123 456 789.');
+    expect(said(phaseWords(session('a', 'failed')))).toBe('Could not join session 123 456 789.');
   });
 
   it('invites a join when there is no session', () => {
-    expect(phaseWords(null)).toContain('Enter a session ID');
+    expect(said(phaseWords(null))).toContain('Enter a session ID');
   });
 });
 
@@ -86,26 +92,28 @@ const app = (over: Partial<AppState>) =>
 
 describe('attachHint', () => {
   it('names the selected interaction, or says none', () => {
-    expect(attachHint(app({ selectedInteractionId: 'c1' }))).toBe('Attaches to Ann (chat).');
-    expect(attachHint(app({}))).toBe('Not attached to any interaction.');
+    const hint = (a: AppState) => attachHint(a).map(said).join(' ');
+    expect(hint(app({ selectedInteractionId: 'c1' }))).toBe('Attaches to Ann (chat).');
+    expect(hint(app({}))).toBe('Not attached to any interaction.');
   });
   it('names the live session a join would have to end', () => {
     const hint = attachHint(app({ sessions: [session('s', 'active', { interactionId: 'c1' })] }));
-    expect(hint).toBe(
+    expect(hint.map(said).join(' ')).toBe(
       'Not attached to any interaction. You are in session 123 456 789 with Ann (chat): Join will offer to end it.',
     );
   });
 });
 
-describe('liveSession and describeSession', () => {
-  it('ignores settled sessions and says since when', () => {
+describe('liveSession', () => {
+  it('ignores settled sessions; the hint says since when, or that it is attached to nothing', () => {
     expect(liveSession(app({ sessions: [session('s', 'ended', { interactionId: 'c1' })] }))).toBeNull();
     const at = new Date(2026, 0, 1, 10, 2).getTime();
-    expect(describeSession(app({}), session('s', 'joined', { interactionId: 'c1', joinedAt: at }))).toBe(
-      'session 123 456 789 with Ann (chat), since 10:02',
+    const live = (s: CobrowseSessionView) => said(attachHint(app({ sessions: [s] }))[1]!);
+    expect(live(session('s', 'joined', { interactionId: 'c1', joinedAt: at }))).toBe(
+      'You are in session 123 456 789 with Ann (chat), since 10:02 AM: Join will offer to end it.',
     );
-    expect(describeSession(app({}), session('s', 'joined'))).toBe(
-      'session 123 456 789, not attached to any interaction',
+    expect(live(session('s', 'joined'))).toBe(
+      'You are in session 123 456 789, not attached to any interaction: Join will offer to end it.',
     );
   });
 });

@@ -1,11 +1,12 @@
 // Join progress in words: which co-browse session the sidebar is about, and where it stands.
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 import {
   isLivePhase,
   type AppState,
   type CobrowseSessionView,
   type JoinPhase,
-  groupDigits,
 } from '../../../common/contract';
+import { endReasonMessages, phaseMessages, type Phrase } from '../i18n/codes';
 
 /** Exit and Stop make sense from the moment the join is under way until it is ending. */
 export const canEnd = (phase: JoinPhase) => isLivePhase(phase) && phase !== 'ending';
@@ -27,29 +28,27 @@ export function currentSession(
 }
 
 /** The sentence the live region reads out for a session (or for none). */
-export function phaseWords(session: CobrowseSessionView | null): string {
-  if (!session) return 'No co-browse session. Enter a session ID to join.';
-  switch (session.phase) {
-    case 'connecting':
-      return `Connecting to the co-browse server for session ${groupDigits(session.token)}…`;
-    case 'joined':
-      return 'Joined; waiting for the customer…';
-    case 'active':
-      return 'Co-browsing with the customer.';
-    case 'ending':
-      return 'Ending co-browse…';
-    case 'ended':
-      return `Co-browse ended. ${session.endReason ?? ''}`.trim();
-    case 'failed':
-      return `Could not join session ${groupDigits(session.token)}.`;
-  }
+export function phaseWords(session: CobrowseSessionView | null): Phrase {
+  if (!session) return { message: phaseMessages.none };
+  const message = phaseMessages[session.phase];
+  if (session.phase === 'ended')
+    return { message, params: { reason: endReasonMessages[session.endReason ?? 'unknown'] } };
+  return session.phase === 'connecting' || session.phase === 'failed'
+    ? { message, params: { id: session.token } }
+    : { message };
 }
 
+const stepWords = defineMessages({
+  connecting: { id: 'step.connecting', defaultMessage: 'Connect and join the session' },
+  joined: { id: 'step.joined', defaultMessage: 'Wait for the customer' },
+  active: { id: 'step.active', defaultMessage: 'Co-browse' },
+});
+
 export const STEPS = [
-  { phase: 'connecting', label: 'Connect and join the session' },
-  { phase: 'joined', label: 'Wait for the customer' },
-  { phase: 'active', label: 'Co-browse' },
-] as const satisfies readonly { phase: JoinPhase; label: string }[];
+  { phase: 'connecting', label: stepWords.connecting },
+  { phase: 'joined', label: stepWords.joined },
+  { phase: 'active', label: stepWords.active },
+] as const satisfies readonly { phase: JoinPhase; label: MessageDescriptor }[];
 
 export type StepMark = 'done' | 'current' | 'todo';
 

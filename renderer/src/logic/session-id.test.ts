@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { groupDigits } from '../../../common/contract';
+import { createIntl } from 'react-intl';
+import { phrase } from '../i18n/codes';
 import { readSessionField } from './session-id';
+
+const intl = createIntl({ locale: 'en', messages: {}, onError: () => undefined });
+const hintOf = (raw: string) => phrase(intl, readSessionField(raw).hint);
 
 describe('readSessionField', () => {
   it.each([
@@ -12,19 +17,14 @@ describe('readSessionField', () => {
   ])('normalises %j to the 9 digits it sends', (raw, digits) => {
     const r = readSessionField(raw);
     expect(r).toMatchObject({ token: digits, sessionId: digits });
-    expect(r.hint).toBe(`Will join session ${groupDigits(digits)}.`);
+    expect(hintOf(raw)).toBe(`Will join session ${groupDigits(digits)}.`);
   });
 
   it('sends the raw text when nothing normalises, so main answers with its specific refusal', () => {
-    expect(readSessionField('12345')).toEqual({
-      token: '12345',
-      sessionId: null,
-      hint: 'A session ID has 9 digits; this has 5.',
-    });
-    expect(readSessionField('{start:12}')).toMatchObject({
-      token: '{start:12}',
-      hint: 'This is not a session ID; Join will say why.',
-    });
+    expect(readSessionField('12345')).toMatchObject({ token: '12345', sessionId: null });
+    expect(hintOf('12345')).toBe('A session ID has 9 digits; this has 5.');
+    expect(readSessionField('{start:12}').token).toBe('{start:12}');
+    expect(hintOf('{start:12}')).toBe('This is not a session ID; Join will say why.');
     expect(readSessionField('cobrowse-agent://leave?sid=123456789').sessionId).toBeNull();
   });
 
@@ -33,7 +33,7 @@ describe('readSessionField', () => {
   });
 
   it('explains what the empty field takes', () => {
-    expect(readSessionField('  ').hint).toContain('9 digits');
+    expect(hintOf('  ')).toBe('9 digits from the customer, a {start:…} message or a join link.');
   });
 });
 

@@ -1,7 +1,9 @@
 // What the Session ID field shows under itself and what Join sends. The field accepts whatever an agent
 // pastes; the hint says what will be joined. Main has the last word: when nothing normalises, the raw text
 // goes as typed, so main answers with its own specific refusal.
-import { groupDigits, normaliseSessionId } from '../../../common/contract';
+import { defineMessages } from 'react-intl';
+import { normaliseSessionId } from '../../../common/contract';
+import type { Phrase } from '../i18n/codes';
 
 /** The contract's bound on a token; longer pastes are cut so main still answers "not a session ID". */
 const MAX_TOKEN = 200;
@@ -11,22 +13,32 @@ export interface FieldReading {
   token: string;
   /** The 9 digits, when the text holds a session ID. */
   sessionId: string | null;
-  hint: string;
+  hint: Phrase;
 }
+
+const hints = defineMessages({
+  will: { id: 'join.hint.will', defaultMessage: 'Will join session {id}.' },
+  empty: {
+    id: 'join.hint.empty',
+    defaultMessage: "9 digits from the customer, a '{start:…}' message or a join link.",
+    description: '{start:…} is the chat message a customer page sends, kept as it is',
+  },
+  digits: { id: 'join.hint.digits', defaultMessage: 'A session ID has 9 digits; this has {digits, number}.' },
+  not: { id: 'join.hint.not', defaultMessage: 'This is not a session ID; Join will say why.' },
+});
 
 export function readSessionField(raw: string): FieldReading {
   const sessionId = normaliseSessionId(raw);
   const token = sessionId ?? raw.slice(0, MAX_TOKEN);
-  if (sessionId) return { token, sessionId, hint: `Will join session ${groupDigits(sessionId)}.` };
-  if (raw.trim() === '')
-    return { token, sessionId, hint: '9 digits from the customer, a {start:…} message or a join link.' };
+  if (sessionId) return { token, sessionId, hint: { message: hints.will, params: { id: sessionId } } };
+  if (raw.trim() === '') return { token, sessionId, hint: { message: hints.empty } };
   const digits = raw.replace(/\D/g, '').length;
   return {
     token,
     sessionId,
     hint:
       digits > 0 && /^[\d\s-]+$/.test(raw.trim())
-        ? `A session ID has 9 digits; this has ${digits}.`
-        : 'This is not a session ID; Join will say why.',
+        ? { message: hints.digits, params: { digits } }
+        : { message: hints.not },
   };
 }

@@ -1,7 +1,9 @@
 // Every problem the agent should read, each saying what happened and what to do: main's last error, the
 // current session's error and the refusals of the agent's own requests (settings show theirs in place).
 import type { ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppError, RequestName } from '../../../common/contract';
+import { errorAction, errorMessage } from '../i18n/codes';
 import { currentSession } from '../logic/progress';
 import { useSidebar, useSidebarState } from './context';
 
@@ -47,14 +49,16 @@ export function ErrorBox({
   busy?: boolean;
   children?: ReactNode;
 }) {
+  const intl = useIntl();
+  const action = errorAction(intl, error);
   return (
     <div className="error" role="alert" data-code={error.code}>
-      <p className="error-message">{error.message}</p>
-      {error.action && <p className="error-action">{error.action}</p>}
+      <p className="error-message">{errorMessage(intl, error)}</p>
+      {action && <p className="error-action">{action}</p>}
       {children}
       {onDismiss && (
         <button type="button" className="link" disabled={busy} onClick={onDismiss}>
-          Dismiss
+          <FormattedMessage id="alerts.dismiss" defaultMessage="Dismiss" />
         </button>
       )}
     </div>

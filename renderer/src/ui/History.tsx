@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { isLivePhase, type HistoryEntry } from '../../../common/contract';
+import { endingWords } from '../i18n/codes';
 import { historyCsv } from '../logic/history-csv';
 import { elapsed } from '../logic/interaction-order';
 import { useSidebar, useSidebarState } from './context';
@@ -88,9 +89,7 @@ export function History() {
                     </time>
                   </td>
                   <td>{elapsed(e.activeSeconds * 1000)}</td>
-                  <td lang="en" dir="ltr">
-                    {e.ending}
-                  </td>
+                  <EndingCell entry={e} />
                   <td>{intl.formatMessage(attachedWords[e.attachedData])}</td>
                 </tr>
               ))}
@@ -98,7 +97,13 @@ export function History() {
           </table>
           <button
             type="button"
-            onClick={() => saveText(`cobrowse-history-${localDate()}.csv`, historyCsv(entries), 'text/csv')}
+            onClick={() =>
+              saveText(
+                `cobrowse-history-${localDate()}.csv`,
+                historyCsv(entries, (e) => endingWords(intl, e)),
+                'text/csv',
+              )
+            }
           >
             <FormattedMessage
               id="history.export"
@@ -109,5 +114,17 @@ export function History() {
         </details>
       )}
     </section>
+  );
+}
+
+/** How it ended, in words; an entry from before codes crossed is main's English, marked as such. */
+function EndingCell({ entry }: { entry: HistoryEntry }) {
+  const { words, code } = endingWords(useIntl(), entry);
+  return code === null ? (
+    <td lang="en" dir="ltr">
+      {words}
+    </td>
+  ) : (
+    <td data-code={code}>{words}</td>
   );
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { groupDigits, type InteractionView } from '../../../common/contract';
+import { timelineWords } from '../i18n/codes';
 import { liveSession } from '../logic/join-target';
 import { attachedSummary, liveSessionOn, orderInteractions } from '../logic/interaction-order';
 import { useSidebar, useSidebarState } from './context';
@@ -217,9 +218,7 @@ function Card({
                   hourCycle: 'h23',
                 })}
               </time>{' '}
-              <span lang="en" dir="ltr">
-                {t.text}
-              </span>
+              <span>{timelineWords(intl, t)}</span>
             </li>
           ))}
         </ol>

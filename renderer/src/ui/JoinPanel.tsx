@@ -2,7 +2,9 @@
 // the field (the typed ID kept after any failure), the step-by-step progress in a live region, and Exit /
 // Stop for the session under way, each naming it (Stop asks first: it ends co-browse for the customer).
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { groupDigits, type CobrowseSessionView } from '../../../common/contract';
+import { phrase } from '../i18n/codes';
 import { attachHint } from '../logic/join-target';
 import { canEnd, currentSession, phaseWords, STEPS, stepMarks } from '../logic/progress';
 import { readSessionField } from '../logic/session-id';
@@ -10,8 +12,15 @@ import { ErrorBox } from './Alerts';
 import { SessionClock } from './SessionClock';
 import { useSidebar, useSidebarState } from './context';
 
+const m = defineMessages({
+  progress: { id: 'join.progress', defaultMessage: 'Join progress' },
+  steps: { id: 'join.steps', defaultMessage: 'Join steps' },
+  confirmLabel: { id: 'join.confirmLabel', defaultMessage: 'Confirm Stop' },
+});
+
 export function JoinPanel() {
   const sidebar = useSidebar();
+  const intl = useIntl();
   const field = useSidebarState((s) => s.field);
   const joining = useSidebarState((s) => s.pending.join === true);
   const app = useSidebarState((s) => s.app!);
@@ -35,9 +44,13 @@ export function JoinPanel() {
   const marks = session ? stepMarks(session.phase) : null;
   return (
     <section className="panel" aria-labelledby="join-heading">
-      <h2 id="join-heading">Join a session</h2>
+      <h2 id="join-heading">
+        <FormattedMessage id="join.heading" defaultMessage="Join a session" />
+      </h2>
       <form className="join" onSubmit={submit}>
-        <label htmlFor="session-id">Session ID</label>
+        <label htmlFor="session-id">
+          <FormattedMessage id="join.label" defaultMessage="Session ID" />
+        </label>
         <div className="row">
           <input
             id="session-id"
@@ -51,11 +64,15 @@ export function JoinPanel() {
             onChange={(e) => sidebar.setField(e.target.value)}
           />
           <button type="submit" className="primary" disabled={field.trim() === '' || joining}>
-            Join
+            <FormattedMessage
+              id="join.submit"
+              defaultMessage="Join"
+              description="Button: joins the session typed"
+            />
           </button>
         </div>
         <p id={hintId} className="hint" data-testid="join-hint">
-          {reading.hint} {attachHint(app)}
+          {[reading.hint, ...attachHint(app)].map((p) => phrase(intl, p)).join(' ')}
         </p>
       </form>
       {problem && (
@@ -67,25 +84,30 @@ export function JoinPanel() {
               disabled={joining}
               onClick={() => void join(problem.token, true)}
             >
-              End it and join
+              <FormattedMessage id="join.endAndJoin" defaultMessage="End it and join" />
             </button>
           )}
         </ErrorBox>
       )}
 
-      <p role="status" aria-label="Join progress" className="progress" data-phase={session?.phase ?? 'none'}>
-        {phaseWords(session)}
+      <p
+        role="status"
+        aria-label={intl.formatMessage(m.progress)}
+        className="progress"
+        data-phase={session?.phase ?? 'none'}
+      >
+        {phrase(intl, phaseWords(session))}
       </p>
       <SessionClock session={session} testId="session-clock" />
       {marks && (
-        <ol className="steps" aria-label="Join steps">
+        <ol className="steps" aria-label={intl.formatMessage(m.steps)}>
           {STEPS.map((step, i) => (
             <li
               key={step.phase}
               data-mark={marks[i]}
               aria-current={marks[i] === 'current' ? 'step' : undefined}
             >
-              {step.label}
+              {intl.formatMessage(step.label)}
             </li>
           ))}
         </ol>
@@ -98,6 +120,7 @@ export function JoinPanel() {
 /** Exit leaves; Stop ends co-browse for the customer too, after a confirmation that names the session. */
 function EndButtons({ session }: { session: CobrowseSessionView }) {
   const sidebar = useSidebar();
+  const intl = useIntl();
   const busy = useSidebarState((s) => s.pending.exit === true || s.pending.stop === true);
   const [confirming, setConfirming] = useState(false);
   const confirm = useRef<HTMLButtonElement>(null);
@@ -112,24 +135,36 @@ function EndButtons({ session }: { session: CobrowseSessionView }) {
         <button
           type="button"
           disabled={busy}
-          aria-label={`Exit session ${id}: leave co-browse`}
+          aria-label={intl.formatMessage(
+            { id: 'join.exitLabel', defaultMessage: 'Exit session {id}: leave co-browse' },
+            { id },
+          )}
           onClick={() => void sidebar.call('exit', { sessionId })}
         >
-          Exit
+          <FormattedMessage id="join.exit" defaultMessage="Exit" />
         </button>
         <button
           type="button"
           className="danger"
           disabled={busy || confirming}
-          aria-label={`Stop session ${id}: end co-browse for the customer`}
+          aria-label={intl.formatMessage(
+            { id: 'join.stopLabel', defaultMessage: 'Stop session {id}: end co-browse for the customer' },
+            { id },
+          )}
           onClick={() => setConfirming(true)}
         >
-          Stop…
+          <FormattedMessage id="join.stop" defaultMessage="Stop…" />
         </button>
       </div>
       {confirming && (
-        <div className="confirm" role="group" aria-label="Confirm Stop">
-          <p>End co-browse session {id} for the customer too? Their page stops being shared.</p>
+        <div className="confirm" role="group" aria-label={intl.formatMessage(m.confirmLabel)}>
+          <p>
+            <FormattedMessage
+              id="join.confirm"
+              defaultMessage="End co-browse session {id} for the customer too? Their page stops being shared."
+              values={{ id }}
+            />
+          </p>
           <div className="row">
             <button
               ref={confirm}
@@ -138,10 +173,10 @@ function EndButtons({ session }: { session: CobrowseSessionView }) {
               disabled={busy}
               onClick={() => void sidebar.call('stop', { sessionId })}
             >
-              Yes, end session {id}
+              <FormattedMessage id="join.confirmYes" defaultMessage="Yes, end session {id}" values={{ id }} />
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              <FormattedMessage id="join.cancel" defaultMessage="Cancel" />
             </button>
           </div>
         </div>

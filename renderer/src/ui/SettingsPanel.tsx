@@ -170,12 +170,7 @@ export function SettingsPanel() {
             {saved ? t(m.saved) : ''}
           </span>
         </div>
-        {/* Main's words, English until the contract carries codes: marked as such for screen readers and bidi. */}
-        {error && (
-          <div lang="en" dir="ltr">
-            <ErrorBox error={error} onDismiss={() => sidebar.clearError('updateSettings')} />
-          </div>
-        )}
+        {error && <ErrorBox error={error} onDismiss={() => sidebar.clearError('updateSettings')} />}
       </form>
     </details>
   );

@@ -2,20 +2,18 @@
 // interaction source, the demo mode and an update on offer.
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppState } from '../../../common/contract';
+import { connectionMessages, say, sourceMessages, updateMessages } from '../i18n/codes';
 import { liveSession } from '../logic/join-target';
 import { connectionLight, hostLinkLight, sourceLight, type Light } from '../logic/lights';
 import { useSidebar, useSidebarState } from './context';
 import { WorkspaceAccount } from './WorkspaceAccount';
 
-/** Main's own words (English until the contract carries codes), marked so a screen reader reads them as
- * English and isolated so a right-to-left page does not reorder their punctuation. */
-const MainDetail = ({ text }: { text: string | null }) =>
+/** What main says about a light, worded here; isolated so a host or port keeps its order right to left. */
+const Detail = ({ text }: { text: string | null }) =>
   text && (
     <span className="muted">
       {' — '}
-      <span lang="en" dir="ltr">
-        {text}
-      </span>
+      <bdi>{text}</bdi>
     </span>
   );
 
@@ -43,12 +41,12 @@ export function StatusBar() {
       <p aria-live="polite" data-testid="connection" data-state={connection.state}>
         <Dot light={connectionLight(connection)} />
         {intl.formatMessage(connectionLight(connection).words)}
-        <MainDetail text={connection.detail} />
+        <Detail text={connection.detail && say(intl, connectionMessages, connection.detail)} />
       </p>
       <p data-testid="source" data-state={source.state}>
         <Dot light={sourceLight(source)} />
         {intl.formatMessage(sourceLight(source).words)}
-        <MainDetail text={source.detail} />
+        <Detail text={source.detail && say(intl, sourceMessages, source.detail)} />
       </p>
       {source.kind === 'workspace' && <WorkspaceAccount state={source.state} />}
       {app.mode === 'demo' && (
@@ -97,7 +95,9 @@ function DemoNextStep() {
 
 function UpdateOffer({ update }: { update: AppState['update'] }) {
   const sidebar = useSidebar();
+  const intl = useIntl();
   const restarting = useSidebarState((s) => s.pending.restartToUpdate === true);
+  const detail = update.detail && say(intl, updateMessages, update.detail);
   if (update.state === 'downloading')
     return (
       <p className="muted">
@@ -117,22 +117,7 @@ function UpdateOffer({ update }: { update: AppState['update'] }) {
         )}
       </p>
     );
-  if (update.state === 'error')
-    return (
-      <p className="muted">
-        <FormattedMessage
-          id="update.problem"
-          defaultMessage="Update problem: {detail}"
-          values={{
-            detail: (
-              <span lang="en" dir="ltr">
-                {update.detail}
-              </span>
-            ),
-          }}
-        />
-      </p>
-    );
+  if (update.state === 'error') return <p className="muted">{detail}</p>;
   if (update.state !== 'ready') return null;
   return (
     <div className="banner">
@@ -145,10 +130,8 @@ function UpdateOffer({ update }: { update: AppState['update'] }) {
         <button type="button" disabled={restarting} onClick={() => void sidebar.call('restartToUpdate', {})}>
           <FormattedMessage id="update.restart" defaultMessage="Restart to update" />
         </button>
-      ) : update.detail ? (
-        <span className="muted" lang="en" dir="ltr">
-          {update.detail}
-        </span>
+      ) : detail ? (
+        <span className="muted">{detail}</span>
       ) : (
         <span className="muted">
           <FormattedMessage

@@ -125,8 +125,8 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   const reportStatus = () =>
     onStatus(
       clients.length > 0
-        ? { state: 'up', detail: `${clients.length} desktop app(s) connected` }
-        : { state: 'listening', detail: `listening on ${HOST}:${port}; no desktop app connected` },
+        ? { state: 'up', detail: { code: 'apps-connected', params: { count: clients.length } } }
+        : { state: 'listening', detail: { code: 'listening', params: { address: `${HOST}:${port}` } } },
     );
 
   /** Checks shared by HTTP and the WebSocket upgrade. */

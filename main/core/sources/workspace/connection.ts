@@ -2,6 +2,7 @@
 // stored session's cookies), the notification channel, the initialization notice, activate-channels (voice
 // flows only after it), and the resync after an outage or a re-handshake (notifications may have been lost):
 // the agent's calls from current-session, open chat transcripts re-read. The sign-in itself is credentials.ts'.
+import type { SourceDetail } from '../../../../common/contract';
 import type { Logger } from '../../../../common/logger';
 import type { SourceEvent } from '../../../../common/source-events';
 import {
@@ -32,7 +33,7 @@ export interface ConnectionOptions {
   place: string;
   translator: NotificationTranslator;
   emit(events: SourceEvent[]): void;
-  onConnection(state: 'up' | 'down', detail: string): void;
+  onConnection(state: 'up' | 'down', detail: SourceDetail): void;
   onRefused(): void;
   /** initialize-workspace accepted the sign-in: its cookies are now the session (kept even if the rest fails). */
   onInitialized(): Promise<void>;

@@ -18,11 +18,6 @@ const Stored = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('token'), accessToken: z.string().min(1), expiresAt: z.number() }),
 ]);
 
-export const signedOutDetail = {
-  signIn: 'Sign in to Genesys to see your chats and calls.',
-  expired: 'Your Genesys sign-in has expired; sign in again to see your chats and calls.',
-} as const;
-
 /** The sign-in of one Workspace API URL; unreadable or foreign content counts as signed out. */
 export class Credentials {
   current: Credential | undefined;

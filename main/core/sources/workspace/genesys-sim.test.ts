@@ -9,7 +9,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useSimulator } from '../../../../simulator/test-support/session-setup';
 import type { InteractionEngine } from '../../interactions/engine';
 import { startEngine } from '../../interactions/test-harness';
-import { closeReasons } from '../../interactions/messages';
 import { createLogger, quietLogger } from '../../../../common/logger';
 import { FakeFileSecretStore } from './fake-secret-store.test-support';
 import {
@@ -81,7 +80,7 @@ async function signedIn(): Promise<App> {
   await source.signIn();
   expect(engine.getState().source).toMatchObject({
     state: 'up',
-    detail: expect.stringContaining(AGENT.user),
+    detail: { code: 'signed-in', params: expect.objectContaining({ user: AGENT.user }) },
   });
   return { engine, source };
 }
@@ -152,7 +151,7 @@ describe.skipIf(!installed)("Genesys's Workspace simulator", () => {
     await expect.poll(() => interaction(app, callId)?.state).toBe('closed');
     expect(app.engine.getState().sessions.find((s) => s.interactionId === callId)).toMatchObject({
       phase: 'ended',
-      endReason: closeReasons.callEndedOrTransferred,
+      endReason: 'call-ended-or-transferred',
     });
   });
 
@@ -183,7 +182,7 @@ describe.skipIf(!installed)("Genesys's Workspace simulator", () => {
     const app = await signedIn();
     proxy.dropNotifications(1500);
     await expect.poll(() => app.engine.getState().source.state).toBe('down');
-    expect(app.engine.getState().source.detail).toMatch(/notification channel .* lost/);
+    expect(app.engine.getState().source.detail?.code).toBe('notifications-lost');
     await genesys.sim('/sim/manage/voice/create-call', {
       callType: 'Inbound',
       agent: AGENT.user,
@@ -201,7 +200,7 @@ describe.skipIf(!installed)("Genesys's Workspace simulator", () => {
     const callId = await ring(app, '+15550456');
     await genesys.restart();
     await expect.poll(() => app.engine.getState().source.state, { timeout: 15_000 }).toBe('signed-out');
-    expect(app.engine.getState().source.detail).toMatch(/expired; sign in again/);
+    expect(app.engine.getState().source.detail?.code).toBe('sign-in-expired');
     const customer = await fixture.customerSession();
     await app.engine.join(customer.sessionToken, { interactionId: callId, via: 'typed' });
     expect(interaction(app, callId)?.pendingWrites).toBe(1);

@@ -10,13 +10,14 @@ import {
   ensureCometdRuntime,
   type TransportFailure,
 } from '../../net/transports';
+import type { SourceDetail } from '../../../../common/contract';
 import type { Logger } from '../../../../common/logger';
 import { notificationChannels } from '../../../../common/workspace-wire';
 
 export interface NotificationEvents {
   onMessage(channel: string, data: unknown): void;
   /** `up` after each successful connect following a failure; `down` while long-polls fail. */
-  onConnection(state: 'up' | 'down', detail: string): void;
+  onConnection(state: 'up' | 'down', detail: SourceDetail): void;
   /** The server refused a request with 401/403: the Workspace session is gone. */
   onUnauthorized(status: number): void;
   /** A handshake after the first: the server had forgotten us, so notifications may have been missed. */
@@ -123,7 +124,7 @@ export class WorkspaceNotifications {
     if (m.successful) {
       if (!this.healthy) {
         this.healthy = true;
-        this.events.onConnection('up', `notifications from ${this.host}`);
+        this.events.onConnection('up', { code: 'notifications-up', params: { host: this.host } });
       }
       return;
     }
@@ -132,7 +133,10 @@ export class WorkspaceNotifications {
       const f = this.lastFailure;
       const why =
         f?.kind === 'http' ? `HTTP ${f.status}` : f?.kind === 'network' ? f.failure.code : 'no answer';
-      this.events.onConnection('down', `notification channel to ${this.host} lost (${why}); reconnecting`);
+      this.events.onConnection('down', {
+        code: 'notifications-lost',
+        params: { host: this.host, problem: why },
+      });
     }
   }
 

@@ -4,12 +4,13 @@
 // attached data written with update-user-data. A refused or expired sign-in turns the source 'signed-out' with
 // a sentence the sidebar can show as is; the outbox keeps the writes meanwhile.
 import { HttpClient } from '../../net/http-client';
+import type { SourceDetail } from '../../../../common/contract';
 import type { Logger } from '../../../../common/logger';
 import type { AttachedData, SourceEvent } from '../../../../common/source-events';
 import { WriteRefused, type InteractionSource, type SourceStatus } from '../port';
 import { isRefusal, WorkspaceHttp } from './api';
 import { SessionRefused, WorkspaceConnection } from './connection';
-import { Credentials, signedOutDetail, type Credential } from './credentials';
+import { Credentials, type Credential } from './credentials';
 import type { SecretStore } from './secret-store';
 import { authorizeInBrowser } from './sign-in';
 import { NotificationTranslator } from './translate';
@@ -68,9 +69,9 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
   const timeoutMs = opts.requestTimeoutMs ?? 10_000;
   const host = new URL(base).host;
   const credentials = new Credentials(opts.secrets, base);
-  const refusedDetail = opts.apiKey
-    ? signedOutDetail.expired
-    : `${signedOutDetail.expired} If this repeats, ${host} may need an API key: set workspaceApiKey in the settings.`;
+  const refusedDetail: SourceDetail = opts.apiKey
+    ? { code: 'sign-in-expired' }
+    : { code: 'sign-in-refused', params: { host } };
 
   let onEvent: (e: SourceEvent) => void = () => undefined;
   let onStatus: (s: SourceStatus) => void = () => undefined;
@@ -82,7 +83,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
   let translator = new NotificationTranslator();
   let retryTimer: NodeJS.Timeout | undefined;
   /** The 'up' detail, shown again after the channel recovers. */
-  let signedInAs: string | undefined;
+  let signedInAs: SourceDetail | undefined;
   let stopped = false;
   /** Serialises connect / sign-in / sign-out so two never interleave. */
   let chain: Promise<unknown> = Promise.resolve();
@@ -105,14 +106,14 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
   }
 
   /** The sign-in is over: only the agent can bring it back. */
-  async function signedOut(detail: string): Promise<void> {
+  async function signedOut(detail: SourceDetail): Promise<void> {
     clearTimeout(retryTimer);
     await disconnect();
     await credentials.forget();
     report({ state: 'signed-out', detail });
   }
 
-  function scheduleRetry(detail: string): void {
+  function scheduleRetry(detail: SourceDetail): void {
     report({ state: 'down', detail });
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => void serial(connect), opts.retryMs ?? 5000);
@@ -123,9 +124,9 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     clearTimeout(retryTimer);
     await disconnect();
     const credential = credentials.current;
-    if (!credential) return report({ state: 'signed-out', detail: signedOutDetail.signIn });
-    if (credentials.expired()) return signedOut(signedOutDetail.expired);
-    report({ state: 'starting', detail: `connecting to ${host}` });
+    if (!credential) return report({ state: 'signed-out', detail: { code: 'sign-in-needed' } });
+    if (credentials.expired()) return signedOut({ code: 'sign-in-expired' });
+    report({ state: 'starting', detail: { code: 'connecting', params: { host } } });
     http = new WorkspaceHttp({ client, base, apiKey: opts.apiKey, timeoutMs });
     const c = new WorkspaceConnection({
       http,
@@ -145,7 +146,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     connection = c;
     try {
       const user = await c.open(credential);
-      signedInAs = `signed in${user ? ` as ${user}` : ''} at ${host}`;
+      signedInAs = { code: 'signed-in', params: { host, user: user || null } };
       report({ state: 'up', detail: signedInAs });
     } catch (err) {
       if (connection === c) await disconnect();
@@ -155,8 +156,8 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
       }
       // A one-shot code that reached the server cannot be used again: the agent must sign in anew.
       if (credential.kind === 'code')
-        return signedOut(`Signing in to ${host} failed: ${(err as Error).message}.`);
-      scheduleRetry(`the Workspace API at ${host} is not usable: ${(err as Error).message} (retrying)`);
+        return signedOut({ code: 'sign-in-failed', params: { host, problem: (err as Error).message } });
+      scheduleRetry({ code: 'workspace-unusable', params: { host, problem: (err as Error).message } });
     }
   }
 
@@ -167,8 +168,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
   }
 
   async function writeUserData(interactionId: string, data: AttachedData, writeId: string): Promise<void> {
-    if (status.state !== 'up')
-      throw new Error(`the Workspace API is not connected (${status.detail ?? status.state})`);
+    if (status.state !== 'up') throw new Error(`the Workspace API is not connected (${status.state})`);
     const held = translator.known.get(interactionId);
     if (!held) throw new Error(`interaction ${interactionId} is not (yet) known to the Workspace connection`);
     const path =
@@ -261,7 +261,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
         if (credentials.current) await http.call('POST', '/logout').catch(() => undefined);
         await credentials.forget();
         translator = new NotificationTranslator();
-        report({ state: 'signed-out', detail: signedOutDetail.signIn });
+        report({ state: 'signed-out', detail: { code: 'sign-in-needed' } });
       });
     },
   };

@@ -11,7 +11,6 @@ import { WorkspaceSim, workspaceRoutes } from '../../../../simulator/workspace';
 import { channels, Role } from '../../../../common/protocol';
 import type { InteractionEngine } from '../../interactions/engine';
 import { startEngine } from '../../interactions/test-harness';
-import { closeReasons } from '../../interactions/messages';
 import { createLogger, quietLogger } from '../../../../common/logger';
 import { FakeFileSecretStore } from './fake-secret-store.test-support';
 import { createWorkspaceSource, type WorkspaceSource } from './source';
@@ -54,7 +53,7 @@ async function startApp(secretsFile?: string, apiKey = ws.apiKey, dn = ''): Prom
   const { controller, engine } = await startEngine(fixture.sim.url, source, dir, log);
   const statuses: string[] = [];
   engine.subscribe((s) => {
-    const line = `${s.source.state}: ${s.source.detail ?? ''}`;
+    const line = `${s.source.state}: ${s.source.detail?.code ?? ''}`;
     if (statuses.at(-1) !== line) statuses.push(line);
   });
   await engine.start();
@@ -135,7 +134,9 @@ describe('chats through the Workspace API', () => {
     const id = ws.openChat();
     ws.say(id, 'agent', `{start:${sessionToken}}`);
     ws.say(id, 'customer', 'hello');
-    await expect.poll(() => interaction(app, id)?.timeline.map((t) => t.text)).toContain('customer: hello');
+    await expect
+      .poll(() => interaction(app, id)?.timeline.map((t) => ('params' in t ? t.params : null)))
+      .toContainEqual({ from: 'customer', text: 'hello' });
     expect(app.engine.getState().sessions).toEqual([]);
     expect(app.engine.getState().interactions.filter((i) => i.id === id)).toHaveLength(1);
   });
@@ -152,7 +153,7 @@ describe('chats through the Workspace API', () => {
       await expect.poll(() => interaction(app, id)?.state).toBe('closed');
       expect(sessionOn(app, id)[0]).toMatchObject({
         phase: 'ended',
-        endReason: closeReasons.chatEndedOrTransferred,
+        endReason: 'chat-ended-or-transferred',
       });
       expect(await customer.customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
     });
@@ -176,7 +177,7 @@ describe('calls through the Workspace API', () => {
     await expect.poll(() => interaction(app, callId)?.state).toBe('closed');
     expect(sessionOn(app, callId)[0]).toMatchObject({
       phase: 'ended',
-      endReason: closeReasons.callEndedOrTransferred,
+      endReason: 'call-ended-or-transferred',
     });
   });
 
@@ -200,7 +201,7 @@ describe('faults', () => {
     ws.dropNotifications(1500);
     ws.say(id, 'customer', `{start:${customer.sessionToken}}`);
     await expect.poll(() => app.engine.getState().source.state).toBe('down');
-    expect(app.engine.getState().source.detail).toMatch(/notification channel .* lost/);
+    expect(app.engine.getState().source.detail?.code).toBe('notifications-lost');
     await expect.poll(() => app.engine.getState().source.state, { timeout: 10_000 }).toBe('up');
     await expect.poll(() => sessionOn(app, id).at(-1)?.phase).toBe('joined');
     expect(sessionOn(app, id)).toHaveLength(1);
@@ -212,7 +213,7 @@ describe('faults', () => {
     await expect.poll(() => interaction(app, id)).toBeDefined();
     ws.expireSessions();
     await expect.poll(() => app.engine.getState().source.state, { timeout: 5000 }).toBe('signed-out');
-    expect(app.engine.getState().source.detail).toMatch(/expired; sign in again/);
+    expect(app.engine.getState().source.detail?.code).toBe('sign-in-expired');
     expect(await app.secrets.all()).toEqual({});
 
     const customer = await fixture.customerSession();
@@ -241,7 +242,7 @@ describe('sign-in', () => {
     const app = await startApp(undefined, '');
     await app.source.signIn();
     expect(app.engine.getState().source).toMatchObject({ state: 'signed-out' });
-    expect(app.engine.getState().source.detail).toMatch(/set workspaceApiKey/);
+    expect(app.engine.getState().source.detail?.code).toBe('sign-in-refused');
     expect(ws.counts.missingKey).toBeGreaterThan(refused);
   });
 

@@ -1,0 +1,82 @@
+// Main's codes in words: the contract's parameters as arguments (IDs grouped, a nullable one's `has…`, times in
+// the agent's clock, an end reason or error worded in turn), in the catalogs as the sidebar loads them.
+import { createIntl } from 'react-intl';
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../../common/contract';
+import { loadCatalog } from './catalogs';
+import { endingWords, errorAction, errorMessage, timelineWords } from './codes';
+
+const intlFor = async (locale: 'en' | 'de' | 'ar') =>
+  createIntl({
+    locale,
+    timeZone: 'UTC',
+    messages: await loadCatalog(locale),
+    onError: (e) => {
+      throw e;
+    },
+  });
+
+const busy = (customer: string | null, media: 'chat' | 'voice' | null, since: number | null) =>
+  ({ code: 'session-live', params: { token: '123456789', customer, media, since } }) as const;
+
+describe('errors', () => {
+  it('names the live session, its customer, medium and start, each only when known', async () => {
+    const en = await intlFor('en');
+    const at = Date.UTC(2026, 11, 1, 9, 5);
+    expect(errorMessage(en, busy('Ann', 'voice', at))).toBe(
+      'You are already in co-browse session 123 456 789 with Ann (call) since 09:05 AM: one co-browse session at a time.',
+    );
+    expect(errorMessage(en, busy(null, null, null))).toBe(
+      'You are already in co-browse session 123 456 789: one co-browse session at a time.',
+    );
+    const de = await intlFor('de');
+    expect(errorMessage(de, busy('Ann', 'chat', at))).toBe(
+      'Sie sind bereits in der Co-Browse-Sitzung 123 456 789 mit Ann (Chat) seit 09:05: Es ist nur eine Co-Browse-Sitzung gleichzeitig möglich.',
+    );
+    expect(errorAction(de, busy(null, null, null))).toBe(
+      'Beenden Sie sie und treten Sie bei, oder schließen Sie sie zuerst ab.',
+    );
+  });
+
+  it('shows the ID as typed back, grouped when it is digits, and has no action where none helps', async () => {
+    const ar = await intlFor('ar');
+    expect(errorMessage(ar, { code: 'invalid-token', params: { id: '12345678' } })).toContain('“12345678”');
+    expect(errorMessage(ar, { code: 'origin-not-allowed', params: { origin: null } })).not.toMatch(/\(\s*\)/);
+    expect(errorAction(ar, { code: 'closed' })).toBeNull();
+  });
+
+  it('a refused join link says why, naming the parameter that is not ours', async () => {
+    const de = await intlFor('de');
+    const link = {
+      code: 'deep-link-refused',
+      params: { reason: 'unexpected-parameter', name: 'debug' },
+    } as const;
+    expect(errorMessage(de, link)).toBe(
+      'Der Beitrittslink wurde abgelehnt: Der Link hat einen unerwarteten Parameter „debug“: Nur „sid“ ist erlaubt.',
+    );
+  });
+});
+
+describe('timeline and history', () => {
+  it('words the end reason and the error inside a timeline line', async () => {
+    const de = await intlFor('de');
+    expect(timelineWords(de, { code: 'cobrowse-ended', params: { reason: 'agent-stop' } })).toBe(
+      'Co-Browsing beendet: Der Agent hat das Co-Browsing beendet.',
+    );
+    const failed = { session: '******789', error: { code: 'unreachable' } } as const;
+    expect(timelineWords(de, { code: 'cobrowse-failed', params: failed })).toBe(
+      'Co-Browsing fehlgeschlagen (Sitzung ******789): Der Co-Browse-Server ist nicht erreichbar.',
+    );
+  });
+
+  it('an entry from before codes crossed keeps its English, without a code', async () => {
+    const de = await intlFor('de');
+    const entry = { sessionId: '******789', ending: 'The agent left co-browse.' } as HistoryEntry;
+    expect(endingWords(de, entry)).toEqual({ words: 'The agent left co-browse.', code: null });
+    expect(endingWords(de, { ...entry, ending: { error: 'session-not-found' } })).toEqual({
+      words:
+        'Es gibt keine laufende Co-Browse-Sitzung mit der ID ******789: Sie ist beendet oder die ID wurde falsch eingegeben.',
+      code: 'session-not-found',
+    });
+  });
+});
