@@ -11,36 +11,25 @@ import { join } from 'node:path';
 import en from '../renderer/src/i18n/messages/en.json' with { type: 'json' };
 import { quietLogger } from '../common/logger';
 import { paths } from '../common/protocol';
-import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
 import { startWebEdition, type WebEdition } from '../main/web/index';
-import { startSimulator, type Simulator } from '../simulator/index';
-import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
-import { requireBuiltSidebar, stopSession } from './support/sidebar';
+import type { Simulator } from '../simulator/index';
+import type { InteractionServerSim } from '../simulator/interactions';
+import { customerToken, stopSession, useWebEditionWithDesk } from './support/sidebar';
 
+const fx = useWebEditionWithDesk('sidebar-e2e', { nodes: 2 });
 let sim: Simulator;
 let web: WebEdition;
 let desk: InteractionServerSim;
-let dataDir: string;
 const contexts: BrowserContext[] = [];
 
-test.beforeAll(async () => {
-  requireBuiltSidebar();
-  desk = new InteractionServerSim({ log: quietLogger() });
-  sim = await startSimulator({ port: 0, nodes: 2, logger: quietLogger(), routes: [interactionRoutes(desk)] });
-  dataDir = await mkdtemp(join(tmpdir(), 'sidebar-e2e-'));
-  web = await startWebEdition({ serviceUrl: sim.url, dataDir, localApiPort: 0, log: quietLogger() });
-  await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
+test.beforeAll(() => {
+  ({ sim, web, desk } = { sim: fx.sim(), web: fx.web(), desk: fx.desk() });
 });
+// Each test's browser profiles go with it (the file runs many): a lighter Chromium than closing them at the end.
 test.afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
   // Typed joins attach to the selected interaction; each test starts with none.
   await web.core.dispatch('selectInteraction', { interactionId: null });
-});
-test.afterAll(async () => {
-  await desk?.disconnect();
-  await web?.close();
-  await sim?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Page> {
@@ -52,11 +41,7 @@ async function newPage(browser: Browser, viewport = { width: 1280, height: 800 }
 /** The customer: the demo page in its own browser profile, a session started, its token read. */
 async function customerSession(browser: Browser) {
   const page = await newPage(browser);
-  await page.goto(`${sim.url}/cobrowse/demo/`);
-  await page.getByRole('button', { name: 'Start co-browse session' }).click();
-  const shown = page.locator('#token');
-  await expect(shown).toHaveAttribute('data-token', /^\d{9}$/);
-  return { page, token: (await shown.getAttribute('data-token'))! };
+  return { page, token: await customerToken(page, sim.url) };
 }
 
 /** The agent's sidebar, with every sentence its join-progress live region said recorded in order. */
@@ -400,7 +385,7 @@ test('settings: saved and kept across a reload; connection settings wait for the
   await s.page.getByLabel('Transport').selectOption('websocket');
   await save.click();
   await expect(s.page.getByText('Settings saved.')).toBeVisible();
-  expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+  expect(JSON.parse(await readFile(join(fx.dataDir(), 'settings.json'), 'utf8'))).toMatchObject({
     agentName: 'Dana the Agent',
     transport: 'websocket',
   });

@@ -53,13 +53,18 @@ export async function customerToken(page: Page, simulatorUrl: string): Promise<s
  * One simulator and one web edition per spec file, the demo's chat desk connected to its local API (chats
  * ask to co-browse as customers do), and browser profiles closed after the file.
  */
-export function useWebEditionWithDesk(name: string) {
+export function useWebEditionWithDesk(name: string, cluster: { nodes?: number } = {}) {
   const at: { sim?: Simulator; web?: WebEdition; desk?: InteractionServerSim; dataDir?: string } = {};
   const contexts: BrowserContext[] = [];
   test.beforeAll(async () => {
     requireBuiltSidebar();
     const desk = (at.desk = new InteractionServerSim({ log: quietLogger() }));
-    at.sim = await startSimulator({ port: 0, logger: quietLogger(), routes: [interactionRoutes(desk)] });
+    at.sim = await startSimulator({
+      port: 0,
+      ...cluster,
+      logger: quietLogger(),
+      routes: [interactionRoutes(desk)],
+    });
     at.dataDir = await mkdtemp(join(tmpdir(), `${name}-`));
     const web = (at.web = await startWebEdition({
       serviceUrl: at.sim.url,
@@ -84,6 +89,8 @@ export function useWebEditionWithDesk(name: string) {
     sim: () => started(at.sim),
     web: () => started(at.web),
     desk: () => started(at.desk),
+    /** The web edition's data folder (its settings file, history). */
+    dataDir: () => started(at.dataDir),
     /** A browser profile of its own, closed after the file. */
     async context(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
       const context = await browser.newContext(options);
