@@ -1,8 +1,9 @@
 // The interaction-server simulator: plays the softphone/desktop side of the local integration API. It
 // reports chats (and their messages, transfers, timeouts, closes) to the app, and receives the attached data
 // the app writes, applying each `writeId` once (a redelivery is acked again but not re-applied), so tests can
-// count exactly what arrived. It names itself (`X-Cobrowse-App`, default `chat-desk`) on its WebSocket and its
-// POSTs, so beside a softphone it receives only its own interactions' writes.
+// count exactly what arrived. It names itself (`X-Cobrowse-App`, default `chat-desk`; `null`: unnamed, as
+// clients written before names) on its WebSocket and its POSTs, so beside a softphone it receives only its own
+// interactions' writes.
 import WebSocket from 'ws';
 import { createLogger, type Logger } from '../../common/logger';
 import type { SourceEvent } from '../../common/source-events';
@@ -34,15 +35,15 @@ export class InteractionServerSim {
   private api: { url: string; token: string } | undefined;
   private counter = 0;
   private readonly log: Logger;
-  private readonly app: string;
+  private readonly app: string | null;
 
-  constructor(opts: { log?: Logger; app?: string } = {}) {
+  constructor(opts: { log?: Logger; app?: string | null } = {}) {
     this.log = (opts.log ?? createLogger({ scope: 'sim' })).child('interaction-server');
-    this.app = opts.app ?? 'chat-desk';
+    this.app = opts.app === undefined ? 'chat-desk' : opts.app;
   }
 
   private headers(token: string): Record<string, string> {
-    return { Authorization: `Bearer ${token}`, [APP_HEADER]: this.app };
+    return { Authorization: `Bearer ${token}`, ...(this.app === null ? {} : { [APP_HEADER]: this.app }) };
   }
 
   get connected(): boolean {

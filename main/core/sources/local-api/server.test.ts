@@ -1,7 +1,6 @@
 // The local integration API against a real client on 127.0.0.1: auth, browser refusal, validation errors,
 // the token file, the WebSocket push/ack, each write routed to the app that reported its interaction, and
 // the OpenAPI file covering every route.
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,7 +13,7 @@ import type { SourceEvent } from '../../../../common/source-events';
 import type { SourceStatus } from '../port';
 import { InteractionServerSim } from '../../../../simulator/interactions';
 import { createLocalApiSource, routes, type LocalApiSource } from './server';
-import { AttachedDataPush, ErrorBody, ErrorCode } from '../../../../common/local-api-wire';
+import { ErrorBody, ErrorCode } from '../../../../common/local-api-wire';
 import { openOutbox } from '../../interactions/outbox';
 
 let dir: string;
@@ -218,19 +217,6 @@ describe('local API WebSocket', () => {
   });
 });
 
-/** A desktop app as today's clients are written: no `X-Cobrowse-App`, every push acked. */
-async function unnamedApp() {
-  const ws = new WebSocket(`${api.url.replace('http', 'ws')}/v1/ws`, { headers: auth() });
-  const pushes: AttachedDataPush[] = [];
-  ws.on('message', (raw) => {
-    const push = AttachedDataPush.parse(JSON.parse(String(raw)));
-    pushes.push(push);
-    ws.send(JSON.stringify({ type: 'ack', writeId: push.writeId }));
-  });
-  await once(ws, 'open');
-  return { pushes, close: () => (ws.close(), once(ws, 'close')) };
-}
-
 describe('local API routing between desktop apps', () => {
   const chatDesk = new InteractionServerSim({ log: quietLogger(), app: 'chat-desk' });
   const softphone = new InteractionServerSim({ log: quietLogger(), app: 'softphone' });
@@ -287,25 +273,22 @@ describe('local API routing between desktop apps', () => {
   });
 
   it("a single unnamed app (today's clients) gets every write; beside another app, none", async () => {
-    const one = await unnamedApp();
+    // Today's clients: no X-Cobrowse-App.
+    const one = new InteractionServerSim({ log: quietLogger(), app: null });
+    const other = new InteractionServerSim({ log: quietLogger(), app: null });
+    await one.connect({ url: api.url, token });
     try {
-      const added = await post(
-        JSON.stringify({ type: 'interaction-added', interactionId: 'old-1', media: 'voice' }),
+      const call = await one.openChat('Old', 'voice');
+      await api.applyAttachedData(call, { CoBrowseAssociated: 'Yes' }, 'u1');
+      expect(one.get(call).writes.map((w) => w.writeId)).toEqual(['u1']);
+      await other.connect({ url: api.url, token });
+      await expect(api.applyAttachedData(call, { CoBrowseAssociated: 'No' }, 'u2')).rejects.toThrow(
+        /^2 desktop apps are connected and none is known to have reported voice-\S+: each app should name itself/,
       );
-      expect(added.status).toBe(202);
-      await api.applyAttachedData('old-1', { CoBrowseAssociated: 'Yes' }, 'u1');
-      expect(one.pushes.map((p) => p.writeId)).toEqual(['u1']);
-      const other = await unnamedApp();
-      try {
-        await expect(api.applyAttachedData('old-1', { CoBrowseAssociated: 'No' }, 'u2')).rejects.toThrow(
-          /^2 desktop apps are connected and none is known to have reported old-1: each app should name itself/,
-        );
-        expect([one.pushes.length, other.pushes.length]).toEqual([1, 0]);
-      } finally {
-        await other.close();
-      }
+      expect([one.deliveries, other.deliveries]).toEqual([1, 0]);
     } finally {
-      await one.close();
+      await other.disconnect();
+      await one.disconnect();
     }
   });
 
