@@ -292,6 +292,27 @@ describe('local API routing between desktop apps', () => {
     }
   });
 
+  it('remembers the apps of the latest 1000 interactions only', async () => {
+    await chatDesk.connect({ url: api.url, token });
+    await softphone.connect({ url: api.url, token });
+    try {
+      const ids = Array.from({ length: 1_001 }, (_, i) => `bulk-${i}`);
+      for (let i = 0; i < ids.length; i += 100)
+        await chatDesk.send(
+          ids.slice(i, i + 100).map((id) => ({ type: 'handling-timeout' as const, interactionId: id })),
+        );
+      await expect(api.applyAttachedData('bulk-0', { CoBrowseAssociated: 'No' }, 'b0')).rejects.toThrow(
+        /none is known to have reported bulk-0/,
+      );
+      const before = [chatDesk.deliveries, softphone.deliveries];
+      await api.applyAttachedData('bulk-1', { CoBrowseAssociated: 'No' }, 'b1');
+      expect([chatDesk.deliveries, softphone.deliveries]).toEqual([before[0]! + 1, before[1]]);
+    } finally {
+      await chatDesk.disconnect();
+      await softphone.disconnect();
+    }
+  });
+
   it('400 invalid-app for an X-Cobrowse-App that is not a name, on POSTs and on the upgrade', async () => {
     const r = await post(JSON.stringify({ type: 'handling-timeout', interactionId: 'x' }), {
       'X-Cobrowse-App': 'soft phone',
