@@ -283,12 +283,37 @@ describe('local API routing between desktop apps', () => {
       expect(one.get(call).writes.map((w) => w.writeId)).toEqual(['u1']);
       await other.connect({ url: api.url, token });
       await expect(api.applyAttachedData(call, { CoBrowseAssociated: 'No' }, 'u2')).rejects.toThrow(
-        /^2 desktop apps are connected and none is known to have reported voice-\S+: each app should name itself/,
+        /^2 desktop apps without X-Cobrowse-App are connected and none is known to have reported voice-\S+: each app should name itself/,
       );
       expect([one.deliveries, other.deliveries]).toEqual([1, 0]);
     } finally {
       await other.disconnect();
       await one.disconnect();
+    }
+  });
+
+  it('an unnamed app beside a named one: its interactions go to it, the named app gets only its own', async () => {
+    const legacy = new InteractionServerSim({ log: quietLogger(), app: null });
+    await legacy.connect({ url: api.url, token });
+    await chatDesk.connect({ url: api.url, token });
+    try {
+      const call = await legacy.openChat('Lee', 'voice');
+      const chat = await chatDesk.openChat('Mo');
+      const before = chatDesk.deliveries;
+      await api.applyAttachedData(call, { CoBrowseAssociated: 'Yes' }, 'm-call');
+      await api.applyAttachedData(chat, { CoBrowseAssociated: 'Yes' }, 'm-chat');
+      expect(legacy.get(call).writes.map((w) => w.writeId)).toEqual(['m-call']);
+      expect(chatDesk.get(chat).writes.map((w) => w.writeId)).toEqual(['m-chat']);
+      expect([legacy.deliveries, chatDesk.deliveries - before]).toEqual([1, 1]);
+      // The unnamed app gone, its call's write waits instead of going to the named app.
+      await legacy.disconnect();
+      await expect(api.applyAttachedData(call, { CoBrowseAssociated: 'No' }, 'm-call-2')).rejects.toThrow(
+        /^no connected desktop app is known to have reported voice-/,
+      );
+      expect(chatDesk.deliveries - before).toBe(1);
+    } finally {
+      await legacy.disconnect();
+      await chatDesk.disconnect();
     }
   });
 
@@ -302,7 +327,7 @@ describe('local API routing between desktop apps', () => {
           ids.slice(i, i + 100).map((id) => ({ type: 'handling-timeout' as const, interactionId: id })),
         );
       await expect(api.applyAttachedData('bulk-0', { CoBrowseAssociated: 'No' }, 'b0')).rejects.toThrow(
-        /none is known to have reported bulk-0/,
+        /^no connected desktop app is known to have reported bulk-0: it came without X-Cobrowse-App/,
       );
       const before = [chatDesk.deliveries, softphone.deliveries];
       await api.applyAttachedData('bulk-1', { CoBrowseAssociated: 'No' }, 'b1');

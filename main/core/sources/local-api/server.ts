@@ -114,6 +114,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   const clients: WebSocket[] = [];
   /** The newest connection of each named app (`X-Cobrowse-App` on its upgrade). */
   const apps = new Map<string, WebSocket>();
+  const named = new WeakSet<WebSocket>();
   /** Interaction → the app that last reported it with `X-Cobrowse-App` (insertion order = age). */
   const owners = new Map<string, string>();
   const own = (interactionId: string, app: string) => {
@@ -176,7 +177,8 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
 
   /**
    * Where a write goes: to the app that reported the interaction, or nowhere while it is away (never to
-   * another app); an interaction no named app reported goes to the only app connected, as before names.
+   * another app). An interaction reported without a name came from an unnamed app: it goes to the only
+   * unnamed app connected (one app alone, as before names; or a legacy app beside named ones), else waits.
    */
   function recipient(interactionId: string): WebSocket | Error {
     const owner = owners.get(interactionId);
@@ -187,11 +189,15 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
           `the desktop app "${owner}" that reported ${interactionId} is not connected; waiting for it`,
         )
       );
-    if (clients.length === 1) return clients[0]!;
+    const unnamed = clients.filter((ws) => !named.has(ws));
+    if (unnamed.length === 1) return unnamed[0]!;
     if (clients.length === 0) return new Error('no desktop app connected to the local API');
     return new Error(
-      `${clients.length} desktop apps are connected and none is known to have reported ${interactionId}: ` +
-        'each app should name itself with X-Cobrowse-App on its WebSocket and its events',
+      unnamed.length === 0
+        ? `no connected desktop app is known to have reported ${interactionId}: it came without ` +
+            'X-Cobrowse-App and every connected app has a name; the app should send it with its events too'
+        : `${unnamed.length} desktop apps without X-Cobrowse-App are connected and none is known to have ` +
+            `reported ${interactionId}: each app should name itself on its WebSocket and its events`,
     );
   }
 
@@ -310,7 +316,10 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   function connected(ws: WebSocket, app: string | undefined): void {
     clients.push(ws);
     // A reconnection takes over from the app's older connection, which may not have closed yet.
-    if (app !== undefined) apps.set(app, ws);
+    if (app !== undefined) {
+      apps.set(app, ws);
+      named.add(ws);
+    }
     log.info('desktop app connected', { clients: clients.length, app: app ?? null });
     reportStatus();
     const strays = rateLimit(WS_STRAY_RATE.perSecond, WS_STRAY_RATE.burst);
