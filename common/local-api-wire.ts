@@ -6,6 +6,19 @@ export const API_PREFIX = '/v1';
 export const BODY_LIMIT_BYTES = 64 * 1024;
 export const MAX_EVENTS_PER_REQUEST = 100;
 
+/**
+ * The name a desktop app gives itself in this header, on its WebSocket upgrade and on its `POST /v1/events`,
+ * so that each interaction's attached data go to the app that reported it (our choice: Genesys is silent on
+ * this API). Optional: a single unnamed app is served as before.
+ */
+export const APP_HEADER = 'x-cobrowse-app';
+export const AppName = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'at most 64 letters, digits, ".", "_" or "-", starting with a letter or a digit',
+  );
+
 /** `POST /v1/events`: one event or a batch. */
 export const EventsBody = z.union([SourceEvent, z.array(SourceEvent).min(1).max(MAX_EVENTS_PER_REQUEST)]);
 
@@ -35,6 +48,7 @@ export const ErrorCode = z.enum([
   'invalid-json',
   'invalid-event',
   'invalid-message',
+  'invalid-app',
   'too-many-requests',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -3,8 +3,9 @@
 // order (co-browsing now on top with its clock; a close, a transfer and a handling timeout folded under
 // Ended and cleared), today's history exported as CSV, a restart in the middle, then a voice call reported by
 // a softphone over the local integration API as a real one would (its own WebSocket and POSTs from this
-// process, not the simulator desk) with its co-browse, the history of the whole day after the restart, and a
-// diagnostics bundle saved to a file with sessions, connection history and logs. axe-core at zero on the way.
+// process, not the simulator desk) with its co-browse while the chat desk is connected too (each app gets only
+// its own interactions' attached data), the history of the whole day after the restart, and a diagnostics
+// bundle saved to a file with sessions, connection history and logs. axe-core at zero on the way.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -55,10 +56,14 @@ const customerToken = async (browser: Browser) => token(await newPage(browser), 
 
 /**
  * A softphone on the agent's machine, as the README's "Local integration API" says one connects: the key from
- * the token file, its WebSocket on /v1/ws (every attached-data push acked), each event POSTed to /v1/events.
+ * the token file, its WebSocket on /v1/ws (every attached-data push acked), each event POSTed to /v1/events,
+ * both named `X-Cobrowse-App: softphone` since the chat desk is connected beside it.
  */
 async function connectSoftphone(api: WebEdition['localApi']) {
-  const auth = { Authorization: `Bearer ${await loadOrCreateToken(api.tokenFile)}` };
+  const auth = {
+    Authorization: `Bearer ${await loadOrCreateToken(api.tokenFile)}`,
+    'X-Cobrowse-App': 'softphone',
+  };
   const ws = new WebSocket(`${api.url.replace(/^http/, 'ws')}/v1/ws`, { headers: auth });
   const written: AttachedDataPush[] = [];
   ws.on('message', (raw) => {
@@ -190,8 +195,10 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   await expect(historyAfter.getByTestId('history-entry')).toContainText('Ben Shares');
   await expect(historyAfter.getByTestId('history-entry')).toContainText('written');
 
-  // A call through the local integration API: the softphone connects with its key, reports the call, then
-  // passes on the session ID the caller read out (a `join-requested` on that call).
+  // A call through the local integration API: the chat desk is back, the softphone connects (the newest
+  // connection) with its key, reports the call, then passes on the session ID the caller read out (a
+  // `join-requested` on that call).
+  await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
   const softphone = await connectSoftphone(web.localApi);
   const sourceAfter = after.getByTestId('source');
   await expect(sourceAfter).toContainText('Softphone link: connected');
@@ -227,6 +234,14 @@ test('a shift read from the sidebar, its history kept across a restart', async (
     .poll(async () => ((await agentFrame.evaluate<number>('innerWidth')) * 0.75) / box.width)
     .toBeCloseTo(1, 2);
 
+  // A chat asks to co-browse during the call and is declined: its `IsCoBrowseDenied` goes to the chat desk that
+  // reported it, not to the softphone.
+  const late = await desk.openChat('Eve Asks');
+  await desk.say(late, 'customer', `{start:${await customerToken(browser)}}`);
+  const lateRequest = after.getByRole('group', { name: 'Co-browse request from Eve Asks' });
+  await lateRequest.getByRole('button', { name: 'Decline' }).click();
+  await expect.poll(() => desk.get(late).attachedData).toEqual({ IsCoBrowseDenied: 'Yes' });
+
   // The caller hangs up: the session ends with the call, its attached data go to the softphone, acked.
   await softphone.report({ type: 'interaction-closed', interactionId: 'call-0001' });
   await expect(after.getByTestId('ended').getByText('Ended (1)')).toBeVisible({ timeout: 10_000 });
@@ -240,6 +255,7 @@ test('a shift read from the sidebar, its history kept across a restart', async (
     CoBrowseDuration: expect.any(Number),
   });
   expect(softphone.written.some((w) => w.data.CoBrowseAssociated === 'Yes')).toBe(true);
+  expect(softphone.written.filter((w) => w.interactionId !== 'call-0001')).toEqual([]);
 
   // The whole day, read after the restart: both sessions, each with its customer and its data written.
   await expect(historyAfter.getByText('2 co-browse sessions today')).toBeVisible();

@@ -1,11 +1,13 @@
 // The interaction-server simulator: plays the softphone/desktop side of the local integration API. It
 // reports chats (and their messages, transfers, timeouts, closes) to the app, and receives the attached data
 // the app writes, applying each `writeId` once (a redelivery is acked again but not re-applied), so tests can
-// count exactly what arrived.
+// count exactly what arrived. It names itself (`X-Cobrowse-App`, default `chat-desk`; `null`: unnamed, as
+// clients written before names) on its WebSocket and its POSTs, so beside a softphone it receives only its own
+// interactions' writes.
 import WebSocket from 'ws';
 import { createLogger, type Logger } from '../../common/logger';
 import type { SourceEvent } from '../../common/source-events';
-import { AttachedDataPush } from '../../common/local-api-wire';
+import { APP_HEADER, AttachedDataPush } from '../../common/local-api-wire';
 
 export interface ChatMessage {
   from: 'customer' | 'agent' | 'system';
@@ -33,9 +35,15 @@ export class InteractionServerSim {
   private api: { url: string; token: string } | undefined;
   private counter = 0;
   private readonly log: Logger;
+  private readonly app: string | null;
 
-  constructor(opts: { log?: Logger } = {}) {
+  constructor(opts: { log?: Logger; app?: string | null } = {}) {
     this.log = (opts.log ?? createLogger({ scope: 'sim' })).child('interaction-server');
+    this.app = opts.app === undefined ? 'chat-desk' : opts.app;
+  }
+
+  private headers(token: string): Record<string, string> {
+    return { Authorization: `Bearer ${token}`, ...(this.app === null ? {} : { [APP_HEADER]: this.app }) };
   }
 
   get connected(): boolean {
@@ -45,9 +53,7 @@ export class InteractionServerSim {
   /** Connects to the app's local API (`http://127.0.0.1:<port>`) with its bearer token. */
   async connect(api: { url: string; token: string }): Promise<void> {
     this.api = api;
-    const ws = new WebSocket(`${api.url.replace(/^http/, 'ws')}/v1/ws`, {
-      headers: { Authorization: `Bearer ${api.token}` },
-    });
+    const ws = new WebSocket(`${api.url.replace(/^http/, 'ws')}/v1/ws`, { headers: this.headers(api.token) });
     // Listen before `open` resolves: the app pushes pending writes the moment the connection is up.
     ws.on('message', (raw) => this.onPush(ws, String(raw)));
     await new Promise<void>((resolve, reject) => {
@@ -122,7 +128,7 @@ export class InteractionServerSim {
     if (!this.api) throw new Error('not connected to the local API');
     const res = await fetch(`${this.api.url}/v1/events`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${this.api.token}`, 'Content-Type': 'application/json' },
+      headers: { ...this.headers(this.api.token), 'Content-Type': 'application/json' },
       body: JSON.stringify(events),
     });
     if (res.status !== 202)

@@ -200,6 +200,7 @@ describe('hostile: local API fuzz (seed 13)', () => {
           r.text(10),
         ]);
       if (r.int(10) === 0) headers.origin = 'http://evil.example';
+      if (r.int(5) === 0) headers['x-cobrowse-app'] = r.pick(['softphone', '', ' chat-desk', r.text(70)]);
       const body = fuzzBody(r, method, 3, event);
       const answer = await raw(api.url, asRequestPath(path), {
         method,

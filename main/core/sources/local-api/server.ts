@@ -1,5 +1,6 @@
 // The local integration API: an InteractionSource that a softphone or any desktop app drives over
-// 127.0.0.1. HTTP for events in and state out, a WebSocket on which attached data are pushed and acked.
+// 127.0.0.1. HTTP for events in and state out, a WebSocket on which attached data are pushed and acked, each
+// interaction's to the app that reported it (`X-Cobrowse-App`, our choice: Genesys is silent on this API).
 // Browsers are kept out: no CORS headers, any request with an Origin header is refused, Host must be
 // loopback (DNS rebinding), and every call needs the bearer token from the user's settings folder.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -14,6 +15,8 @@ import { cutOff, rateLimit, refusalLog, type RateLimit } from '../../net/flood-g
 import { requestUrl } from '../../../../common/request-path';
 import {
   API_PREFIX,
+  APP_HEADER,
+  AppName,
   AttachedDataPush,
   BODY_LIMIT_BYTES,
   ClientMessage,
@@ -66,6 +69,9 @@ const HTTP_RATE = { perSecond: 50, burst: 100 };
 const WS_STRAY_RATE = { perSecond: 20, burst: 50 };
 const MAX_CONNECTIONS = 64;
 const MAX_UNREAD_BYTES = 1024 * 1024;
+// Which app reported each interaction, kept past the interaction's end (its last attached data follow the
+// close) and past the app's disconnection (its writes wait for it): at most this many, the oldest forgotten.
+const MAX_OWNERS = 1_000;
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
@@ -106,6 +112,16 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   let onEvent: (event: SourceEvent) => void = () => undefined;
   let onStatus: (status: SourceStatus) => void = () => undefined;
   const clients: WebSocket[] = [];
+  /** The newest connection of each named app (`X-Cobrowse-App` on its upgrade). */
+  const apps = new Map<string, WebSocket>();
+  const named = new WeakSet<WebSocket>();
+  /** Interaction → the app that last reported it with `X-Cobrowse-App` (insertion order = age). */
+  const owners = new Map<string, string>();
+  const own = (interactionId: string, app: string) => {
+    owners.delete(interactionId);
+    owners.set(interactionId, app);
+    if (owners.size > MAX_OWNERS) owners.delete(owners.keys().next().value!);
+  };
   interface Waiter {
     resolve: () => void;
     reject: (err: Error) => void;
@@ -144,6 +160,45 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
         { error: 'unauthorized', message: 'a valid bearer token is required (see the local-api-token file)' },
         { 'WWW-Authenticate': 'Bearer' },
       );
+  }
+
+  /** The `X-Cobrowse-App` the request names, if any. */
+  function appOf(req: IncomingMessage): string | undefined {
+    const given = req.headers[APP_HEADER];
+    if (given === undefined) return undefined;
+    const parsed = AppName.safeParse(given);
+    if (!parsed.success)
+      throw new HttpError(400, {
+        error: 'invalid-app',
+        message: `X-Cobrowse-App must name the app in ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+      });
+    return parsed.data;
+  }
+
+  /**
+   * Where a write goes: to the app that reported the interaction, or nowhere while it is away (never to
+   * another app). An interaction reported without a name came from an unnamed app: it goes to the only
+   * unnamed app connected (one app alone, as before names; or a legacy app beside named ones), else waits.
+   */
+  function recipient(interactionId: string): WebSocket | Error {
+    const owner = owners.get(interactionId);
+    if (owner !== undefined)
+      return (
+        apps.get(owner) ??
+        new Error(
+          `the desktop app "${owner}" that reported ${interactionId} is not connected; waiting for it`,
+        )
+      );
+    const unnamed = clients.filter((ws) => !named.has(ws));
+    if (unnamed.length === 1) return unnamed[0]!;
+    if (clients.length === 0) return new Error('no desktop app connected to the local API');
+    return new Error(
+      unnamed.length === 0
+        ? `no connected desktop app is known to have reported ${interactionId}: it came without ` +
+            'X-Cobrowse-App and every connected app has a name; the app should send it with its events too'
+        : `${unnamed.length} desktop apps without X-Cobrowse-App are connected and none is known to have ` +
+            `reported ${interactionId}: each app should name itself on its WebSocket and its events`,
+    );
   }
 
   /** Per connection: keep-alive lets one socket carry a flood. */
@@ -185,6 +240,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
         error: 'unsupported-media-type',
         message: 'send the events as Content-Type: application/json',
       });
+    const app = appOf(req);
     const text = await readLimited(req, BODY_LIMIT_BYTES);
     let json: unknown;
     try {
@@ -200,7 +256,10 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
         issues: issuesOf(parsed.error),
       });
     const events = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
-    for (const event of events) onEvent(event);
+    for (const event of events) {
+      if (app !== undefined && event.interactionId !== undefined) own(event.interactionId, app);
+      onEvent(event);
+    }
     sendJson(res, 202, { accepted: events.length });
   }
 
@@ -231,12 +290,14 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   }
 
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    let app: string | undefined;
     try {
       withinRate(req);
       admit(req);
       const r = route(req);
       if (r.path !== `${API_PREFIX}/ws`)
         throw new HttpError(404, { error: 'not-found', message: 'not a WebSocket path' });
+      app = appOf(req);
     } catch (err) {
       const e =
         err instanceof HttpError
@@ -249,12 +310,17 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       );
       return;
     }
-    wss!.handleUpgrade(req, socket, head, (ws) => connected(ws));
+    wss!.handleUpgrade(req, socket, head, (ws) => connected(ws, app));
   }
 
-  function connected(ws: WebSocket): void {
+  function connected(ws: WebSocket, app: string | undefined): void {
     clients.push(ws);
-    log.info('desktop app connected', { clients: clients.length });
+    // A reconnection takes over from the app's older connection, which may not have closed yet.
+    if (app !== undefined) {
+      apps.set(app, ws);
+      named.add(ws);
+    }
+    log.info('desktop app connected', { clients: clients.length, app: app ?? null });
     reportStatus();
     const strays = rateLimit(WS_STRAY_RATE.perSecond, WS_STRAY_RATE.burst);
     /** A message that acks no pending write: fine within its rate (answered with `reply`), else the client is cut off. */
@@ -287,9 +353,10 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
     });
     ws.on('close', () => {
       clients.splice(clients.indexOf(ws), 1);
+      if (app !== undefined && apps.get(app) === ws) apps.delete(app);
       for (const [writeId, w] of waiting)
         if (w.ws === ws) settle(writeId, new Error('the desktop app disconnected before acking'));
-      log.info('desktop app disconnected', { clients: clients.length });
+      log.info('desktop app disconnected', { clients: clients.length, app: app ?? null });
       reportStatus();
     });
     ws.on('error', (err) => log.warn('websocket error', { error: err }));
@@ -335,8 +402,8 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       }
     },
     applyAttachedData(interactionId: string, data: AttachedData, writeId: string) {
-      const ws = clients.at(-1);
-      if (!ws) return Promise.reject(new Error('no desktop app connected to the local API'));
+      const ws = recipient(interactionId);
+      if (ws instanceof Error) return Promise.reject(ws);
       const push: AttachedDataPush = { type: 'attached-data', interactionId, data, writeId };
       return new Promise<void>((resolve, reject) => {
         settle(writeId, new Error('superseded by a retry'));
