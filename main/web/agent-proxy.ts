@@ -25,6 +25,7 @@ import type { Duplex } from 'node:stream';
 import type { AppState } from '../../common/contract';
 import type { Logger } from '../../common/logger';
 import { agentPageAddress } from '../../common/protocol';
+import { setNewest } from '../../common/recent-map';
 import type { SessionOwner } from '../core/controller/types';
 import { RefusedPath, scopedSetCookie, upstreamCookies, upstreamTarget } from './proxy-rules';
 import { RUN_COOKIE } from './run-key';
@@ -330,9 +331,7 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
       keepWarm(page, cookie, 'text/html', (f) => {
         if (!String(f.headers['content-type']).startsWith('text/html')) return;
         const found = stylesheetsOf(f.body.toString('utf8'), page);
-        stylesheets.delete(page.href); // re-inserted last: the oldest page goes first
-        stylesheets.set(page.href, found);
-        if (stylesheets.size > MAX_KNOWN_PAGES) stylesheets.delete(stylesheets.keys().next().value!);
+        setNewest(stylesheets, page.href, found, MAX_KNOWN_PAGES);
         for (const css of found) keepWarm(css, cookie, 'text/css');
       });
       // The stylesheets this page had last time, fetched beside it rather than after it (a link's round

@@ -15,6 +15,7 @@ import {
   type User,
 } from '../../common/protocol';
 import { maskToken } from '../../common/mask';
+import { forgetOldest } from '../../common/recent-map';
 import type { Logger } from '../../common/logger';
 import type { ClusterDirectory } from './directory';
 
@@ -247,8 +248,8 @@ export class SessionStore {
   }
 
   private forgetOldEnded(): void {
-    for (const map of [this.ended, this.endedUsers] as Map<string, unknown>[])
-      while (map.size > ENDED_MEMORY) map.delete(map.keys().next().value as string);
+    forgetOldest(this.ended, ENDED_MEMORY);
+    forgetOldest(this.endedUsers, ENDED_MEMORY);
   }
 
   private missingSession(token: string): Outcome<never> {

@@ -12,6 +12,7 @@ import type { AttachedData, SourceEvent } from '../../../../common/source-events
 import type { InteractionSource, SourceStatus } from '../port';
 import { loadOrCreateToken, tokensEqual } from './token-file';
 import { cutOff, rateLimit, refusalLog, type RateLimit } from '../../net/flood-guard';
+import { setNewest } from '../../../../common/recent-map';
 import { requestUrl } from '../../../../common/request-path';
 import {
   API_PREFIX,
@@ -117,11 +118,6 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   const named = new WeakSet<WebSocket>();
   /** Interaction → the app that last reported it with `X-Cobrowse-App` (insertion order = age). */
   const owners = new Map<string, string>();
-  const own = (interactionId: string, app: string) => {
-    owners.delete(interactionId);
-    owners.set(interactionId, app);
-    if (owners.size > MAX_OWNERS) owners.delete(owners.keys().next().value!);
-  };
   interface Waiter {
     resolve: () => void;
     reject: (err: Error) => void;
@@ -257,7 +253,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       });
     const events = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
     for (const event of events) {
-      if (app !== undefined && event.interactionId !== undefined) own(event.interactionId, app);
+      if (app !== undefined && event.interactionId !== undefined) setNewest(owners, event.interactionId, app, MAX_OWNERS);
       onEvent(event);
     }
     sendJson(res, 202, { accepted: events.length });
