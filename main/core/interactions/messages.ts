@@ -1,5 +1,5 @@
 // Failures as codes with typed parameters (the contract's AppError), and the one-line rendering of any coded
-// value for main's logs, diagnostics and tray (the code, then its data). The agent reads the renderer's
+// value for main's logs and diagnostics (the code, then its data). The agent reads the renderer's
 // words (renderer/src/i18n/codes.ts), in their language.
 import {
   type AppError,
@@ -37,7 +37,7 @@ export function toAppError(err: unknown, id: string): AppError {
   return { code: err.code } as AppError;
 }
 
-/** A coded value for main's logs, diagnostics and tray: the code, then its parameters (session IDs masked). */
+/** A coded value for main's logs and diagnostics: the code, then its parameters (session IDs masked). */
 export function describe(value: AppError | ConnectionDetail | SourceDetail | UpdateDetail): string {
   if (!('params' in value)) return value.code;
   const params: Record<string, unknown> = { ...value.params };
