@@ -45,6 +45,13 @@ export function connectWebBridge(url: string): CobrowseApi {
       return false; // not answering at all: simply down
     }
   };
+  // One check per failed attempt; only the latest may say what the link is: an older one, answered late
+  // (sent while the host was still down), must not put "down" back over a newer "restarted".
+  let checks = 0;
+  const checkHost = () => {
+    const check = ++checks;
+    void hostRestarted().then((restarted) => check === checks && setLink(restarted ? 'restarted' : 'down'));
+  };
 
   const connect = (): Promise<WebSocket> =>
     (open ??= new Promise((resolve) => {
@@ -52,6 +59,7 @@ export function connectWebBridge(url: string): CobrowseApi {
       let opened = false;
       ws.onopen = () => {
         opened = true;
+        checks++; // a check still under way no longer speaks for the link: it is up
         retryMs = FIRST_RETRY_MS;
         socket = ws;
         setLink('up');
@@ -80,7 +88,7 @@ export function connectWebBridge(url: string): CobrowseApi {
         socket = null;
         open = null;
         if (opened || link === 'up') setLink('down');
-        else void hostRestarted().then((restarted) => setLink(restarted ? 'restarted' : 'down'));
+        else checkHost();
         setTimeout(() => {
           // Re-subscribing is implicit (events are per socket); `ready` tells the host to send state again.
           void connect().then((again) => {
