@@ -1,4 +1,4 @@
-// A shift in the web edition, read from the sidebar alone (issue 17): the lights in words (a local API with
+// A shift in the web edition, read from the sidebar alone: the lights in words (a local API with
 // no softphone is neutral, not red), the empty agent area saying what comes there, three chats in working
 // order (co-browsing now on top with its clock; a close, a transfer and a handling timeout folded under
 // Ended and cleared), today's history exported as CSV, a restart in the middle, then a voice call reported by
