@@ -214,7 +214,7 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   await expect(card('Cleo Calls', after).getByTestId('cobrowsing-now')).toBeVisible({ timeout: 10_000 });
   await expect(card('Cleo Calls', after).getByTestId('card-clock')).toHaveText(/^Co-browsing for \d+:\d\d$/);
   expect(await violations(after)).toEqual([]);
-  // The README's picture, refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
+  // The picture in docs/sidebar.md, refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
   const shot = process.env.UPDATE_SCREENSHOTS
     ? 'docs/sidebar-shift.png'
     : test.info().outputPath('sidebar-shift.png');
