@@ -55,7 +55,7 @@ async function newPage(browser: Browser): Promise<Page> {
 const customerToken = async (browser: Browser) => token(await newPage(browser), sim.url);
 
 /**
- * A softphone on the agent's machine, as the README's "Local integration API" says one connects: the key from
+ * A softphone on the agent's machine, as docs/local-api.md says one connects: the key from
  * the token file, its WebSocket on /v1/ws (every attached-data push acked), each event POSTed to /v1/events,
  * both named `X-Cobrowse-App: softphone` since the chat desk is connected beside it.
  */
