@@ -122,7 +122,9 @@ describe('hostile: local API floods', () => {
     // Served again once the server saw them go.
     await vi.waitFor(
       async () =>
-        expect((await raw(api.url, '/v1/state', { headers: auth() })).status, 'the server serves again').toBe(200),
+        expect((await raw(api.url, '/v1/state', { headers: auth() })).status, 'the server serves again').toBe(
+          200,
+        ),
       { timeout: 5000, interval: 20 },
     );
   });

@@ -51,7 +51,9 @@ export function createAppSockets(deps: AppSocketsDeps): AppSockets {
     if (owner !== undefined)
       return (
         apps.get(owner) ??
-        new Error(`the desktop app "${owner}" that reported ${interactionId} is not connected; waiting for it`)
+        new Error(
+          `the desktop app "${owner}" that reported ${interactionId} is not connected; waiting for it`,
+        )
       );
     const unnamed = clients.filter((ws) => !named.has(ws));
     if (unnamed.length === 1) return unnamed[0]!;

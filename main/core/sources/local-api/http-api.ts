@@ -82,7 +82,9 @@ async function postEvents(req: IncomingMessage, res: ServerResponse, deps: HttpA
 }
 
 /** The `request` listener of the local API's server. */
-export function requestHandler(deps: HttpApiDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function requestHandler(
+  deps: HttpApiDeps,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     try {
       deps.check(req);
@@ -123,8 +125,15 @@ export function upgradeHandler(
       app = appOf(req);
     } catch (err) {
       const e =
-        err instanceof HttpError ? err : new HttpError(400, { error: 'invalid-message', message: 'bad upgrade' });
-      deps.refused({ status: e.status, error: e.body.error, path: (req.url ?? '').slice(0, 100), upgrade: true });
+        err instanceof HttpError
+          ? err
+          : new HttpError(400, { error: 'invalid-message', message: 'bad upgrade' });
+      deps.refused({
+        status: e.status,
+        error: e.body.error,
+        path: (req.url ?? '').slice(0, 100),
+        upgrade: true,
+      });
       const body = JSON.stringify(e.body);
       socket.end(
         `HTTP/1.1 ${e.status} ${e.body.error}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -48,12 +48,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   let onEvent: (event: SourceEvent) => void = () => undefined;
   let onStatus: (status: SourceStatus) => void = () => undefined;
 
-  const reportStatus = () =>
-    onStatus(
-      sockets.count > 0
-        ? { state: 'up', detail: { code: 'apps-connected', params: { count: sockets.count } } }
-        : { state: 'listening', detail: { code: 'listening', params: { address: `${HOST}:${port}` } } },
-    );
+  const reportStatus = () => onStatus(statusOf(sockets.count, port));
   const sockets = createAppSockets({ log, refused, acks, onChange: reportStatus });
   const withinRate = connectionRate();
   const check = (req: Parameters<typeof admit>[0]) => {
@@ -62,7 +57,8 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   };
   const onEvents = (events: SourceEvent[], app: string | undefined) => {
     for (const event of events) {
-      if (app !== undefined && event.interactionId !== undefined) sockets.reportedBy(event.interactionId, app);
+      if (app !== undefined && event.interactionId !== undefined)
+        sockets.reportedBy(event.interactionId, app);
       onEvent(event);
     }
   };
@@ -70,18 +66,6 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
   const upgrade = upgradeHandler({ refused, check }, (req, socket, head, app) =>
     wss!.handleUpgrade(req, socket, head, (ws) => sockets.connected(ws, app)),
   );
-
-  async function listen(): Promise<number> {
-    const srv = (server = createServer((req, res) => void handle(req, res)));
-    srv.maxConnections = MAX_CONNECTIONS;
-    srv.on('upgrade', upgrade);
-    await new Promise<void>((resolve, reject) => {
-      srv.once('error', reject);
-      srv.listen(opts.port, HOST, () => resolve());
-    });
-    const address = srv.address();
-    return typeof address === 'object' && address ? address.port : opts.port;
-  }
 
   return {
     kind: 'local-api',
@@ -97,7 +81,10 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       onStatus({ state: 'starting' });
       token = await loadOrCreateToken(opts.tokenFile);
       wss = new WebSocketServer({ noServer: true, maxPayload: BODY_LIMIT_BYTES });
-      port = await listen();
+      const srv = (server = createServer((req, res) => void handle(req, res)));
+      srv.maxConnections = MAX_CONNECTIONS;
+      srv.on('upgrade', upgrade);
+      port = await listen(srv, opts.port);
       log.info('local integration API listening', { url: `http://${HOST}:${port}` });
       reportStatus();
     },
@@ -119,4 +106,20 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       return acks.push(ws, writeId, JSON.stringify(push));
     },
   };
+}
+
+function statusOf(apps: number, port: number): SourceStatus {
+  return apps > 0
+    ? { state: 'up', detail: { code: 'apps-connected', params: { count: apps } } }
+    : { state: 'listening', detail: { code: 'listening', params: { address: `${HOST}:${port}` } } };
+}
+
+/** Listens on loopback; resolves with the port (the one picked when `port` is 0). */
+async function listen(srv: Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    srv.once('error', reject);
+    srv.listen(port, HOST, () => resolve());
+  });
+  const address = srv.address();
+  return typeof address === 'object' && address ? address.port : port;
 }
