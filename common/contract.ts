@@ -105,6 +105,8 @@ export const AppError = z.discriminatedUnion('code', [
   coded('unknown-request', { name: z.string() }),
   coded('invalid-request', { name: z.string() }),
   coded('source-unavailable', { problem: z.string() }),
+  /** No loopback port at all for the local API (`problem`: the system's code, e.g. EACCES). */
+  coded('local-api-unavailable', { problem: z.string() }),
   coded('too-many-requests', { perSecond: z.number() }),
   /** `name`: the link's action or parameter that is not ours, where that is the refusal. */
   coded('deep-link-refused', { reason: DeepLinkRefusal, name: z.string().nullable() }),
@@ -169,6 +171,7 @@ export type ConnectionDetail = z.infer<typeof ConnectionDetail>;
 export const SourceDetail = z.discriminatedUnion('code', [
   coded('apps-connected', { count: z.number().int().nonnegative() }),
   coded('listening', { address: z.string() }),
+  coded('local-api-unavailable', { problem: z.string() }),
   bare('workspace-not-set-up'),
   coded('connecting', { host: z.string() }),
   coded('signed-in', { host: z.string(), user: z.string().nullable() }),

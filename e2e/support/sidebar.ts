@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quietLogger } from '../../common/logger';
-import { loadOrCreateToken } from '../../main/core/sources/local-api/token-file';
+import { readDiscovery } from '../../common/node/local-api-discovery';
 import { startWebEdition, type WebEdition } from '../../main/web/index';
 import { startSimulator, type Simulator } from '../../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../../simulator/interactions';
@@ -72,7 +72,7 @@ export function useWebEditionWithDesk(name: string, cluster: { nodes?: number } 
       localApiPort: 0,
       log: quietLogger(),
     }));
-    await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
+    await desk.connect(await readDiscovery(web.localApi.discoveryFile));
   });
   test.afterAll(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));

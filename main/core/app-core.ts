@@ -92,7 +92,7 @@ export interface AppCore {
   /** Hooks' own state changed (update offer): push a fresh state. */
   refresh(): void;
   /** The local integration API's address and token file, when it is the source. */
-  localApi(): { url: string; tokenFile: string } | null;
+  localApi(): { url: string; discoveryFile: string } | null;
   settings(): LoadedSettings;
   /** The diagnostics bundle: the host says who it is (and its log files, if it writes any). */
   diagnostics(about: DiagnosticsAbout): Promise<string>;
@@ -289,8 +289,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
       },
       copyDiagnostics: async () => ({ text: (await hooks.copyDiagnostics?.()) ?? null }),
       saveDiagnostics: () => {
-        if (!hooks.saveDiagnostics)
-          throw new RequestRefused({ code: 'save-unsupported' });
+        if (!hooks.saveDiagnostics) throw new RequestRefused({ code: 'save-unsupported' });
         return hooks.saveDiagnostics();
       },
       history: () => ({ entries: history.today() }),
@@ -321,7 +320,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     refresh: changed,
     localApi: () =>
       runtime.selected.kind === 'local-api'
-        ? { url: runtime.selected.source.url, tokenFile: runtime.selected.tokenFile }
+        ? { url: runtime.selected.source.url, discoveryFile: runtime.selected.source.discoveryFile }
         : null,
     settings: () => loaded,
     diagnostics: (about) =>

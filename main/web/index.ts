@@ -26,7 +26,7 @@ export interface WebEditionOptions {
   serviceUrl?: string;
   /** Force demo mode (embedded simulator) whatever the settings say. */
   demo?: boolean;
-  /** Settings, journal and local API token; default `~/.cobrowse-agent-shell/web`. */
+  /** Settings, journal and the local API's discovery file; default `~/.cobrowse-agent-shell/web`. */
   dataDir?: string;
   /** Overrides the local integration API port (tests use 0). */
   localApiPort?: number;
@@ -42,7 +42,7 @@ export interface WebEdition {
   openUrl: string;
   core: AppCore;
   /** The local integration API (throws when the Workspace API is the source). */
-  readonly localApi: { url: string; tokenFile: string };
+  readonly localApi: { url: string; discoveryFile: string };
   close(): Promise<void>;
 }
 

@@ -1,10 +1,11 @@
 // For tests and benches: the web edition against a given Co-browse service (none: the embedded demo), with a
 // one-page stand-in for the built sidebar in a temporary folder, the run cookie as a browser would keep it,
 // and a busy shift's worth of interactions.
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../common/logger';
+import { readDiscovery } from '../../common/node/local-api-discovery';
 import { startWebEdition, type WebEdition } from './index';
 
 export async function startTestWebEdition(
@@ -39,7 +40,7 @@ export async function redeemRunLink(web: WebEdition): Promise<{ res: Response; c
 
 /** 100 interactions with long names through the local API: every state push is then about 50 KB. */
 export async function busyShift(web: WebEdition): Promise<number> {
-  const token = (await readFile(web.localApi.tokenFile, 'utf8')).trim();
+  const { token } = await readDiscovery(web.localApi.discoveryFile);
   const events = Array.from({ length: 100 }, (_, i) => ({
     type: 'interaction-added',
     interactionId: `chat-${i}-${'x'.repeat(150)}`,

@@ -7,7 +7,8 @@ import { demoLocalApiPort, type EmbeddedDemo } from './demo';
 import { InteractionEngine } from '../interactions/engine';
 import type { Logger } from '../../../common/logger';
 import type { Settings } from '../../../common/settings-schema';
-import { loadOrCreateToken } from '../sources/local-api/token-file';
+import { readDiscovery } from '../../../common/node/local-api-discovery';
+import { LocalApiUnavailable } from '../sources/local-api/server';
 import { selectSource, type SelectedSource } from '../sources/select';
 import type { SecretStore } from '../sources/workspace';
 
@@ -68,15 +69,15 @@ export async function startRuntime(
   try {
     await engine.start();
     if (demo && selected.kind === 'local-api')
-      await demo.connectDesk({
-        url: selected.source.url,
-        token: await loadOrCreateToken(selected.tokenFile),
-      });
+      await demo.connectDesk(await readDiscovery(selected.source.discoveryFile));
   } catch (err) {
     // A busy port must not keep the agent from typed joins: the sidebar says what is wrong.
     const message = err instanceof Error ? err.message : String(err);
     deps.log.error('interaction source did not start', { error: message });
-    startProblem = { code: 'source-unavailable', params: { problem: message } };
+    startProblem =
+      err instanceof LocalApiUnavailable
+        ? { code: 'local-api-unavailable', params: { problem: err.problem } }
+        : { code: 'source-unavailable', params: { problem: message } };
   }
   return {
     engine,

@@ -118,6 +118,11 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
     id: 'error.source-unavailable',
     defaultMessage: 'The interaction source could not start ({problem}).',
   },
+  'local-api-unavailable': {
+    id: 'error.local-api-unavailable',
+    defaultMessage:
+      'The softphone link could not listen on this computer ({problem}): chats and calls cannot reach the sidebar.',
+  },
   'too-many-requests': {
     id: 'error.too-many-requests',
     defaultMessage:
@@ -227,7 +232,7 @@ const act = defineMessages({
   typedStillWork: {
     id: 'error.action.typedStillWork',
     defaultMessage:
-      'Typed session IDs still work. Free the port or change localApiPort in the settings file.',
+      'Typed session IDs still work. Restart the app; if it keeps happening, use Copy diagnostics and contact support.',
   },
   wait: {
     id: 'error.action.wait',
@@ -279,6 +284,7 @@ const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
   'unknown-request': act.reload,
   'invalid-request': act.reload,
   'source-unavailable': act.typedStillWork,
+  'local-api-unavailable': act.typedStillWork,
   'too-many-requests': act.wait,
   'deep-link-refused': act.typeIt,
   forbidden: null,
@@ -452,6 +458,10 @@ export const sourceMessages: Words<SourceDetail['code']> = defineMessages({
     defaultMessage: '{count, plural, one {# desktop app connected} other {# desktop apps connected}}',
   },
   listening: { id: 'source.listening', defaultMessage: 'listening on {address}; no desktop app connected' },
+  'local-api-unavailable': {
+    id: 'source.local-api-unavailable',
+    defaultMessage: 'cannot listen on this computer ({problem})',
+  },
   'workspace-not-set-up': {
     id: 'source.workspace-not-set-up',
     defaultMessage: 'Set the Workspace API URL and client id in Settings to see your chats and calls.',

@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { APP_HEADER, AppName } from '../../../../common/local-api-wire';
 import { rateLimit, type RateLimit } from '../../net/flood-guard';
 import { HttpError } from './http-error';
-import { tokensEqual } from './token-file';
+import { tokensEqual } from './token';
 
 export const HOST = '127.0.0.1';
 // Our choice (a softphone sends a few requests a second): `burst` requests at once then `perSecond`, else 429.
@@ -25,7 +25,10 @@ export function admit(req: IncomingMessage, port: number, token: string): void {
   if (!given || !tokensEqual(given, token))
     throw new HttpError(
       401,
-      { error: 'unauthorized', message: 'a valid bearer token is required (see the local-api-token file)' },
+      {
+        error: 'unauthorized',
+        message: 'a valid bearer token is required (read it from the discovery file, local-api.json)',
+      },
       { 'WWW-Authenticate': 'Bearer' },
     );
 }
