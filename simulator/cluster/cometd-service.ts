@@ -177,9 +177,24 @@ function configure(deps: ServiceDeps): void {
   });
 }
 
-/** One service message, answered on its own channel. */
+/** One service message, answered on its own channel: bounded, then to the mirror relay or the session. */
 function dispatch(deps: ServiceDeps, session: ServerSession, message: ServerMessage): void {
-  const { opts, server, mirror, send, refuse } = deps;
+  const { mirror, send, refuse } = deps;
+  const channel = message.channel;
+  const isMirror = channel.startsWith(MIRROR_PREFIX);
+  const maxData = isMirror ? MIRROR_DATA_BYTES : MAX_DATA_BYTES;
+  if (JSON.stringify(message.data ?? null).length > maxData)
+    return refuse(session, channel, 'invalid-request', `message data exceeds ${maxData} bytes`);
+  if (!isMirror) return answerSession(deps, session, message);
+  const outcome = mirror.handle(channel, message.data);
+  if (!outcome.ok) return refuse(session, channel, outcome.error, outcome.message);
+  if (outcome.reply !== undefined) session.deliver(null, channel, outcome.reply);
+  send(outcome.notices);
+}
+
+/** The session channels of protocol.md: create, join, exit, stop; the notification channels are refused. */
+function answerSession(deps: ServiceDeps, session: ServerSession, message: ServerMessage): void {
+  const { opts, server, send, refuse } = deps;
   const { store } = opts;
   const channel = message.channel;
   const reply = (schema: z.ZodType, data: unknown) => session.deliver(null, channel, schema.parse(data));
@@ -194,17 +209,6 @@ function dispatch(deps: ServiceDeps, session: ServerSession, message: ServerMess
     reply(schema, data);
     send(outcome.notices);
   };
-
-  const isMirror = channel.startsWith(MIRROR_PREFIX);
-  const maxData = isMirror ? MIRROR_DATA_BYTES : MAX_DATA_BYTES;
-  if (JSON.stringify(message.data ?? null).length > maxData)
-    return refuse(session, channel, 'invalid-request', `message data exceeds ${maxData} bytes`);
-  if (isMirror) {
-    const outcome = mirror.handle(channel, message.data);
-    if (!outcome.ok) return refuse(session, channel, outcome.error, outcome.message);
-    if (outcome.reply !== undefined) session.deliver(null, channel, outcome.reply);
-    return send(outcome.notices);
-  }
   switch (channel) {
     case channels.create: {
       if (!parse(CreateRequest)) return;
