@@ -95,8 +95,10 @@ async function idleApp(s: Simulator) {
   const link: ServiceLink = await startServiceLink(
     { ...defaultSettings, serviceUrl: s.url },
     log,
-    () => Promise.reject(new Error('no demo')),
-    () => listeners.forEach((fn) => fn()),
+    {
+      startDemo: () => Promise.reject(new Error('no demo')),
+      changed: () => listeners.forEach((fn) => fn()),
+    },
   );
   closers.push(link);
   const idle = { state: 'idle' as const, detail: null };

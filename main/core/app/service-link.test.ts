@@ -12,12 +12,10 @@ const idle: AppState['connection'] = { state: 'idle', detail: null };
 let sim: Simulator = await startSimulator({ port: 0, logger: quietLogger() });
 const port = Number(new URL(sim.url).port);
 const waiters = new Set<() => void>();
-const link: ServiceLink = await startServiceLink(
-  { ...defaultSettings, serviceUrl: sim.url },
-  quietLogger(),
-  () => Promise.reject(new Error('no demo here')),
-  () => waiters.forEach((w) => w()),
-);
+const link: ServiceLink = await startServiceLink({ ...defaultSettings, serviceUrl: sim.url }, quietLogger(), {
+  startDemo: () => Promise.reject(new Error('no demo here')),
+  changed: () => waiters.forEach((w) => w()),
+});
 afterAll(async () => {
   await link.close();
   await sim.stop();
