@@ -1,5 +1,6 @@
 // The contract's requests, answered: each handler does one thing with the engine, the settings, the
 // Workspace source or the host's hooks; a refusal the agent should read is a RequestRefused with its code.
+import type { AppError } from '../../../common/contract';
 import type { Handlers } from '../ipc/dispatch';
 import { RequestRefused } from '../ipc/dispatch';
 import type { History } from '../history/history';
@@ -15,19 +16,14 @@ export function requestHandlers(ctx: CoreContext, history: History, signIn: Sign
     ready: () => appStateOf(ctx),
     join: ({ token, interactionId, replace }) =>
       joinAsked(ctx, token, { via: 'typed', interactionId, replace }),
-    answerRequest: async ({ interactionId, accept }) => {
-      try {
-        return await engineOf(ctx).answerRequest(interactionId, accept);
-      } catch (err) {
-        if (!(err instanceof RangeError)) throw err;
-        throw new RequestRefused({ code: 'no-request' });
-      }
+    answerRequest: ({ interactionId, accept }) => {
+      refuseIf(engineOf(ctx).requestRefusal(interactionId));
+      return engineOf(ctx).answerRequest(interactionId, accept);
     },
-    exit: async ({ sessionId }) => (await withSession(() => engineOf(ctx).exit(sessionId)), null),
-    stop: async ({ sessionId }) => (await withSession(() => engineOf(ctx).stop(sessionId)), null),
+    exit: async ({ sessionId }) => (refuseIf(await engineOf(ctx).exit(sessionId)), null),
+    stop: async ({ sessionId }) => (refuseIf(await engineOf(ctx).stop(sessionId)), null),
     selectInteraction: ({ interactionId }) => {
-      const refusal = engineOf(ctx).selectInteraction(interactionId);
-      if (refusal) throw new RequestRefused(refusal);
+      refuseIf(engineOf(ctx).selectInteraction(interactionId));
       return null;
     },
     updateSettings: async (patch) => {
@@ -63,11 +59,7 @@ export function requestHandlers(ctx: CoreContext, history: History, signIn: Sign
   };
 }
 
-async function withSession(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (err) {
-    if (err instanceof RangeError) throw new RequestRefused({ code: 'unknown-session' });
-    throw err;
-  }
+/** Turns the engine's refusal (an AppError, or null for none) into the request's. */
+function refuseIf(refusal: AppError | null): void {
+  if (refusal) throw new RequestRefused(refusal);
 }

@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { agentPageUrl, paths, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
-import { appError, toAppError } from '../interactions/messages';
+import { appError } from '../interactions/messages';
 import { eventLog, rejection, suiteControllers } from './test-helpers';
+import { toAppError } from './types';
 
 const fx = useSimulator({ nodes: 2, docsExamples: true });
 const controller = suiteControllers(() => fx.sim.url);

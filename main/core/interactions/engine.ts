@@ -15,7 +15,7 @@ import {
   type TimelineNote,
 } from '../../../common/contract';
 import type { Controller, ControllerEvent, ControllerSession, JoinResult } from '../controller/types';
-import { ControllerError } from '../controller/types';
+import { ControllerError, toAppError } from '../controller/types';
 import type { Logger } from '../../../common/logger';
 import { maskToken } from '../../../common/mask';
 import { TOKEN_PATTERN } from '../../../common/protocol';
@@ -24,7 +24,7 @@ import type { InteractionSource, SourceStatus } from '../sources/port';
 import { newRecord, onDeclined, onEnded, onJoined, onStarted, type CobrowseRecord } from './attached-data';
 import { cobrowseTokenIn } from './chat-trigger';
 import { isSettled, transition, type Effect, type LifecycleEvent } from './lifecycle';
-import { appError, toAppError } from './messages';
+import { appError } from './messages';
 import { openOutbox, type BackoffOptions, type Outbox, type PendingWrite } from './outbox';
 import {
   agentView,
@@ -184,7 +184,7 @@ export class InteractionEngine {
     const live = this.live();
     if (live.length >= (this.opts.maxSessions?.() ?? 1)) {
       if (!options.replace) return this.refused(token, this.busy(live[0]!), live[0]!.view.id);
-      await Promise.all(live.map((s) => this.end(s, 'stop', 'replaced')));
+      await Promise.all(live.map((s) => this.endSession(s, 'stop', 'replaced')));
     }
     // A join on an interaction answers the request waiting there.
     if (inter) inter.view.cobrowseRequest = null;
@@ -209,11 +209,19 @@ export class InteractionEngine {
     return { outcome: 'joined', sessionId: session.view.id };
   }
 
-  /** The agent answers the co-browse request waiting on a chat: join it (ending the live one) or decline. */
+  /** Why the agent cannot answer a co-browse request on this interaction now; null when one waits there. */
+  requestRefusal(interactionId: string): AppError | null {
+    return this.interactions.get(interactionId)?.view.cobrowseRequest ? null : appError('no-request');
+  }
+
+  /**
+   * The agent answers the co-browse request waiting on a chat: join it (ending the live one) or decline.
+   * Null when declined, or when no request waits there (`requestRefusal` says so first).
+   */
   async answerRequest(interactionId: string, accept: boolean): Promise<JoinOutcome | null> {
     const inter = this.interactions.get(interactionId);
     const request = inter?.view.cobrowseRequest;
-    if (!inter || !request) throw new RangeError(`no co-browse request on ${interactionId}`);
+    if (!inter || !request) return null;
     inter.view.cobrowseRequest = null;
     if (accept) return this.join(request.token, { interactionId, via: 'chat', replace: true });
     this.note(inter, { code: 'request-declined', params: { session: maskToken(request.token) } });
@@ -223,13 +231,13 @@ export class InteractionEngine {
   }
 
   /** The agent leaves; the session goes on for the others only if the server says so. */
-  exit(sessionId: string): Promise<void> {
-    return this.end(this.byId(sessionId), 'exit', 'agent-left');
+  exit(sessionId: string): Promise<AppError | null> {
+    return this.end(sessionId, 'exit', 'agent-left');
   }
 
   /** The agent ends the session for everyone. */
-  stop(sessionId: string): Promise<void> {
-    return this.end(this.byId(sessionId), 'stop', 'agent-stop');
+  stop(sessionId: string): Promise<AppError | null> {
+    return this.end(sessionId, 'stop', 'agent-stop');
   }
 
   /** Resolves when every attached-data write has been acknowledged by the source. */
@@ -407,7 +415,7 @@ export class InteractionEngine {
   }
 
   /** Asks the table to end the session; resolves when it has ended (a second request waits for the first). */
-  private end(session: Session, how: 'exit' | 'stop', reason: SessionEnd): Promise<void> {
+  private endSession(session: Session, how: 'exit' | 'stop', reason: SessionEnd): Promise<void> {
     if (!isLivePhase(session.view.phase)) return Promise.resolve();
     if (session.endHow === undefined) {
       session.endHow = how;
@@ -428,10 +436,12 @@ export class InteractionEngine {
       this.sessions.splice(this.sessions.indexOf(old), 1);
   }
 
-  private byId(sessionId: string): Session {
-    const s = this.sessions.find((x) => x.view.id === sessionId);
-    if (!s) throw new RangeError(`unknown co-browse session ${sessionId}`);
-    return s;
+  /** Ends the agent's session by its ID, once it has ended; `unknown-session` when there is none. */
+  private async end(sessionId: string, how: 'exit' | 'stop', reason: SessionEnd): Promise<AppError | null> {
+    const session = this.sessions.find((x) => x.view.id === sessionId);
+    if (!session) return appError('unknown-session');
+    await this.endSession(session, how, reason);
+    return null;
   }
 
   private interactionOf(session: Session): Interaction | undefined {
@@ -546,7 +556,7 @@ export class InteractionEngine {
     const live = this.sessions.filter(
       (s) => s.view.interactionId === inter.view.id && isLivePhase(s.view.phase),
     );
-    await Promise.all(live.map((s) => this.end(s, 'stop', reason)));
+    await Promise.all(live.map((s) => this.endSession(s, 'stop', reason)));
     inter.view.state = state;
     this.note(
       inter,

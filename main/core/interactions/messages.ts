@@ -1,4 +1,5 @@
-// Failures as codes with typed parameters (the contract's AppError), and the one-line rendering of any coded
+// Failures as codes with typed parameters (the contract's AppError; a controller failure becomes one in
+// main/core/controller/types.ts), and the one-line rendering of any coded
 // value for main's logs and diagnostics (the code, then its data). The agent reads the renderer's
 // words (renderer/src/i18n/codes.ts), in their language.
 import {
@@ -9,7 +10,6 @@ import {
   type UpdateDetail,
 } from '../../../common/contract';
 import { maskToken } from '../../../common/mask';
-import { ControllerError, type ControllerErrorCode } from '../controller/types';
 
 type Params<C extends AppErrorCode> = Extract<AppError, { code: C }> extends { params: infer P } ? P : never;
 type Bare = Exclude<AppError, { params: unknown }>['code'];
@@ -19,22 +19,6 @@ export function appError<C extends Bare>(code: C): AppError;
 export function appError<C extends Exclude<AppErrorCode, Bare>>(code: C, params: Params<C>): AppError;
 export function appError(code: AppErrorCode, params?: object): AppError {
   return (params ? { code, params } : { code }) as AppError;
-}
-
-const WITH_ID = new Set<ControllerErrorCode>([
-  'invalid-token',
-  'session-not-found',
-  'session-ended',
-  'join-refused',
-]);
-
-/** A failure as the agent's code; the step, host and cause stay in the log line that goes with it. */
-export function toAppError(err: unknown, id: string): AppError {
-  if (!(err instanceof ControllerError)) return { code: 'internal' };
-  if (WITH_ID.has(err.code)) return { code: err.code, params: { id } } as AppError;
-  if (err.code === 'origin-not-allowed')
-    return appError('origin-not-allowed', { origin: err.details.origin ?? null });
-  return { code: err.code } as AppError;
 }
 
 /** A coded value for main's logs and diagnostics: the code, then its parameters (session IDs masked). */
