@@ -7,7 +7,7 @@
 // Usage: npm run bench:load [-- --window-ms 60000]
 import { parseArgs } from 'node:util';
 import { quietLogger } from '../common/logger';
-import { paths, Role } from '../common/protocol';
+import { CreateSessionResponse, paths, Role } from '../common/protocol';
 import { defaultSettings } from '../common/settings-schema';
 import { createController, type Controller, type ControllerEvent } from '../main/core/controller';
 import { startServiceLink, type ServiceLink } from '../main/core/app/service-link';
@@ -61,10 +61,7 @@ function timeTo(
 /** A live session: customer and agent (test clients) on the simulator, the controller joined through `via`. */
 async function liveSession(s: Simulator, transport: 'long-polling' | 'websocket', via = s.url) {
   const created = await rest(s.url, '/sessions', { method: 'POST' });
-  const { sessionToken, sessionServerName } = created.body as {
-    sessionToken: string;
-    sessionServerName: string;
-  };
+  const { sessionToken, sessionServerName } = CreateSessionResponse.parse(created.body);
   for (const role of [Role.customer, Role.agent]) {
     const client = createTestClient({
       url: `${s.url}${paths.cometd}`,
@@ -92,14 +89,10 @@ async function liveSession(s: Simulator, transport: 'long-polling' | 'websocket'
 
 async function idleApp(s: Simulator) {
   const listeners = new Set<() => void>();
-  const link: ServiceLink = await startServiceLink(
-    { ...defaultSettings, serviceUrl: s.url },
-    log,
-    {
-      startDemo: () => Promise.reject(new Error('no demo')),
-      changed: () => listeners.forEach((fn) => fn()),
-    },
-  );
+  const link: ServiceLink = await startServiceLink({ ...defaultSettings, serviceUrl: s.url }, log, {
+    startDemo: () => Promise.reject(new Error('no demo')),
+    changed: () => listeners.forEach((fn) => fn()),
+  });
   closers.push(link);
   const idle = { state: 'idle' as const, detail: null };
   const shows = (lost: boolean) => {

@@ -15,7 +15,7 @@ export function joinAsked(ctx: CoreContext, raw: string, asked: AskedJoin): Prom
   const token = normaliseSessionId(raw) ?? raw.trim();
   ctx.log.info('join requested', { via: asked.via, token: maskTokensIn(token) });
   ctx.lastError = null;
-  return engineOf(ctx).join(token, {
+  return engineOf(ctx).joinText(token, {
     via: asked.via,
     replace: asked.replace ?? false,
     ...(asked.interactionId !== undefined ? { interactionId: asked.interactionId } : {}),

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { channels, paths } from '../../../common/protocol';
+import { channels, paths, SessionToken } from '../../../common/protocol';
 import { eventLog, rejection, testController } from './test-helpers';
 import type { Controller } from './types';
 
@@ -16,7 +16,7 @@ let joinReply: unknown;
 let healthy = true;
 /** Messages the next held /meta/connect delivers. */
 let pushed: unknown[] = [];
-const TOKEN = '123456789';
+const TOKEN = SessionToken.parse('123456789');
 /** The long-poll timeout this server advises: the silent-node bound is this + 5 s. */
 const ADVISED_TIMEOUT_MS = 1000;
 

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { channels, paths } from '../../../common/protocol';
+import { channels, paths, SessionToken } from '../../../common/protocol';
 import { eventLog, testController } from './test-helpers';
 import type { Controller } from './types';
 
@@ -26,7 +26,7 @@ const faye = createRequire(import.meta.url)('faye') as {
   NodeAdapter: new (opts: { mount: string; timeout: number }) => FayeAdapter;
 };
 
-const TOKEN = '246813579';
+const TOKEN = SessionToken.parse('246813579');
 const controllers: Controller[] = [];
 const fayes: { stop(): Promise<void> }[] = [];
 afterAll(async () => {

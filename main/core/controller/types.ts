@@ -1,6 +1,6 @@
 // The controller's public face: what the lifecycle engine and the hosts may rely on.
 import type { AppError, AppErrorCode, ConnectionDetail } from '../../../common/contract';
-import type { EndReason, User } from '../../../common/protocol';
+import type { EndReason, SessionToken, User } from '../../../common/protocol';
 import type { LinkState } from '../net/held-connection';
 
 export type { LinkState } from '../net/held-connection';
@@ -92,7 +92,7 @@ export type ControllerEvent =
 
 /** One joined co-browse session, as Controller. */
 export interface ControllerSession {
-  readonly token: string;
+  readonly token: SessionToken;
   readonly result: JoinResult;
   /** Leave the session (the session goes on for the others only if the server says so). */
   exit(): Promise<void>;
@@ -116,7 +116,7 @@ export interface JoinOptions {
 export type ProbeResult = { ok: true } | { ok: false; detail: ConnectionDetail };
 
 export interface Controller {
-  join(token: string, options: JoinOptions): Promise<ControllerSession>;
+  join(token: SessionToken, options: JoinOptions): Promise<ControllerSession>;
   /** `GET /cobrowse/health` on the service, over the warm connection (which this also keeps warm). */
   probe(): Promise<ProbeResult>;
   /**

@@ -127,7 +127,7 @@ describe('other entries', () => {
 
   it('an invalid token is refused at once with a specific error, the typed text named, and no I/O', async () => {
     const app = await startApp();
-    const outcome = await app.engine.join('12345678', { interactionId: null, via: 'typed' });
+    const outcome = await app.engine.joinText('12345678', { interactionId: null, via: 'typed' });
     expect(outcome).toMatchObject({
       outcome: 'failed',
       sessionId: null,
@@ -138,7 +138,7 @@ describe('other entries', () => {
 
   it('a failed join after a round trip: the outcome carries the failure, named by the ID, no step words', async () => {
     const app = await startApp();
-    const outcome = await app.engine.join('900000001', { interactionId: null, via: 'typed' });
+    const outcome = await app.engine.joinText('900000001', { interactionId: null, via: 'typed' });
     if (outcome.outcome !== 'failed') throw new Error('joined');
     // Only the code and the ID as typed cross: the step and host stay in the log.
     expect(outcome.error).toEqual({ code: 'session-not-found', params: { id: '900000001' } });
@@ -148,9 +148,9 @@ describe('other entries', () => {
   it('a day of sessions: only the latest 20 settled ones are kept, live ones always', async () => {
     const app = await startApp({ maxSessions: () => 2 }); // failed joins beside a live one
     const { id } = await chatCobrowse(app);
-    const first = await app.engine.join('900000100', { interactionId: null, via: 'typed' });
+    const first = await app.engine.joinText('900000100', { interactionId: null, via: 'typed' });
     for (let i = 0; i < 30; i++)
-      await app.engine.join(String(900000200 + i), { interactionId: null, via: 'typed' });
+      await app.engine.joinText(String(900000200 + i), { interactionId: null, via: 'typed' });
     const sessions = app.state().sessions;
     expect(sessions.filter((s) => s.phase === 'failed')).toHaveLength(20);
     expect(sessions.some((s) => s.id === first.sessionId)).toBe(false); // the oldest went first

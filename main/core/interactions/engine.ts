@@ -18,7 +18,7 @@ import type { Controller, ControllerEvent, ControllerSession, JoinResult } from 
 import { ControllerError, toAppError } from '../controller/types';
 import type { Logger } from '../../../common/logger';
 import { maskToken } from '../../../common/mask';
-import { TOKEN_PATTERN } from '../../../common/protocol';
+import { sessionTokenOf, type SessionToken } from '../../../common/protocol';
 import type { AttachedData, SourceEvent } from '../../../common/source-events';
 import type { InteractionSource, SourceStatus } from '../sources/port';
 import { newRecord, onDeclined, onEnded, onJoined, onStarted, type CobrowseRecord } from './attached-data';
@@ -164,8 +164,18 @@ export class InteractionEngine {
     return null;
   }
 
+  /**
+   * A join asked for with text (typed, a deep link, a desktop app): the one place the text is checked to be a
+   * session token; refused at once, naming the text, when it is not one.
+   */
+  joinText(text: string, options: JoinOptions): Promise<JoinOutcome> {
+    const token = sessionTokenOf(text);
+    if (!token) return Promise.resolve(this.refused(text, appError('invalid-token', { id: text }), null));
+    return this.join(token, options);
+  }
+
   /** Joins a co-browse session; resolves with the settled outcome (joined, or why not). */
-  async join(token: string, options: JoinOptions): Promise<JoinOutcome> {
+  async join(token: SessionToken, options: JoinOptions): Promise<JoinOutcome> {
     const interactionId = options.interactionId === undefined ? this.selected : options.interactionId;
     const same = this.live().find((s) => s.view.token === token);
     if (same) {
@@ -173,9 +183,8 @@ export class InteractionEngine {
       return { outcome: 'joined', sessionId: same.view.id };
     }
     const inter = interactionId === null ? undefined : this.interactions.get(interactionId);
-    const refusal = !TOKEN_PATTERN.test(token)
-      ? appError('invalid-token', { id: token })
-      : interactionId !== null && !inter
+    const refusal =
+      interactionId !== null && !inter
         ? appError('unknown-interaction')
         : inter && !isOpen(inter)
           ? appError('interaction-ended')
@@ -275,7 +284,7 @@ export class InteractionEngine {
     return { outcome: 'failed', sessionId: null, error, busyWith };
   }
 
-  private newSession(token: string, interactionId: string | null): Session {
+  private newSession(token: SessionToken, interactionId: string | null): Session {
     let settle!: () => void;
     const settled = new Promise<void>((resolve) => (settle = resolve));
     const session: Session = {
@@ -454,7 +463,7 @@ export class InteractionEngine {
 
   private onSourceEvent(event: SourceEvent): void {
     if (event.type === 'interaction-added') return this.addInteraction(event);
-    if (event.type === 'join-requested') return this.requested(event.token, event.interactionId, 'local-api');
+    if (event.type === 'join-requested') return this.requestedAsText(event.token, event.interactionId);
     const inter = this.interactions.get(event.interactionId);
     if (!inter) {
       this.log.warn('event for an unknown interaction ignored', {
@@ -499,7 +508,7 @@ export class InteractionEngine {
    * A co-browse asked for from outside the sidebar (a chat's `{start:…}`, the local API). While another
    * session is live it never switches the agent page by itself: it waits on its interaction for the agent.
    */
-  private requested(token: string, interactionId: string | undefined, via: JoinVia): void {
+  private requested(token: SessionToken, interactionId: string | undefined, via: JoinVia): void {
     const target = interactionId ?? this.selected;
     const inter = target === null ? undefined : this.interactions.get(target);
     const live = this.live();
@@ -510,10 +519,20 @@ export class InteractionEngine {
       return;
     }
     void this.join(token, { ...(interactionId === undefined ? {} : { interactionId }), via }).then(
-      (outcome) => {
-        if (outcome.outcome === 'failed' && outcome.sessionId === null) this.opts.onProblem?.(outcome.error);
-      },
+      (outcome) => this.unheard(outcome),
     );
+  }
+
+  /** A desktop app's request (local API): its text is checked here, where it enters. */
+  private requestedAsText(text: string, interactionId: string | undefined): void {
+    const token = sessionTokenOf(text);
+    if (token) this.requested(token, interactionId, 'local-api');
+    else this.unheard(this.refused(text, appError('invalid-token', { id: text }), null));
+  }
+
+  /** A join nobody waits for was refused: the sidebar says so. */
+  private unheard(outcome: JoinOutcome): void {
+    if (outcome.outcome === 'failed' && outcome.sessionId === null) this.opts.onProblem?.(outcome.error);
   }
 
   private addInteraction(event: Extract<SourceEvent, { type: 'interaction-added' }>): void {
