@@ -15,6 +15,7 @@ import { startSimulator, type Simulator } from '../simulator';
 import { createTestClient } from '../simulator/test-support/cometd-client';
 import { rest, stickyCookie } from '../simulator/test-support/rest';
 import { startLatencyProxy, type LatencyProxy } from '../main/core/test-support/latency-proxy';
+import type { TransportKind } from '../common/settings-schema';
 
 const { values } = parseArgs({ options: { 'window-ms': { type: 'string', default: '60000' } } });
 const windowMs = Number(values['window-ms']);
@@ -59,7 +60,7 @@ function timeTo(
 }
 
 /** A live session: customer and agent (test clients) on the simulator, the controller joined through `via`. */
-async function liveSession(s: Simulator, transport: 'long-polling' | 'websocket', via = s.url) {
+async function liveSession(s: Simulator, transport: TransportKind, via = s.url) {
   const created = await rest(s.url, '/sessions', { method: 'POST' });
   const { sessionToken, sessionServerName } = CreateSessionResponse.parse(created.body);
   for (const role of [Role.customer, Role.agent]) {
@@ -131,7 +132,7 @@ async function cost() {
   return { lp: perMin(lp), wsFrames: perMin(wsFrames), wsHttp: perMin(wsHttp), app: perMin(app) };
 }
 
-async function crash(transport: 'long-polling' | 'websocket') {
+async function crash(transport: TransportKind) {
   const s = await sim();
   const session = await liveSession(s, transport);
   const lost = session.lost();
@@ -139,7 +140,7 @@ async function crash(transport: 'long-polling' | 'websocket') {
   return lost;
 }
 
-async function partition(transport: 'long-polling' | 'websocket') {
+async function partition(transport: TransportKind) {
   const s = await sim();
   const target = new URL(s.url);
   const link: LatencyProxy = await startLatencyProxy({ host: target.hostname, port: Number(target.port) }, 0);

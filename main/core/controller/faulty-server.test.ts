@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channels, paths, SessionToken } from '../../../common/protocol';
 import { eventLog, rejection, testController } from './test-helpers';
 import type { Controller } from './types';
+import type { TransportKind } from '../../../common/settings-schema';
 
 type Behaviour = 'ok' | 'garbage' | 'silent' | 'drop' | 'http-500';
 let rest: Behaviour;
@@ -114,7 +115,7 @@ beforeEach(() => {
 });
 
 /** A controller joined to this server while it behaves; its events. */
-async function joinedWell(transport: 'long-polling' | 'websocket' = 'long-polling') {
+async function joinedWell(transport: TransportKind = 'long-polling') {
   joinReply = validJoinReply;
   const c = testController(base, { deadlines, transport });
   controllers.push(c);

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { channels, paths, SessionToken } from '../../../common/protocol';
 import { eventLog, testController } from './test-helpers';
 import type { Controller } from './types';
+import type { TransportKind } from '../../../common/settings-schema';
 
 interface FayeMessage {
   channel: string;
@@ -93,7 +94,7 @@ async function startFaye() {
   return f;
 }
 
-async function joinFaye(transport: 'long-polling' | 'websocket') {
+async function joinFaye(transport: TransportKind) {
   const f = await startFaye();
   const c = testController(f.base, { transport });
   controllers.push(c);

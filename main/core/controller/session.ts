@@ -21,7 +21,7 @@ import { CookieJar } from '../net/cookie-jar';
 import { checkTwice, withDeadline } from '../net/deadline';
 import type { HttpClient } from '../net/http-client';
 import { BayeuxClient } from './bayeux';
-import { resolveOwner, type Stickiness } from './owner';
+import { resolveOwner } from './owner';
 import { getSession, isHealthy, stopSession } from './rest';
 import { NodeWatchdog } from './watchdog';
 import {
@@ -34,6 +34,7 @@ import {
   type JoinStep,
   type SessionOwner,
 } from './types';
+import type { StickinessMode, TransportKind } from '../../../common/settings-schema';
 
 export interface Deadlines {
   /** Each REST call (get-session, stop). */
@@ -69,8 +70,8 @@ export interface SessionContext {
   client: HttpClient;
   serviceBase: string;
   origin: string;
-  stickiness: Stickiness;
-  transport: 'long-polling' | 'websocket';
+  stickiness: StickinessMode;
+  transport: TransportKind;
   agentName: string;
   deadlines: Deadlines;
   logger: Logger;
