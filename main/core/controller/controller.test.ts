@@ -14,6 +14,7 @@ import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { createLogger } from '../../../common/logger';
 import { eventLog, rejection, suiteControllers } from './test-helpers';
 import { ControllerError, type Controller } from './types';
+import { holdsFor } from '../test-support/until';
 
 const fx = useSimulator({ nodes: 2 });
 const controller = suiteControllers(() => fx.sim.url);
@@ -251,7 +252,7 @@ describe('a joined session', () => {
       const types = events.events.map((e) => (e.type === 'connection' ? e.state : e.type));
       expect(types.indexOf('lost')).toBeLessThan(types.indexOf('deactivated'));
       fx.sim.balancer.clearLog();
-      await new Promise((r) => setTimeout(r, 300));
+      await holdsFor(300, () => !fx.sim.balancer.log.some((e) => isControllerCometd(e.path)));
       // Nothing more from this session: no silent re-handshake elsewhere.
       expect(fx.sim.balancer.log.filter((e) => isControllerCometd(e.path))).toEqual([]);
     } finally {

@@ -9,6 +9,7 @@ import { channels, paths, SessionToken } from '../../../common/protocol';
 import { eventLog, rejection, testController } from './test-helpers';
 import type { Controller } from './types';
 import type { TransportKind } from '../../../common/settings-schema';
+import { holdsFor } from '../test-support/until';
 
 type Behaviour = 'ok' | 'garbage' | 'silent' | 'drop' | 'http-500';
 let rest: Behaviour;
@@ -240,7 +241,8 @@ describe('a faulty server', () => {
   it('long-polls failing for 4 s on a healthy node: retried at most 1 s apart, connected within 2 s of answering', async () => {
     const events = await joinedWell();
     await failingLongPolls(events);
-    await new Promise((r) => setTimeout(r, 4000)); // cometd's own backoff would have climbed to 4 s by now
+    // cometd's own backoff would have climbed to 4 s by now; the session is kept meanwhile
+    await holdsFor(4000, () => !events.events.some((e) => e.type === 'deactivated'));
     cometd = 'ok';
     const answering = Date.now();
     await connectedAgain(events);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { channels, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { startLifecycle, type Lifecycle } from './test-harness';
+import { holdsFor } from '../test-support/until';
 
 const fixture = useSimulator({ nodes: 2 });
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -417,7 +418,8 @@ describe('attached data across a source outage', () => {
     await app.engine.join(customer.sessionToken, { interactionId: id, via: 'typed' });
     expect(interaction(app, id).pendingWrites).toBe(1);
     expect(interaction(app, id).attachedData.CoBrowseAssociated).toBe('Yes');
-    await new Promise((r) => setTimeout(r, 300));
+    // The outbox keeps trying while the desktop app is away: the write stays pending meanwhile.
+    await holdsFor(300, () => interaction(app, id).pendingWrites === 1);
     await app.desk.reconnect();
     await app.engine.outboxDrained();
     expect(app.desk.deliveries).toBe(1);
