@@ -6,23 +6,18 @@ import { join as joinPath } from 'node:path';
 import type { AppError, AppState } from '../../common/contract';
 import type { Logger } from '../../common/logger';
 import { appStateOf } from './app/app-state';
-import type { CoreContext } from './app/context';
+import { showError } from './app/context';
 import type { StartDemo } from './app/demo';
 import { requestHandlers } from './app/handlers';
 import { recordSettledSessions } from './app/history-recording';
 import type { HostHooks } from './app/host-hooks';
-import { startRuntime, type RuntimeDeps } from './app/interaction-runtime';
 import { joinFromLink } from './app/join';
-import { startServiceLink } from './app/service-link';
-import { settingsProblem } from './app/settings-change';
-import { signInFlow } from './app/sign-in';
+import { startContext } from './app/start-context';
 import { buildDiagnostics } from './diagnostics/bundle';
 import { createDiagnosticsRecorder } from './diagnostics/recorder';
 import { openHistory } from './history/history';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
-import { settingsFromArgv } from './settings/flags';
-import { loadSettings, type LoadedSettings, type SettingsPaths } from './settings/store';
-import { memorySecretStore } from './sources/select';
+import type { LoadedSettings, SettingsPaths } from './settings/store';
 import type { SecretStore } from './sources/workspace';
 
 export type { HostHooks } from './app/host-hooks';
@@ -75,46 +70,10 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const recorder = createDiagnosticsRecorder(opts.log);
   const log = recorder.log;
   const hooks = opts.hooks ?? {};
-  const loaded = await loadSettings(opts.settings);
-  for (const p of loaded.problems) log.warn('settings problem', { problem: p });
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((fn) => fn());
-  // The parts the runtime's callbacks read, there before the runtime starts (its source reports at once).
-  const shared = {
-    hooks,
-    log,
-    settingsPaths: opts.settings,
-    flagged: settingsFromArgv(opts.settings.argv ?? []).values,
-    systemLocale: opts.systemLocale ?? null,
-    loaded,
-    lastError: settingsProblem(loaded.problems),
-    changed,
-  };
-  const show = (error: AppError) => {
-    shared.lastError = error;
-    changed();
-  };
-  const signIn = signInFlow(hooks, show);
-  const link = await startServiceLink(loaded.settings, log, {
-    startDemo: opts.startDemo,
-    changed,
-    onOwner: hooks.ownerKnown,
-  });
-  const runtimeDeps: RuntimeDeps = {
-    dataDir: opts.dataDir,
-    controller: link.controller,
-    ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
-    secrets: opts.secrets ?? memorySecretStore(),
-    openBrowser: signIn.openBrowser,
-    debug: () => shared.loaded.settings.debug,
-    maxSessions: () => shared.loaded.settings.maxConcurrentSessions,
-    showError: show,
-    log,
-    changed,
-  };
-  const runtime = await startRuntime(loaded.settings, link.demo(), runtimeDeps);
-  const ctx: CoreContext = Object.assign(shared, { link, runtimeDeps, runtime });
-  ctx.lastError ??= runtime.startProblem;
+  const { ctx, signIn } = await startContext({ ...opts, hooks }, log, changed);
+  const link = ctx.link;
 
   const engineState = () => ctx.runtime.engine.getState();
   const history = await openHistory({
@@ -137,7 +96,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     },
     dispatch: createDispatcher(requestHandlers(ctx, history, signIn), log),
     joinFromLink: (sid) => joinFromLink(ctx, sid),
-    showError: show,
+    showError: (error) => showError(ctx, error),
     refresh: changed,
     localApi: () =>
       ctx.runtime.selected.kind === 'local-api'
