@@ -1,7 +1,11 @@
-// Failures as codes with typed parameters (the contract's AppError; a controller failure becomes one in
-// main/core/controller/types.ts), and the one-line rendering of any coded
-// value for main's logs and diagnostics (the code, then its data). The agent reads the renderer's
-// words (renderer/src/i18n/codes.ts), in their language.
+// Failures as codes with typed parameters (the contract's AppError), and the one-line rendering of any coded
+// value for main's logs and diagnostics (the code, then its data). The agent reads the renderer's words
+// (renderer/src/i18n/codes.ts), in their language.
+// AppError is main's one error vocabulary; three carriers stay distinct because each adds a meaning it lacks:
+// ControllerError (controller/types.ts) holds the step, host and server code for the log (`toAppError` keeps
+// the agent's part); RequestRefused (ipc/dispatch.ts) carries an AppError through a handler, whose return is
+// its reply; WriteRefused (sources/port.ts) tells the outbox never to retry a write. A JoinOutcome is a
+// result, not an error: its failure is an AppError, beside the session it names.
 import {
   type AppError,
   type AppErrorCode,
