@@ -46,7 +46,12 @@ export async function sessionRoute(
   return true;
 }
 
-function refuse(res: ServerResponse, status: number, error: string, headers: Record<string, string> = {}): false {
+function refuse(
+  res: ServerResponse,
+  status: number,
+  error: string,
+  headers: Record<string, string> = {},
+): false {
   sendJson(res, status, { error }, headers);
   return false;
 }
