@@ -79,7 +79,7 @@ test('a loopback page the agent visits can neither read, replay, take over nor b
   await expect(sidebar.getByTestId('connection')).toContainText('Co-browse service reachable');
   // The link's key left the address bar and this history entry; the tab keeps its own key, no cookie.
   expect(sidebar.url()).toBe(`${web.url}/`);
-  const tabKey = await sidebar.evaluate(() => sessionStorage.getItem('cobrowse.tabKey'));
+  const tabKey = (await sidebar.evaluate("sessionStorage.getItem('cobrowse.tabKey')")) as string;
   expect(tabKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
   expect(await context.cookies(web.url)).toEqual([]);
 

@@ -18,6 +18,7 @@ import { API_PROTOCOL, presentedKey, SESSION_PATH, sessionRoute } from './tab-se
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
 import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
+import { isOwnHost } from '../../common/loopback-host';
 import { requestUrl } from '../../common/request-path';
 
 export interface WebEditionOptions {
@@ -239,5 +240,4 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
 
 const TOO_MANY: AppError = { code: 'too-many-requests', params: { perSecond: API_RATE.perSecond } };
 const pageOrigin = (req: IncomingMessage) => `http://${req.headers.host ?? ''}`;
-const sameHost = (req: IncomingMessage, port: number) =>
-  req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+const sameHost = (req: IncomingMessage, port: number) => isOwnHost(req.headers.host, port);

@@ -97,6 +97,23 @@ describe('hostile: the agent proxy is no open proxy', () => {
   });
 });
 
+describe('hostile: the agent proxy under DNS rebinding', () => {
+  it('a request or upgrade that names another host (a rebound name, localhost) reaches nothing: 421', async () => {
+    const port = new URL(proxy.origin).port;
+    for (const host of [
+      `evil.example:${port}`,
+      `localhost:${port}`,
+      '127.0.0.1',
+      `127.0.0.1:${Number(port) + 1}`,
+    ]) {
+      const page = await raw(proxy.origin, `${prefix}/cobrowse/slave.html`, { headers: { host } });
+      const upgrade = await rawUpgrade(proxy.origin, `${prefix}/cobrowse/cometd`, { host });
+      expect({ host, page: page.status, upgrade }).toEqual({ host, page: 421, upgrade: 421 });
+    }
+    expect(owner.heard).toEqual([]);
+  });
+});
+
 describe('hostile: no credential goes upstream', () => {
   const cookieSent = () => owner.heard.map((h) => h.headers.cookie ?? '');
 

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { APP_HEADER, AppName } from '../../../../common/local-api-wire';
+import { isOwnHost } from '../../../../common/loopback-host';
 import { rateLimit, type RateLimit } from '../../net/flood-guard';
 import { HttpError } from './http-error';
 import { tokensEqual } from './token';
@@ -17,8 +18,7 @@ const HTTP_RATE = { perSecond: 50, burst: 100 };
 export function admit(req: IncomingMessage, port: number, token: string): void {
   if (req.headers.origin !== undefined)
     throw new HttpError(403, { error: 'origin-forbidden', message: 'requests from web pages are refused' });
-  const host = req.headers.host ?? '';
-  if (host !== `${HOST}:${port}` && host !== `localhost:${port}`)
+  if (!isOwnHost(req.headers.host, port))
     throw new HttpError(403, { error: 'host-forbidden', message: `Host must be ${HOST}:${port}` });
   const auth = req.headers.authorization ?? '';
   const given = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';

@@ -12,6 +12,7 @@
 // Workspace API), so a code_challenge would only make a server that enforces it refuse the exchange.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isOwnHost } from '../../../../common/loopback-host';
 import { requestUrl } from '../../../../common/request-path';
 
 /** A refused, abandoned or foreign sign-in. */
@@ -57,7 +58,7 @@ const sameSecret = (given: string | null, ours: string) =>
  */
 function callbackHandler(
   state: string,
-  ownHost: () => string,
+  ownHost: (host: string | undefined) => boolean,
   settle: (outcome: { code: string } | { error: string }) => void,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   let answered = false;
@@ -66,7 +67,7 @@ function callbackHandler(
       void res
         .writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
         .end(body);
-    if (req.headers.host !== ownHost()) return refuse(421);
+    if (!ownHost(req.headers.host)) return refuse(421);
     const url = requestUrl(req.url);
     if (url?.pathname !== CALLBACK || req.method !== 'GET') return refuse(404);
     if (answered || !sameSecret(url.searchParams.get('state'), state)) return refuse(400, FOREIGN_PAGE);
@@ -97,7 +98,8 @@ export async function authorizeInBrowser(opts: BrowserSignInOptions): Promise<Au
       opts.signal?.addEventListener('abort', () => fail(new SignInError('sign-in cancelled')), {
         once: true,
       });
-      const ownHost = () => new URL(redirectUri).host;
+      const ownHost = (host: string | undefined) =>
+        isOwnHost(host, Number(new URL(redirectUri).port), ['127.0.0.1']);
       server = createServer(
         callbackHandler(state, ownHost, (outcome) => {
           if ('error' in outcome) return fail(new SignInError(`sign-in refused: ${outcome.error}`));
