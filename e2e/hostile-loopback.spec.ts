@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { metaPolicyOf } from '../common/csp';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
@@ -82,6 +83,10 @@ test('a loopback page the agent visits can neither read, replay, take over nor b
   const tabKey = (await sidebar.evaluate("sessionStorage.getItem('cobrowse.tabKey')")) as string;
   expect(tabKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
   expect(await context.cookies(web.url)).toEqual([]);
+  // The built page's CSP <meta> is the served header, less what only a header can carry.
+  const served = await fetch(web.url);
+  const header = served.headers.get('content-security-policy')!;
+  expect(metaPolicyOf(await served.text())).toBe(header.replace("; frame-ancestors 'none'", ''));
 
   const page = await context.newPage();
   await page.goto(hostile.url);

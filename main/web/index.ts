@@ -16,7 +16,6 @@ import { startAgentProxy } from './agent-proxy';
 import { createRunKey } from './run-key';
 import { API_PROTOCOL, presentedKey, SESSION_PATH, sessionRoute } from './tab-session';
 import { serveSite } from './static-site';
-import { contentSecurityPolicy } from '../core/desktop/web-guards';
 import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
 import { isOwnHost } from '../../common/loopback-host';
 import { requestUrl } from '../../common/request-path';
@@ -109,7 +108,6 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       : state;
   };
 
-  const csp = contentSecurityPolicy(proxy.origin);
   const rendererDir = opts.rendererDir ?? defaultRendererDir;
   const runKey = createRunKey();
   let url = ''; // once listening
@@ -124,7 +122,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       return void sessionRoute(req, res, runKey, url).then(
         (redeemed) => redeemed && opts.onLinkUsed?.(openUrl()),
       );
-    void serveSite(rendererDir, req, res, path, csp);
+    void serveSite(rendererDir, req, res, path, proxy.origin);
   });
   const upgradeRefused = refusalLog(log, 'web edition: WebSocket refused');
   const frameRefused = refusalLog(log, 'web edition: request refused');

@@ -15,7 +15,10 @@ export async function startTestWebEdition(
   const dir = await mkdtemp(join(tmpdir(), 'web-edition-'));
   const site = join(dir, 'site');
   await mkdir(site);
-  await writeFile(join(site, 'index.html'), '<!doctype html><title>sidebar</title>');
+  await writeFile(
+    join(site, 'index.html'),
+    '<!doctype html><meta http-equiv="Content-Security-Policy" content="" /><title>sidebar</title>',
+  );
   const web = await startWebEdition({
     ...(serviceUrl ? { serviceUrl } : { demo: true }),
     dataDir: join(dir, 'data'),

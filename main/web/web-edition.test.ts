@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { AppState, type WireFromHost } from '../../common/contract';
+import { metaPolicyOf } from '../../common/csp';
 import { quietLogger } from '../../common/logger';
 import { holdsFor, until } from '../core/test-support/until';
 import { useSimulator } from '../../simulator/test-support/session-setup';
@@ -71,6 +72,8 @@ describe('web edition', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toMatch(/frame-src http:\/\/127\.0\.0\.1:\d+/);
+    // The page's <meta> says the same, less what only a header can carry.
+    expect(metaPolicyOf(await res.text())).toBe(csp.replace("; frame-ancestors 'none'", ''));
     expect((await fetch(`${web.url}/../../etc/passwd`)).status).toBe(404);
   });
 
