@@ -3,7 +3,7 @@
 // received, take the sidebar over, and break it with a cookie bomb (every 127.0.0.1 cookie goes to every
 // port). None of it works: the sidebar keeps no cookie, its link worked once and left the address bar, and
 // it stays usable under the bomb.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { startRecorder, type Recorder } from '../test/hostile/hostile-support';
-import { requireBuiltSidebar } from './support/sidebar';
+import { requireBuiltSidebar, typedJoinAnswers } from './support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;
@@ -62,13 +62,6 @@ test.afterAll(async () => {
   await hostile?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-async function typedJoinAnswers(page: Page) {
-  const field = page.getByRole('textbox', { name: 'Session ID' });
-  await field.fill('12');
-  await field.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: '9 digits' })).toBeVisible();
-}
 
 test('a loopback page the agent visits can neither read, replay, take over nor break the web edition', async ({
   browser,

@@ -33,6 +33,14 @@ export function requireBuiltSidebar(): void {
 }
 
 /** Stop, then its confirmation; `naming` is text the confirmation must show (e.g. `session 123 456 789`). */
+/** The contract answers: a join of a bad ID gets main's own refusal ("9 digits"). */
+export async function typedJoinAnswers(page: Page): Promise<void> {
+  const field = page.getByRole('textbox', { name: 'Session ID' });
+  await field.fill('12');
+  await field.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '9 digits' })).toBeVisible();
+}
+
 export async function stopSession(page: Page, naming?: string, words: Catalog = en): Promise<void> {
   await page.getByRole('button', { name: upToId(words['join.stopLabel']) }).click();
   const confirm = page.getByRole('group', { name: words['join.confirmLabel'] });

@@ -45,7 +45,12 @@ export function connectWebBridge(url: string, linkKey: string | null): CobrowseA
     tabKey = key;
     sessionStorage.setItem(TAB_KEY, key);
   };
-  tabs.onmessage = (e: MessageEvent) => typeof e.data === 'string' && adopt(e.data);
+  tabs.onmessage = (e: MessageEvent) => {
+    if (typeof e.data !== 'string') return;
+    adopt(e.data);
+    // At once rather than at the next retry; the retry still follows, and its `ready` asks for the state.
+    if (!socket) void connect();
+  };
   const redeemed = linkKey ? redeem(sessionUrl, linkKey) : Promise.resolve(null);
   const keyed = redeemed.then((key) => {
     if (!key) return;
