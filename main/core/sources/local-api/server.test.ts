@@ -14,7 +14,7 @@ import type { SourceStatus } from '../port';
 import { InteractionServerSim } from '../../../../simulator/interactions';
 import { routes } from './http-api';
 import { createLocalApiSource, type LocalApiSource } from './server';
-import { ErrorBody, ErrorCode } from '../../../../common/local-api-wire';
+import { Discovery, ErrorBody, ErrorCode } from '../../../../common/local-api-wire';
 import { readDiscovery } from '../../../../common/node/local-api-discovery';
 import { openOutbox } from '../../interactions/outbox';
 
@@ -350,5 +350,14 @@ describe('OpenAPI file', () => {
     for (const r of routes) expect(doc.paths[r.path]?.[r.method], `${r.method} ${r.path}`).toBeDefined();
     expect(Object.keys(doc.paths).sort()).toEqual([...new Set(routes.map((r) => r.path))].sort());
     expect(doc.components.schemas.Error.properties.error.enum).toEqual(ErrorCode.options);
+  });
+
+  it('documents the discovery file as common/local-api-wire.ts reads it, with an example that parses', async () => {
+    const doc = load(await readFile(new URL('./openapi.yaml', import.meta.url), 'utf8')) as {
+      components: { schemas: { Discovery: { required: string[]; examples: unknown[] } } };
+    };
+    const documented = doc.components.schemas.Discovery;
+    expect([...documented.required].sort()).toEqual(Object.keys(Discovery.shape).sort());
+    for (const example of documented.examples) expect(Discovery.safeParse(example).success).toBe(true);
   });
 });
