@@ -10,6 +10,7 @@ import { useSimulator } from '../../../../simulator/test-support/session-setup';
 import type { InteractionEngine } from '../../interactions/engine';
 import { startEngine } from '../../interactions/test-harness';
 import { createLogger, quietLogger } from '../../../../common/logger';
+import { until } from '../../test-support/until';
 import { FakeFileSecretStore } from './fake-secret-store.test-support';
 import {
   installGenesysSim,
@@ -92,9 +93,7 @@ const voiceCalls = (app: App) => app.engine.getState().interactions.filter((i) =
 async function ring(app: App, orig: string): Promise<string> {
   const before = new Set(voiceCalls(app).map((i) => i.id));
   await genesys.sim('/sim/manage/voice/create-call', { callType: 'Inbound', agent: AGENT.user, orig });
-  const call = await expect.poll(() => voiceCalls(app).find((i) => !before.has(i.id))).toBeDefined();
-  void call;
-  return voiceCalls(app).find((i) => !before.has(i.id))!.id;
+  return (await until(() => voiceCalls(app).find((i) => !before.has(i.id)))).id;
 }
 
 /** What WWE or a softphone does for the agent: a call on the agent's own Workspace session (its cookie). */
