@@ -1,6 +1,7 @@
 // The Workspace API's REST routes (`/workspace/v3/…`) as the simulator serves them behind the gateway's key
 // check: initialize-workspace (a code or token from the sign-in half), then, on the session's cookie,
-// activate-channels, current-session, logout, chat transcripts and update-user-data for chats and calls.
+// activate-channels, current-session, logout, chat transcripts, update-user-data for chats and calls, and call
+// control (voice-routes.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestUrl } from '../../common/request-path';
 import {
@@ -10,62 +11,9 @@ import {
   WORKSPACE_PREFIX,
 } from '../../common/workspace-wire';
 import { readBody, sendJson } from '../http/io';
-import type { WorkspaceAuthSim } from './auth-sim';
-import type { CallModel } from './calls';
-import type { ChatModel } from './chats';
-import type { WorkspaceFaults } from './faults';
-import type { Session, WorkspaceSessions } from './sessions';
+import { accepted, noSession, notFound, OK, type ApiCall, type ApiDeps, type Route } from './api-context';
 import { applyUserData, type HasUserData } from './user-data';
-
-/** The agent as initialization and current-session describe it (agents.yaml of Genesys's simulator). */
-export interface SimAgent {
-  userName: string;
-  employeeId: string;
-  agentLogin: string;
-  defaultPlace: string;
-}
-
-/** Counters for tests. */
-export interface SimCounts {
-  updateRequests: number;
-  handshakes: number;
-  activations: number;
-  logouts: number;
-  missingKey: number;
-}
-
-export interface ApiDeps {
-  agent: SimAgent;
-  auth: WorkspaceAuthSim;
-  sessions: WorkspaceSessions;
-  faults: WorkspaceFaults;
-  chats: ChatModel;
-  calls: CallModel;
-  counts: SimCounts;
-  onActivated(data: ActivateChannels['data']): void;
-}
-
-interface Call {
-  req: IncomingMessage;
-  res: ServerResponse;
-  session: Session;
-  /** The route's captures, %-decoded. */
-  params: string[];
-}
-
-interface Route {
-  method: 'GET' | 'POST';
-  path: RegExp;
-  run(d: ApiDeps, c: Call): void | Promise<void>;
-}
-
-const OK = { status: { code: 0 } };
-const notFound = (res: ServerResponse) =>
-  sendJson(res, 404, { status: { code: 404, message: 'no such interaction' } });
-const noSession = (req: IncomingMessage, res: ServerResponse) => {
-  req.resume();
-  sendJson(res, 401, { status: { code: 401, message: 'no valid Workspace session' } });
-};
+import { VOICE_ROUTES } from './voice-routes';
 
 function initializeWorkspace(d: ApiDeps, req: IncomingMessage, res: ServerResponse): void {
   req.resume();
@@ -83,7 +31,7 @@ function initializeWorkspace(d: ApiDeps, req: IncomingMessage, res: ServerRespon
   );
 }
 
-async function activateChannels(d: ApiDeps, { req, res, session }: Call): Promise<void> {
+async function activateChannels(d: ApiDeps, { req, res, session }: ApiCall): Promise<void> {
   const body = ActivateChannels.safeParse(JSON.parse((await readBody(req, 8 * 1024)) || '{}'));
   const { agentLogin, employeeId } = d.agent;
   if (!body.success || ![agentLogin, employeeId].includes(body.data.data.agentId))
@@ -100,7 +48,7 @@ async function activateChannels(d: ApiDeps, { req, res, session }: Call): Promis
 
 async function updateUserData<T extends HasUserData>(
   d: ApiDeps,
-  { req, res }: Call,
+  { req, res }: ApiCall,
   target: T | undefined,
   applied: (target: T) => void = () => undefined,
 ): Promise<void> {
@@ -111,8 +59,7 @@ async function updateUserData<T extends HasUserData>(
   if (!target) return notFound(res);
   const operationId = applyUserData(target, body);
   applied(target);
-  // As Genesys's simulator: accepted, applied asynchronously.
-  sendJson(res, 200, { status: { code: 1 }, operationId });
+  accepted(res, operationId);
 }
 
 const ROUTES: Route[] = [
@@ -150,6 +97,7 @@ const ROUTES: Route[] = [
     path: /^\/media\/chat\/interactions\/([^/]+)\/update-user-data$/,
     run: (d, c) => updateUserData(d, c, d.chats.chats.get(c.params[0]!)),
   },
+  ...VOICE_ROUTES,
   {
     method: 'POST',
     path: /^\/voice\/calls\/([^/]+)\/update-user-data$/,

@@ -13,7 +13,8 @@ import {
   type ActivateChannels,
 } from '../../common/workspace-wire';
 import { sendJson } from '../http/io';
-import { serveWorkspaceApi, type ApiDeps, type SimAgent, type SimCounts } from './api-routes';
+import type { ApiDeps, SimAgent, SimCounts } from './api-context';
+import { serveWorkspaceApi } from './api-routes';
 import { WorkspaceAuthSim } from './auth-sim';
 import { CallModel, type SimCall } from './calls';
 import { ChatModel, type Sender, type SimChat } from './chats';
@@ -51,7 +52,8 @@ export class WorkspaceSim {
   private readonly sessions: WorkspaceSessions;
   private readonly faults: WorkspaceFaults;
   private readonly chatModel: ChatModel;
-  private readonly callModel: CallModel;
+  /** The agent's calls: what Workspace API call control and the control routes act on. */
+  readonly voice: CallModel;
   private readonly api: ApiDeps;
 
   constructor(opts: WorkspaceSimOptions = {}) {
@@ -72,7 +74,7 @@ export class WorkspaceSim {
     });
     const publish = (channel: string, data: unknown) => this.sessions.deliver(channel, data);
     this.chatModel = new ChatModel(publish);
-    this.callModel = new CallModel(publish);
+    this.voice = new CallModel(publish, () => this.lastActivation?.dn ?? this.agent.agentLogin);
     this.faults = new WorkspaceFaults(this.sessions, this.auth);
     this.api = {
       agent: this.agent,
@@ -80,7 +82,7 @@ export class WorkspaceSim {
       sessions: this.sessions,
       faults: this.faults,
       chats: this.chatModel,
-      calls: this.callModel,
+      calls: this.voice,
       counts: this.counts,
       onActivated: (data) => void (this.lastActivation = data),
     };
@@ -96,7 +98,7 @@ export class WorkspaceSim {
   }
 
   get calls(): ReadonlyMap<string, SimCall> {
-    return this.callModel.calls;
+    return this.voice.calls;
   }
 
   // ---- driving: chats ----
@@ -126,21 +128,23 @@ export class WorkspaceSim {
 
   /** An inbound call rings the agent and is answered (a softphone in auto-answer). */
   openCall(number?: string): string {
-    return this.callModel.open(number);
+    const id = this.voice.ring(number);
+    this.voice.answer(id);
+    return id;
   }
 
-  /** The customer hung up (or a single-step transfer: Genesys shows this agent the same Released). */
+  /** The customer hung up. */
   releaseCall(id: string): void {
-    this.callModel.release(id);
+    this.voice.hangUp(id);
   }
 
   /** Two-step transfer as Genesys's simulator plays it: consult call, main call Released, consult Completed. */
-  transferCall(id: string, to?: string): void {
-    this.callModel.transfer(id, to);
+  transferCall(id: string, to = '+15550142'): void {
+    this.voice.completeTransfer(this.voice.initiateTransfer(id, to));
   }
 
   call(id: string): SimCall {
-    return this.callModel.get(id);
+    return this.voice.get(id);
   }
 
   // ---- faults ----
