@@ -9,7 +9,7 @@
 // chat-message; from.type Customer|Client → customer, Agent|Supervisor → agent, anything else → system.
 //
 // Voice (`/workspace/v3/voice`, CallStateChanged, any notificationType): Ringing | Dialing | Established | Held
-// → interaction-added; Released | Completed → the call is over for this agent. Genesys has no "transferred"
+// → interaction-added, named as callerOf reads Genesys's fields; Released | Completed → the call is over for this agent. Genesys has no "transferred"
 // notification: a single-step transfer is Released like a hang-up (→ "ended or transferred"). Our reading
 // of a two-step transfer: the agent's consult call (parentConnId = the call) is still up or ends Completed
 // (not Released first) when the main call is Released → interaction-transferred. A consult call is never an
@@ -93,13 +93,14 @@ export class NotificationTranslator {
     if (!held) {
       if (!LIVE_CALL.has(call.state)) return [];
       this.known.set(call.id, { media: 'voice', mediatype: 'voice', ended: false });
-      const caller = call.participants?.[0]?.number ?? call.ani ?? call.phoneNumber;
+      const { name, number } = callerOf(call);
       return [
         {
           type: 'interaction-added',
           interactionId: call.id,
           media: 'voice',
-          customerName: caller ? caller.slice(0, 200) : 'Caller',
+          customerName: (name ?? number ?? 'Caller').slice(0, 200),
+          ...(number ? { caller: number.slice(0, 200) } : {}),
         },
       ];
     }
@@ -148,9 +149,26 @@ export class NotificationTranslator {
   }
 }
 
+/** FirstName and LastName of the attached data (as Genesys's contact fields name them), if any. */
+function nameIn(userData: Call['userData']): string {
+  const ud = new Map((userData ?? []).map((p) => [p.key, String(p.value ?? '')]));
+  return [ud.get('FirstName'), ud.get('LastName')].filter(Boolean).join(' ');
+}
+
+/**
+ * The other party of a call as Genesys gives it: the number of a participant that is not the agent
+ * (phoneNumber is the agent's own, per the client's model), else the ANI of a call to the agent; the name from
+ * the attached data when the call carries one.
+ */
+function callerOf(call: Call): { name?: string; number?: string } {
+  const other = call.participants?.find((p) => p.number && p.number !== call.phoneNumber)?.number;
+  const number = other ?? (call.callType === 'Outbound' ? undefined : call.ani);
+  const name = nameIn(call.userData);
+  return { ...(name ? { name } : {}), ...(number ? { number } : {}) };
+}
+
 function customerOf(n: z.infer<typeof InteractionStateChanged>): string {
-  const ud = new Map((n.interaction.userData ?? []).map((p) => [p.key, String(p.value ?? '')]));
-  const name = [ud.get('FirstName'), ud.get('LastName')].filter(Boolean).join(' ');
+  const name = nameIn(n.interaction.userData);
   const nick = n.interaction.chat?.participants?.find((p) => p.type === 'Customer')?.nickname;
   return (name || nick || 'Customer').slice(0, 200);
 }
