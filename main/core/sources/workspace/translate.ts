@@ -156,12 +156,12 @@ function nameIn(userData: Call['userData']): string {
 }
 
 /**
- * The other party of a call as Genesys gives it: the number of a participant that is not the agent
- * (phoneNumber is the agent's own, per the client's model), else the ANI of a call to the agent; the name from
- * the attached data when the call carries one.
+ * The other party of a call as Genesys gives it: the first participant's number (the agent's leg lists the
+ * others), else the ANI of a call to the agent; never phoneNumber, the agent's own in the client's model
+ * (Genesys's simulator copies the caller's there). The name from the attached data when the call carries one.
  */
 function callerOf(call: Call): { name?: string; number?: string } {
-  const other = call.participants?.find((p) => p.number && p.number !== call.phoneNumber)?.number;
+  const other = call.participants?.find((p) => p.number)?.number;
   const number = other ?? (call.callType === 'Outbound' ? undefined : call.ani);
   const name = nameIn(call.userData);
   return { ...(name ? { name } : {}), ...(number ? { number } : {}) };
