@@ -18,13 +18,10 @@ export interface SimCall extends HasUserData {
 }
 
 const DATA = ['attach-user-data', 'update-user-data', 'delete-user-data-pair'] as const;
+const TALKING = ['release', 'hold', 'clear', ...DATA, 'send-dtmf'] as const;
 const STANDARD: Partial<Record<CallState, readonly string[]>> = {
   Established: [
-    'release',
-    'hold',
-    'clear',
-    ...DATA,
-    'send-dtmf',
+    ...TALKING,
     'initiate-conference',
     'initiate-transfer',
     'single-step-conference',
@@ -48,11 +45,7 @@ const CONSULT_ORIGIN: Partial<Record<CallState, readonly string[]>> = {
     'start-recording',
   ],
   Established: [
-    'release',
-    'hold',
-    'clear',
-    ...DATA,
-    'send-dtmf',
+    ...TALKING,
     'alternate',
     'reconnect',
     'merge',

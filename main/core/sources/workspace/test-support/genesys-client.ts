@@ -3,30 +3,15 @@
 // registry into os.tmpdir() (cached by version), it is unpacked there and its own dependencies installed
 // beside it. When that fails, `whyUnavailable` tells whether the registry could not be reached (the only
 // reason to skip) or the install itself broke (a failure). `npx tsx <this file> --install` does it alone.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { installWhenRun, run } from './install';
 
 export const CLIENT = 'genesys-workspace-client-js';
 export const CLIENT_VERSION = '9.0.1';
-
-function run(cmd: string, args: string[], cwd: string): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += String(d)));
-    child.stderr.on('data', (d: Buffer) => (err = (err + String(d)).slice(-2000)));
-    child.once('error', fail);
-    child.once('exit', (code) =>
-      code === 0 ? done(out) : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.trim()}`)),
-    );
-  });
-}
 
 /** The unpacked client with its dependencies installed (cached); throws with npm's reason if it cannot. */
 export async function installGenesysClient(): Promise<string> {
@@ -103,15 +88,4 @@ export interface GenesysGenerated {
   VoiceApi: new (client: unknown) => { getCalls(): Promise<{ data: { calls: Record<string, unknown>[] } }> };
 }
 
-if (
-  process.argv[1] &&
-  import.meta.url === pathToFileURL(process.argv[1]).href &&
-  process.argv.includes('--install')
-)
-  installGenesysClient().then(
-    (dir) => console.log(`${CLIENT} installed in ${dir}`),
-    (err: Error) => {
-      console.error(`${CLIENT} install failed: ${err.message}`);
-      process.exitCode = 1;
-    },
-  );
+installWhenRun(import.meta.url, CLIENT, installGenesysClient);
