@@ -14,6 +14,8 @@ export interface SimCall extends HasUserData {
   state: CallState;
   callType: SentCall['callType'];
   parentConnId?: string;
+  /** The id before the server renumbered the call. */
+  previousConnId?: string;
   recordingState: SentCall['recordingState'];
 }
 
@@ -84,6 +86,7 @@ export function callNotice(
   const wire: SentCall = {
     type: 'Call',
     id: call.id,
+    ...(call.previousConnId ? { previousConnId: call.previousConnId } : {}),
     ...(call.parentConnId ? { parentConnId: call.parentConnId } : {}),
     phoneNumber: agentNumber,
     connId: call.id,

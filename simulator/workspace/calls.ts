@@ -92,6 +92,19 @@ export class CallModel {
     this.set(consult, 'Completed');
   }
 
+  /**
+   * The server gives the call a new connection id, as it does for the target of a two-step transfer or
+   * conference; the notice carries the old one as previousConnId. Answers the new id.
+   */
+  renumber(id: string): string {
+    const call = this.get(id);
+    this.calls.delete(id);
+    Object.assign(call, { id: randomBytes(8).toString('hex'), previousConnId: id });
+    this.calls.set(call.id, call);
+    this.changed(call);
+    return call.id;
+  }
+
   get(id: string): SimCall {
     const call = this.calls.get(id);
     if (!call) throw new RangeError(`no call ${id}`);

@@ -207,6 +207,26 @@ describe('calls through the Workspace API', () => {
     });
   });
 
+  it('a call the server renumbers (previousConnId) stays one interaction: its data go to the new id, its release ends co-browse', async () => {
+    const app = await signedIn();
+    const first = ws.openCall('+15550888');
+    await expect.poll(() => interaction(app, first)).toBeDefined();
+    const renumbered = ws.voice.renumber(first);
+    const customer = await fixture.customerSession();
+    await app.engine.join(customer.sessionToken, { interactionId: first, via: 'typed' });
+    await app.engine.outboxDrained();
+    expect(ws.call(renumbered).userData).toMatchObject({ CoBrowseAssociated: 'Yes' });
+    expect(
+      app.engine.getState().interactions.filter((i) => i.media === 'voice' && i.state === 'active'),
+    ).toHaveLength(1);
+    ws.releaseCall(renumbered);
+    await expect.poll(() => interaction(app, first)?.state).toBe('closed');
+    expect(sessionOn(app, first)[0]).toMatchObject({
+      phase: 'ended',
+      endReason: 'call-ended-or-transferred',
+    });
+  });
+
   it('a two-step transfer (consult call, then Released) is told apart: the interaction is transferred', async () => {
     const app = await signedIn();
     const callId = ws.openCall();

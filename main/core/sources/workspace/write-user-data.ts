@@ -42,7 +42,7 @@ export async function writeUserData(
   const id = encodeURIComponent(interactionId);
   const path =
     held.media === 'voice'
-      ? `/voice/calls/${id}/update-user-data`
+      ? `/voice/calls/${encodeURIComponent(link.translator.connIdOf(interactionId))}/update-user-data`
       : `/media/${encodeURIComponent(held.mediatype)}/interactions/${id}/update-user-data`;
   const refused = link.refusal();
   const reply = await link.http.call('POST', path, { body: updateBody(data, writeId) });
