@@ -12,8 +12,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { API_KEY_HEADER } from '../../../../common/workspace-wire';
+import { installWhenRun, run } from './test-support/install';
 
 const NAME = 'genesys-agent-api-simulator';
 
@@ -27,18 +28,6 @@ export function vendoredDir(): string | undefined {
     if (existsSync(join(candidate, 'src/service/package-lock.json'))) return candidate;
   }
   return undefined;
-}
-
-function run(cmd: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err = (err + String(d)).slice(-2000)));
-    child.once('error', fail);
-    child.once('exit', (code) =>
-      code === 0 ? done() : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.trim()}`)),
-    );
-  });
 }
 
 /** The installed copy (cached under os.tmpdir() by package-lock hash); throws with npm's reason if it cannot. */
@@ -273,15 +262,4 @@ export async function signInAsAgent(authorizeUrl: string, user: string, password
   await step(next);
 }
 
-if (
-  process.argv[1] &&
-  import.meta.url === pathToFileURL(process.argv[1]).href &&
-  process.argv.includes('--install')
-)
-  installGenesysSim().then(
-    (dir) => console.log(`${NAME} installed in ${dir}`),
-    (err: Error) => {
-      console.error(`${NAME} install failed: ${err.message}`);
-      process.exitCode = 1;
-    },
-  );
+installWhenRun(import.meta.url, NAME, installGenesysSim);
