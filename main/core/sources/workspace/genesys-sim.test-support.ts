@@ -1,5 +1,5 @@
-// GENESYS'S OWN Workspace simulator (agent-api-simulator, MIT, vendored read-only at
-// ../shared/genesys-agent-api-simulator/) as a test fixture, plus a thin recording proxy in front of it that
+// GENESYS'S OWN Workspace simulator (agent-api-simulator, MIT, read-only in the
+// shared folder beside the clone, or GENESYS_SIM_DIR) as a test fixture, plus a thin recording proxy in front of it that
 // refuses any API call without the API key. The vendored copy is never written: it is copied once into
 // os.tmpdir() keyed by its package-lock hash, its packages installed there with `npm ci` from the registry,
 // and each run gets a small copy of its code and data (its config file names the port) that links to those
@@ -32,7 +32,8 @@ export function vendoredDir(): string | undefined {
 
 /** The installed copy (cached under os.tmpdir() by package-lock hash); throws with npm's reason if it cannot. */
 export async function installGenesysSim(source = vendoredDir()): Promise<string> {
-  if (!source) throw new Error(`${NAME} not found beside the clone (../shared/${NAME}); set GENESYS_SIM_DIR`);
+  if (!source)
+    throw new Error(`${NAME} not found in the shared folder beside the clone; set GENESYS_SIM_DIR`);
   const lock = await readFile(join(source, 'src/service/package-lock.json'));
   const cache = join(tmpdir(), `${NAME}-${createHash('sha256').update(lock).digest('hex').slice(0, 16)}`);
   const marker = join(cache, 'src/service/node_modules/.installed');

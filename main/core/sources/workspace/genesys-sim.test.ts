@@ -1,5 +1,5 @@
 // The Workspace connector against GENESYS'S OWN Workspace simulator (agent-api-simulator, run as its README
-// says, from a copy of ../shared/genesys-agent-api-simulator) behind a recording proxy that refuses any API
+// says, from a copy of the shared folder's genesys-agent-api-simulator) behind a recording proxy that refuses any API
 // call without the API key: the real engine and Controller, the co-browse simulator for the co-browse side.
 // Genesys's simulator has voice, not chat; what it reports (`/sim/monitor/…`) is the ground truth here. Our own
 // Workspace simulator runs beside it, so the same call can be played on both and the cards compared.

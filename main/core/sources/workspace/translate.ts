@@ -1,5 +1,5 @@
 // Workspace notifications → the engine's SourceEvents, from the shapes Genesys sends (its Java and JS clients,
-// its Workspace simulator; ../shared/spec/protocol.md). Stateful: it remembers which interactions the agent holds
+// its Workspace simulator; docs/protocol.md). Stateful: it remembers which interactions the agent holds
 // (to announce each once, and to know chat vs voice when writing attached data), the consult legs of each call,
 // and the last transcript index seen per chat (a redelivered or resynced message is never reported twice).
 //
