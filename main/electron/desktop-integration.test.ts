@@ -1,4 +1,4 @@
-// The desktop wiring against the stub Electron runtime (fake-electron.test-support.ts): the Electron binary
+// The desktop wiring against the stub Electron runtime (test-support/fake-electron/): the Electron binary
 // cannot run here. What is checked is our ordering and routing; the parsing, gating and models are tested in core.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
@@ -11,7 +11,7 @@ import { defaultSettings } from '../../common/settings-schema';
 import type { DiagnosticsAbout } from '../core/app-core';
 import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { mainIntl } from '../core/i18n/intl';
-import { app, BrowserWindow, fake, Menu } from './fake-electron.test-support';
+import { app, BrowserWindow, fake, Menu } from './test-support/fake-electron';
 
 const fakeUpdater = Object.assign(new EventEmitter(), {
   autoDownload: false,
@@ -27,7 +27,7 @@ const fakeUpdater = Object.assign(new EventEmitter(), {
     this.installs++;
   },
 });
-vi.mock('electron', () => import('./fake-electron.test-support'));
+vi.mock('electron', () => import('./test-support/fake-electron'));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: fakeUpdater } }));
 
 const { beginDesktop } = await import('./desktop-integration');

@@ -1,5 +1,5 @@
 // The desktop app as Electron 45 runs it: built with electron-vite (as `npm run dist` does), then the built
-// out/main/index.js loaded in plain Node on the stub Electron runtime (fake-electron.test-support.ts, which
+// out/main/index.js loaded in plain Node on the stub Electron runtime (test-support/fake-electron/, which
 // enforces the documented rules the host depends on), with the real core against the simulator. What needs
 // the real binary (rendering, the OS, fuses, asar) is left to the desktop workflow.
 import { existsSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/logger';
 import { until } from '../core/test-support/until';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { buildDesktopBundles, launchOnStub, type StubbedApp } from './fake-electron-launch.test-support';
+import { buildDesktopBundles, launchOnStub, type StubbedApp } from './test-support/fake-electron-launch';
 
 const simulatorLog: string[] = [];
 const fx = useSimulator({ nodes: 2, logger: createLogger({ sink: (line) => simulatorLog.push(line) }) });

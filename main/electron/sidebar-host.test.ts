@@ -10,11 +10,11 @@ import { eventChannel, requestChannel } from '../../common/contract';
 import { createAppCore, type AppCore } from '../core/app-core';
 import { quietLogger } from '../../common/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { BrowserWindow, fake, WebContentsView } from './fake-electron.test-support';
+import { BrowserWindow, fake, WebContentsView } from './test-support/fake-electron';
 import { until } from '../core/test-support/until';
 import { startEmbeddedDemo } from '../demo/embedded';
 
-vi.mock('electron', () => import('./fake-electron.test-support'));
+vi.mock('electron', () => import('./test-support/fake-electron'));
 const { serveSidebarIpc } = await import('./ipc');
 const { AgentViewHost } = await import('./agent-view');
 
