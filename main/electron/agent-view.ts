@@ -4,7 +4,7 @@
 // reports, scaled by the sidebar's zoom and re-applied on every window or zoom change (a WebContentsView has
 // no auto-resize), or in its own large window when popped out. It goes with the sidebar: Electron throws on
 // any use of a closed window, while a child view's webContents (and the pop-out window) would live on.
-import { BrowserWindow, WebContentsView, type Rectangle } from 'electron';
+import { BrowserWindow, WebContentsView, type Rectangle, type WebContents } from 'electron';
 import type { AppState, Bounds } from '../../common/contract';
 import { agentViewCookie, isAllowedAgentNavigation } from '../core/desktop/web-guards';
 import type { Logger } from '../../common/logger';
@@ -34,6 +34,8 @@ export class AgentViewHost {
     private readonly onPopOutChange: () => void,
     /** The pop-out window's title, in the agent's language at the time. */
     private readonly popOutTitle: () => string,
+    /** Each new agent page's renderer, to be brought back when it dies or hangs. */
+    private readonly watchRenderer: (wc: WebContents) => void = () => {},
   ) {
     for (const e of WINDOW_EVENTS) sidebar.on(e as 'resize', () => this.place());
     sidebar.webContents.on('zoom-changed', () => this.place());
@@ -129,6 +131,7 @@ export class AgentViewHost {
     wc.on('will-navigate', guard);
     wc.on('will-redirect', guard);
     wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+    this.watchRenderer(wc);
     // Again after each load: a navigation to a new origin starts at that origin's zoom.
     wc.on('did-finish-load', () => wc.setZoomFactor(this.zoom));
     const cookie = agentViewCookie(agent.cookie, agent.url);

@@ -3,9 +3,11 @@
 // enforces the documented rules the host depends on), with the real core against the simulator. What needs
 // the real binary (rendering, the OS, fuses, asar) is left to the desktop workflow.
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/logger';
+import { channels } from '../../common/protocol';
 import { until } from '../core/test-support/until';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import { buildDesktopBundles, launchOnStub, type StubbedApp } from './test-support/fake-electron-launch';
@@ -166,33 +168,103 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
     expect(failing.output()).toContain('smoke test failed: uncaught exception: Error: boom');
   });
 
-  /** Closes the sidebar as its close button does; at will-quit, notes how many agent views are still open. */
+  it('a crashed sidebar is reloaded: its page says ready again and gets the live session with the notice', async () => {
+    const app = await start();
+    await joinFromSidebar(app, (await fx.customerSession()).sessionToken);
+    const after = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      const wc = BrowserWindow.getAllWindows()[0]!.webContents;
+      fake.crashRenderer(wc, 'crashed');
+      type Ready = { value: { sessions: { phase: string }[]; lastError: unknown } };
+      const reply = await fake.until(() => wc.loads.length === 2 && (wc.page.ready as Ready), 10_000);
+      return {
+        phases: reply.value.sessions.map((s) => s.phase),
+        notice: reply.value.lastError,
+        violations: fake.violations,
+      };
+    });
+    expect(after).toEqual({
+      phases: [expect.stringMatching(/^(joined|active)$/)],
+      notice: { code: 'view-recovered', params: { view: 'sidebar', reason: 'crashed', outcome: 'reloaded' } },
+      violations: [],
+    });
+  });
+
+  it('a main-process error shows no modal error box: it is logged and the sidebar says `internal`', async () => {
+    const app = await start({ packaged: true });
+    const shown = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      setImmediate(() => {
+        throw new Error('boom in main');
+      });
+      await fake.until(() => {
+        const states = BrowserWindow.getAllWindows()[0]!.webContents.page.states as { lastError: unknown }[];
+        return states?.length && states.at(-1)!.lastError;
+      }, 10_000);
+      const states = BrowserWindow.getAllWindows()[0]!.webContents.page.states as { lastError: unknown }[];
+      return {
+        lastError: states.at(-1)!.lastError,
+        boxes: fake.calls.filter((c) => c.startsWith('dialog.')),
+      };
+    });
+    expect(shown).toEqual({ lastError: { code: 'internal' }, boxes: [] });
+    const log = join(app.home, '.config', 'Cobrowse Agent Shell', 'logs', 'main.log');
+    await until(async () => (await readFile(log, 'utf8')).includes('boom in main'));
+  });
+
+  it('keeps local crash dumps (Crashpad started before any renderer, no upload) and lists them in the diagnostics', async () => {
+    const app = await start();
+    // Where Crashpad keeps its reports (on Linux; Windows and macOS alike under userData).
+    const reports = join(app.home, '.config', 'Cobrowse Agent Shell', 'Crashpad', 'reports');
+    await mkdir(reports, { recursive: true });
+    await writeFile(join(reports, 'a1b2c3.dmp'), Buffer.alloc(2048));
+    const copied = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      const api = BrowserWindow.getAllWindows()[0]!.webContents.world.cobrowse as {
+        invoke(name: string, input: unknown): Promise<unknown>;
+      };
+      await api.invoke('copyDiagnostics', {});
+      return { reporter: fake.crashReporter, text: fake.clipboard.at(-1) ?? '', violations: fake.violations };
+    });
+    expect(copied.reporter).toEqual({ uploadToServer: false });
+    expect(copied.violations).toEqual([]);
+    expect(copied.text).toMatch(/^crash dumps: .*Crashpad[/\\]reports[/\\]a1b2c3\.dmp \(2048 bytes, /m);
+  });
+
+  /**
+   * Closes the sidebar mid-session as its close button does and answers "Stop and quit" to the question;
+   * at will-quit, notes how many agent views are still open.
+   */
   const closeSidebar = (app: StubbedApp) =>
-    app.evaluate(({ app: electronApp, BrowserWindow, fake }) => {
+    app.evaluate(async ({ app: electronApp, BrowserWindow, fake }) => {
       electronApp.once('will-quit', () => {
         const open = fake.views.filter((v) => !v.webContents.isDestroyed()).length;
         fake.calls.push(`agent views open at will-quit: ${open}`);
       });
       BrowserWindow.getAllWindows()[0]!.close();
+      await fake.until(() => fake.messageBoxes.length > 0, 5000);
+      return fake.answerMessageBox(0);
     });
 
-  it('closing the sidebar mid-session quits: the agent view closed, the controller disconnected, the tray gone, exit 0, no throw; a launch meanwhile is ignored', async () => {
+  it('closing the sidebar mid-session asks, then stops the session (the customer told) and quits: the agent view closed, the controller disconnected, the tray gone, exit 0, no throw; a launch meanwhile is ignored', async () => {
     const app = await start();
-    const { sessionToken } = await fx.customerSession();
+    const { sessionToken, customer } = await fx.customerSession();
     await joinFromSidebar(app, sessionToken);
     // A second launch (a deep link clicked) while the quit leaves the sessions: the window is gone by then.
     await app.evaluate(({ app: electronApp, fake }) =>
       electronApp.once('before-quit', () => setImmediate(() => fake.secondInstance(['electron', '.']))),
     );
-    await closeSidebar(app);
+    expect(await closeSidebar(app)).toBe('Stop and quit');
+    expect(await customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
     const report = await app.exitWithin(10_000);
     expect(report).toMatchObject({ exit: 0, violations: [], mainProcessErrors: [] });
     expect(report!.calls).toEqual(
       expect.arrayContaining(['agent views open at will-quit: 0', 'tray.destroy', 'exit 0']),
     );
-    // The core closed the controller's CometD session (a disconnect) before the process went.
+    // The core stopped the controller's session (the customer told) before the process went.
     const masked = `******${sessionToken.slice(-3)}`;
-    expect(simulatorLog.filter((l) => l.includes('client gone') && l.includes(masked))).toHaveLength(1);
+    expect(
+      simulatorLog.filter(
+        (l) => l.includes('session ended') && l.includes(masked) && l.includes('controller-stop'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('closing the sidebar with the agent view popped out closes the pop-out too and quits', async () => {

@@ -1,7 +1,7 @@
 // Runs a BUILT main bundle in plain Node on the stub Electron runtime (fake-electron/), as
 // Electron 45 starts an app: `electron` is the stub for import and require alike, process.argv is Electron's,
-// `ready` comes once the main script ran, and an uncaught error is kept, not fatal (Electron would show
-// "A JavaScript error occurred in the main process" and carry on). The parent
+// `ready` comes once the main script ran, and an uncaught error is kept, not fatal (Electron shows
+// "A JavaScript error occurred in the main process" unless the app listens itself, and carries on). The parent
 // (fake-electron-launch.ts) drives it with evaluate messages and gets a report at exit.
 // Usage: node --import tsx fake-electron-main.ts <out/main/index.js> [app arguments…]
 import Module, { createRequire, register } from 'node:module';
@@ -36,7 +36,12 @@ const report = (error: unknown) => {
   fake.mainProcessErrors.push(text);
   process.stderr.write(`main process error: ${text}\n`);
 };
-process.on('uncaughtException', report);
+// Electron's own handler shows its modal error box only when the app listens for none itself.
+process.on('uncaughtException', (error) => {
+  report(error);
+  if (process.listenerCount('uncaughtException') === 1)
+    electron.dialog.showErrorBox('A JavaScript error occurred in the main process', String(error));
+});
 process.on('unhandledRejection', report);
 
 fake.onExit = (code) => {

@@ -36,6 +36,8 @@ class App extends EventEmitter {
       appData: appDataDir(),
       userData,
       downloads: join(home, 'Downloads'),
+      // Crashpad's database, where local minidumps are kept.
+      crashDumps: join(userData, 'Crashpad'),
       logs:
         process.platform === 'darwin'
           ? join(home, 'Library', 'Logs', this.getName())
@@ -80,6 +82,7 @@ class App extends EventEmitter {
     recorded.calls.push(`app.exit ${code}`);
     for (const win of runtime.windows) win.destroyedFlag = true;
     runtime.windows.clear();
+    runtime.exited = true;
     recorded.onExit(code);
   }
 }
@@ -90,6 +93,7 @@ export function finishQuit(): void {
   if (e.defaultPrevented) return void (runtime.quitting = false);
   app.emit('quit', new FakeEvent(), 0);
   recorded.calls.push('exit 0');
+  runtime.exited = true;
   recorded.onExit(0);
 }
 

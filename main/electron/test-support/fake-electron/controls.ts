@@ -7,8 +7,9 @@ import { app } from './app';
 import { invokeHandler, ipcMain } from './ipc';
 import { defaultMenu, type Menu } from './menus';
 import { requestThroughHandler } from './protocol';
+import { powerMonitor, systemShutdown, windowsSessionEnd, type SessionEndReason } from './power';
 import { FakeEvent, recorded, runtime } from './runtime';
-import type { WebContents } from './web-contents';
+import { rendererGone, type WebContents } from './web-contents';
 
 export const fake = Object.assign(recorded, {
   until,
@@ -61,6 +62,36 @@ export const fake = Object.assign(recorded, {
     note?.emit('click', new FakeEvent());
     return note !== undefined;
   },
+  /** The renderer of `wc` crashes (or is killed, or runs out of memory): `render-process-gone`. */
+  crashRenderer(wc: WebContents, reason: 'crashed' | 'killed' | 'oom' = 'crashed'): void {
+    rendererGone(wc, reason);
+  },
+  /** The renderer of `wc` stops answering: `unresponsive` on it and on its window (if it has one). */
+  hangRenderer(wc: WebContents): void {
+    wc.hung = true;
+    wc.emit('unresponsive');
+    for (const win of runtime.windows) if (win.webContents === wc) win.emit('unresponsive');
+  },
+  /** It answers again: `responsive`. */
+  unhangRenderer(wc: WebContents): void {
+    if (!wc.hung) return;
+    wc.hung = false;
+    wc.emit('responsive');
+    for (const win of runtime.windows) if (win.webContents === wc) win.emit('responsive');
+  },
+  /** The agent answers the oldest open message box with the button at `response`; its text, or null. */
+  answerMessageBox(response: number): string | null {
+    const box = recorded.messageBoxes.find((b) => b.answer);
+    if (!box?.answer) return null;
+    const answer = box.answer;
+    box.answer = null;
+    answer(response);
+    return box.buttons[response] ?? null;
+  },
+  /** Linux/macOS shutdown (powerMonitor `shutdown`); true when the app delayed it. */
+  systemShutdown,
+  /** Windows log-off/shutdown to every window; true when a window blocked it. */
+  windowsSessionEnd: (reasons: SessionEndReason[]) => windowsSessionEnd([...runtime.windows], reasons),
   /** A full garbage collection, so weakly held objects really go. */
   async collectGarbage(): Promise<void> {
     setFlagsFromString('--expose-gc');
@@ -92,6 +123,7 @@ export const fake = Object.assign(recorded, {
     runtime.protocolHandlers.clear();
     runtime.sessions.clear();
     runtime.quitting = false;
+    runtime.exited = false;
     for (const list of [
       recorded.calls,
       recorded.violations,
@@ -100,10 +132,13 @@ export const fake = Object.assign(recorded, {
       recorded.clipboard,
       recorded.saveDialogs,
       recorded.notifications,
+      recorded.messageBoxes,
     ])
       list.length = 0;
     recorded.saveDialogAnswer = null;
     recorded.otherInstanceRunning = false;
     recorded.pageScript = null;
+    recorded.crashReporter = null;
+    powerMonitor.removeAllListeners();
   },
 });

@@ -12,6 +12,13 @@
 //   nobody listens); never during a quit.
 // - View bounds are integer DIPs; a page's CSS pixel is `zoomFactor` DIPs.
 // - A shown Notification is held only weakly, as a native toast holds its JS object.
+// - A renderer that crashed or was killed leaves its webContents usable: `render-process-gone`, then a
+//   reload starts a new renderer (preload and page again). A hung one emits `unresponsive` (window and
+//   webContents); `forcefullyCrashRenderer()` kills it.
+// - OS session ends: powerMonitor `shutdown` (Linux, macOS; delayable), window `query-session-end` (Windows;
+//   blockable unless critical) then `session-end`, after which the OS ends the process.
+// - crashReporter.start needs a submitURL unless uploadToServer is false, and monitors only renderers
+//   created after it.
 // - A sandboxed preload runs in its own context and may require only `electron`, `events`, `timers`, `url`.
 // Rule breaks are also kept in `fake.violations`, so a throw the host swallows still fails a test.
 // One file per area of Electron's API; runtime.ts holds the state they share.
@@ -22,7 +29,8 @@ export { Menu, MenuItem } from './menus';
 export { Notification } from './notifications';
 export { net, protocol } from './protocol';
 export { session, Session } from './session';
-export { clipboard, dialog, nativeTheme, safeStorage, screen, shell } from './system';
+export { powerMonitor } from './power';
+export { clipboard, crashReporter, dialog, nativeTheme, safeStorage, screen, shell } from './system';
 export { nativeImage, Tray } from './tray';
 export { View, WebContentsView } from './views';
 export { WebContents } from './web-contents';

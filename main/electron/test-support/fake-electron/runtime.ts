@@ -12,6 +12,20 @@ import type { Tray } from './tray';
 import type { WebContentsView } from './views';
 import type { WebContents } from './web-contents';
 
+export interface MessageBox {
+  modal: boolean;
+  message: string;
+  detail: string;
+  buttons: string[];
+  cancelId: number | undefined;
+  answer: ((response: number) => void) | null;
+}
+export interface CrashReporterOptions {
+  uploadToServer?: boolean;
+  submitURL?: string;
+  [key: string]: unknown;
+}
+
 export const home = process.env.FAKE_ELECTRON_HOME ?? mkdtempSync(join(tmpdir(), 'fake-electron-'));
 
 export type Listener = (...args: unknown[]) => void;
@@ -27,12 +41,15 @@ export class FakeEvent {
 export const runtime = {
   ready: false,
   quitting: false,
+  /** The process ended (quit or exit); the OS has nothing left to end. */
+  exited: false,
   readyWaiters: [] as (() => void)[],
   windows: new Set<BrowserWindow>(),
   nextId: 1,
   schemesRegistered: false,
   protocolHandlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
   sessions: new Map<string, Session>(),
+  webContentsCreated: 0,
   appMenu: null as Menu | null,
   appMenuSet: false,
 };
@@ -76,6 +93,10 @@ export const recorded = {
   saveDialogs: [] as { modal: boolean; defaultPath: string }[],
   /** What the agent picks in the next save dialogs; null: Cancel. */
   saveDialogAnswer: null as string | null,
+  /** Each message box shown, open until `fake.answerMessageBox`. */
+  messageBoxes: [] as MessageBox[],
+  /** crashReporter.start's options, once started. */
+  crashReporter: null as CrashReporterOptions | null,
   notifications: [] as { title: string; body: string; ref: WeakRef<Notification> }[],
   home,
   otherInstanceRunning: false,

@@ -1,5 +1,5 @@
-// The rest the host touches: theme, screen, safeStorage, shell, clipboard, dialogs.
-import { recorded, requireReady, runtime } from './runtime';
+// The rest the host touches: theme, screen, safeStorage, shell, clipboard, dialogs, crash reports.
+import { recorded, requireReady, runtime, violate, type CrashReporterOptions } from './runtime';
 
 export const nativeTheme = { shouldUseDarkColors: false };
 const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
@@ -32,5 +32,44 @@ export const dialog = {
     recorded.saveDialogs.push({ modal: args.length > 1, defaultPath: options.defaultPath ?? '' });
     const filePath = recorded.saveDialogAnswer;
     return { canceled: filePath === null, filePath: filePath ?? '' };
+  },
+  /** `([window,] options)`: resolves `{response, checkboxChecked}` once answered (`fake.answerMessageBox`). */
+  showMessageBox: (...args: unknown[]) => {
+    requireReady('dialog');
+    const o = (args.length > 1 ? args[1] : args[0]) as {
+      message: string;
+      detail?: string;
+      buttons?: string[];
+      cancelId?: number;
+    };
+    return new Promise<{ response: number; checkboxChecked: boolean }>((resolve) => {
+      recorded.messageBoxes.push({
+        modal: args.length > 1,
+        message: o.message,
+        detail: o.detail ?? '',
+        buttons: o.buttons ?? ['OK'],
+        cancelId: o.cancelId,
+        answer: (response) => resolve({ response, checkboxChecked: false }),
+      });
+    });
+  },
+  /** Electron's modal "A JavaScript error occurred" box uses this; an app that shows it blocks the agent. */
+  showErrorBox: (title: string, content: string) => {
+    recorded.calls.push(`dialog.showErrorBox ${title}: ${content.split('\n')[0]}`);
+  },
+};
+
+export const crashReporter = {
+  /**
+   * Documented: `submitURL` is required unless `uploadToServer` is false, and a renderer created before
+   * `start` is not monitored (so start as early as possible, before ready).
+   */
+  start(options: CrashReporterOptions): void {
+    if (options.uploadToServer !== false && !options.submitURL)
+      violate('submitURL is a required option to crashReporter.start');
+    if (runtime.webContentsCreated > 0)
+      violate(`crashReporter.start after ${runtime.webContentsCreated} renderer(s): those are not monitored`);
+    recorded.crashReporter = { ...options };
+    recorded.calls.push(`crashReporter.start uploadToServer=${String(options.uploadToServer ?? true)}`);
   },
 };

@@ -38,15 +38,20 @@ export class WebContents extends EventEmitter {
   document: LoadedDocument | null = null;
   /** What the preload exposed with contextBridge (the page's `window.<key>`). */
   readonly world: Record<string, unknown> = {};
-  /** The page's own variables, kept by `recorded.pageScript` (no page script runs here). */
+  /** The page's own variables, kept by `fake.pageScript` (no page script runs here). */
   readonly page: Record<string, unknown> = {};
   readonly pageListeners = new Map<string, Set<Listener>>();
   windowOpenHandler: WindowOpenHandler | null = null;
   zoomFactor = 1;
+  /** The renderer process is gone (crashed or killed) until the next load starts a new one. */
+  crashed = false;
+  /** The renderer stopped answering (`unresponsive` emitted, `responsive` not yet). */
+  hung = false;
 
   constructor(readonly webPreferences: WebPreferences) {
     super();
     this.session = sessionFor(webPreferences.partition ?? '');
+    runtime.webContentsCreated++;
     // The proxy is what callers hold: every API call after destroy throws. Electron announces every new
     // webContents app-wide before its creator sees it.
     const proxy = destroyable(this);
@@ -71,6 +76,7 @@ export class WebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]): void {
     const payload = structuredClone(args[0]);
     this.sent.push({ channel, payload });
+    if (this.crashed || this.hung) return; // no renderer takes it
     setImmediate(() => {
       for (const listener of this.pageListeners.get(channel) ?? []) listener({ sender: null }, payload);
     });
@@ -78,9 +84,25 @@ export class WebContents extends EventEmitter {
   close(): void {
     destroyWebContents(this);
   }
+  isCrashed(): boolean {
+    return this.crashed;
+  }
+  /** The current URL again, in a new renderer process when the old one is gone. */
+  reload(): void {
+    const url = this.mainFrame.url;
+    if (url) void this.loadURL(url).catch(() => {});
+  }
+  /** Documented: `render-process-gone` with reason `killed` (or `crashed`); a reload then gets a new process. */
+  forcefullyCrashRenderer(): void {
+    rendererGone(this, 'killed');
+  }
   async loadURL(url: string): Promise<void> {
     const cookies = (await this.session.cookies.get({ url })).map((c) => `${c.name}=${c.value}`);
     this.loads.push({ url, cookies });
+    // A new document: the old one's preload world, variables and listeners are gone with it.
+    this.crashed = this.hung = false;
+    for (const held of [this.world, this.page]) for (const key of Object.keys(held)) delete held[key];
+    this.pageListeners.clear();
     const scheme = new URL(url).protocol.slice(0, -1);
     if (runtime.protocolHandlers.has(scheme)) {
       let res: Response;
@@ -105,6 +127,14 @@ export class WebContents extends EventEmitter {
     this.emit('did-finish-load');
     recorded.pageScript?.(this);
   }
+}
+
+/** The renderer process ended: Electron keeps the webContents (it can reload) and says why. */
+export function rendererGone(wc: WebContents, reason: 'crashed' | 'killed' | 'oom'): void {
+  if (wc.destroyedFlag || wc.crashed) return;
+  wc.crashed = true;
+  wc.hung = false;
+  wc.emit('render-process-gone', new FakeEvent(), { reason, exitCode: reason === 'killed' ? 15 : 1 });
 }
 
 export function destroyWebContents(wc: WebContents): void {
