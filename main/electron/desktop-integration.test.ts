@@ -64,6 +64,7 @@ function host(window = sidebarWindow()) {
           locked: [],
           problems: [],
         }),
+      settings: () => defaultSettings,
     },
   };
 }

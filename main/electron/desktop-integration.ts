@@ -11,6 +11,7 @@ import type {
   UpdateView,
 } from '../../common/contract';
 import type { Logger } from '../../common/logger';
+import type { Settings } from '../../common/settings-schema';
 import type { DiagnosticsAbout } from '../core/app-core';
 import { intlForState } from '../core/i18n/intl';
 import { canRestartForUpdate, initialUpdateView, type RestartDecision } from '../core/update/gate';
@@ -31,6 +32,8 @@ export interface DesktopHost {
   showError(error: AppError): void;
   /** Push a fresh AppState (the update offer changed). */
   pushState(): void;
+  /** The effective settings (the updater follows the administrator's update settings). */
+  settings(): Settings;
   /** The core's diagnostics bundle (settings, sessions, connection history) with the host's own lines. */
   diagnostics(about: DiagnosticsAbout): Promise<string>;
 }
@@ -82,7 +85,7 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
     logFiles: files,
     attach(h) {
       host = h;
-      updater = startUpdater({ log, onChange: () => h.pushState() });
+      updater = startUpdater({ log, onChange: () => h.pushState(), settings: h.settings() });
       tray = createStatusTray({
         productName: h.productName,
         actions: {

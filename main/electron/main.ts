@@ -130,6 +130,7 @@ async function start(desktop: Desktop): Promise<void> {
     showError: (error) => core.showError(error),
     pushState: () => core.refresh(),
     diagnostics: (about) => core.diagnostics(about),
+    settings: () => core.settings().settings,
   });
   await sidebar.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
 
