@@ -33,6 +33,7 @@ class App extends EventEmitter {
     const userData = join(appDataDir(), this.getName());
     const paths: Record<string, string> = {
       home,
+      exe: process.execPath,
       appData: appDataDir(),
       userData,
       downloads: join(home, 'Downloads'),
