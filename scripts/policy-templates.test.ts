@@ -40,6 +40,12 @@ describe('policy templates', () => {
     for (const key of settingsKeys) expect(adml).toContain(`Setting: ${key}.`);
   });
 
+  it('are documented for administrators: docs/deployment.md names every setting and the policy key', () => {
+    const doc = readFileSync('docs/deployment.md', 'utf8');
+    for (const key of settingsKeys) expect(doc, key).toContain(`| \`${key}\` |`);
+    expect(doc).toContain(`HKLM\\${POLICY_KEY}`);
+  });
+
   it("ship a sample profile whose values the app's policy reader takes without a problem", async () => {
     const profile = parsePlist(Buffer.from(committed('mobileconfig'))) as {
       PayloadContent: Record<string, unknown>[];
