@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../common/protocol';
 import { quietLogger } from '../../common/logger';
-import { createAppCore, type AppCore } from '../core/app-core';
+import type { AppCore } from '../core/app-core';
+import { coreOnSimulator } from './test-support/core-on-simulator';
 import { closeDuringSessionQuestion } from '../core/desktop/close-confirm';
 import { mainIntl } from '../core/i18n/intl';
 import { holdsFor, until } from '../core/test-support/until';
-import { startEmbeddedDemo } from '../demo/embedded';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import { BrowserWindow, fake } from './test-support/fake-electron';
 
@@ -25,17 +25,7 @@ let sidebar: BrowserWindow;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'shift-end-'));
-  core = await createAppCore({
-    startDemo: startEmbeddedDemo,
-    dataDir: dir,
-    settings: {
-      userSettingsPath: join(dir, 's.json'),
-      managedSettingsPath: join(dir, 'm.json'),
-      argv: ['--service-url', fx.sim.url],
-    },
-    log: quietLogger(),
-    localApiPort: 0,
-  });
+  core = await coreOnSimulator(fx.sim.url, dir);
   fake.ready();
   sidebar = new BrowserWindow({ width: 400, height: 820 });
   const log = quietLogger();
