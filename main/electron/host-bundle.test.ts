@@ -2,7 +2,7 @@
 // out/main/index.js loaded in plain Node on the stub Electron runtime (test-support/fake-electron/, which
 // enforces the documented rules the host depends on), with the real core against the simulator. What needs
 // the real binary (rendering, the OS, fuses, asar) is left to the desktop workflow.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -54,10 +54,15 @@ const joinFromSidebar = (app: StubbedApp, token: string) =>
       invoke(name: string, input: unknown): Promise<{ ok: boolean }>;
     };
     const reply = await api.invoke('join', { token: sessionToken, interactionId: null });
-    const view = await fake.until(() => fake.views.find((v) => v.webContents.loads.length > 0), 15_000);
+    const view = await fake.until(
+      () => fake.views.findLast((v) => !v.webContents.isDestroyed() && v.webContents.loads.length > 0),
+      15_000,
+    );
+    const own = BrowserWindow.getAllWindows().find((w) => w.contentView.children.includes(view));
     return {
       ok: reply.ok,
       inSidebar: sidebar.contentView.children.includes(view),
+      ownWindow: own && own !== sidebar ? own.getBounds() : null,
       partition: view.webContents.session.partition,
       loads: view.webContents.loads,
     };
@@ -87,7 +92,13 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
 
     const { sessionToken, sessionServerName } = await fx.customerSession();
     const agent = await joinFromSidebar(app, sessionToken);
-    expect(agent).toMatchObject({ ok: true, inSidebar: true, partition: expect.stringMatching(/^agent-/) });
+    // Its own window, taking the work area beside the sidebar (docked right on the stub's 1920×1040 display).
+    expect(agent).toMatchObject({
+      ok: true,
+      inSidebar: false,
+      ownWindow: { x: 0, y: 0, width: 1520, height: 1040 },
+      partition: expect.stringMatching(/^agent-/),
+    });
     expect(agent.loads).toEqual([
       {
         url: expect.stringContaining('/cobrowse/slave.html#nosidinput=1&sid='),
@@ -106,6 +117,8 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
         invoke(name: string, input: unknown): Promise<{ ok: boolean }>;
       };
       const view = fake.views[0]!;
+      await api.invoke('popOutAgentView', { out: false }); // back into the sidebar
+      await fake.until(() => sidebar.contentView.children.includes(view));
       sidebar.webContents.setZoomFactor(1.25);
       // What the slot's getBoundingClientRect() says at that zoom, in CSS pixels.
       await api.invoke('setAgentViewBounds', { bounds: { x: 0, y: 300, width: 401, height: 500 } });
@@ -119,6 +132,33 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
       afterZoomChanged: { x: 0, y: 450, width: 602, height: 750 },
       errors: [],
     });
+  });
+
+  it("gives the agent page's window back when the session ends, and reopens it where the agent put it on that display", async () => {
+    const app = await start();
+    const { sessionToken } = await fx.customerSession();
+    await joinFromSidebar(app, sessionToken);
+    const moved = { x: 100, y: 40, width: 1200, height: 900 };
+    await app.evaluate(
+      ({ BrowserWindow, fake }, to) => fake.moveWindow(BrowserWindow.getAllWindows()[1]!, to),
+      moved,
+    );
+    const places = join(app.home, '.config', 'Cobrowse Agent Shell', 'agent-window-state.json');
+    // Saved once the move settles, and in any case when the session's end closes the window.
+    const windowsAfterStop = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      const sidebar = BrowserWindow.getAllWindows()[0]!;
+      const api = sidebar.webContents.world.cobrowse as {
+        invoke(name: string, input: unknown): Promise<{ ok: boolean; value: { sessions: { id: string }[] } }>;
+      };
+      const { value } = await api.invoke('ready', {});
+      await api.invoke('stop', { sessionId: value.sessions[0]!.id });
+      await fake.until(() => BrowserWindow.getAllWindows().length === 1, 5000);
+      return BrowserWindow.getAllWindows().length;
+    });
+    expect(windowsAfterStop).toBe(1);
+    await until(() => existsSync(places) && readFileSync(places, 'utf8').includes('"width":1200'));
+    const second = await joinFromSidebar(app, (await fx.customerSession()).sessionToken);
+    expect(second.ownWindow).toEqual(moved);
   });
 
   it('has a menu of its own: Edit kept for copy and paste; Reload, DevTools and Zoom only in development builds', async () => {

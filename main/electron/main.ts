@@ -92,6 +92,7 @@ async function start(desktop: Desktop): Promise<void> {
     log,
   });
   places.track(sidebar);
+  const agentPlaces = windowStateStore(app.getPath('userData'), log, 'agent-window-state.json');
   const tell = (error: AppError) => core.showError(error);
   mainErrors?.tellThrough(tell);
   recoverRenderer(sidebar.webContents, 'sidebar', { log, tell });
@@ -107,6 +108,7 @@ async function start(desktop: Desktop): Promise<void> {
     () => core.refresh(),
     () => agentViewWindowTitle(intlForState(core.getState())),
     (wc) => recoverRenderer(wc, 'agent-page', { log, tell }),
+    { bounds: (s) => agentPlaces.besideBounds(s), track: (win) => agentPlaces.track(win) },
   );
   agent.setZoom(zoomFactorOf(core.settings().settings.agentPageZoom));
   Object.assign(late, { agent, window: sidebar });

@@ -10,6 +10,7 @@ import { requestThroughHandler } from './protocol';
 import { powerMonitor, systemShutdown, windowsSessionEnd, type SessionEndReason } from './power';
 import { FakeEvent, recorded, runtime } from './runtime';
 import { rendererGone, type WebContents } from './web-contents';
+import type { BrowserWindow } from './windows';
 
 export const fake = Object.assign(recorded, {
   until,
@@ -78,6 +79,12 @@ export const fake = Object.assign(recorded, {
     wc.hung = false;
     wc.emit('responsive');
     for (const win of runtime.windows) if (win.webContents === wc) win.emit('responsive');
+  },
+  /** The agent drags or resizes `win` to `bounds`: `move` and `resize`, as the window manager reports them. */
+  moveWindow(win: BrowserWindow, bounds: { x: number; y: number; width: number; height: number }): void {
+    win.bounds = { ...bounds };
+    win.emit('move');
+    win.emit('resize');
   },
   /** The agent answers the oldest open message box with the button at `response`; its text, or null. */
   answerMessageBox(response: number): string | null {
