@@ -1,6 +1,6 @@
-// The Co-browse agent page in a WebContentsView: created only once the controller joined, in its own
-// in-memory session partition (carrying the stickiness cookie), no preload, navigation kept on its origin,
-// window.open and permissions denied, destroyed when the session ends. On the desktop it opens in a window
+// The Co-browse agent page in a WebContentsView: created only once the controller joined, in one in-memory
+// session partition reused and cleared between sessions (carrying the stickiness cookie), no preload,
+// navigation kept on its origin, window.open and permissions denied, destroyed when the session ends. On the desktop it opens in a window
 // of its own taking the work area beside the sidebar (remembered per display; closed, so given back, when
 // the session ends; closing it brings the page into the sidebar). Inside the sidebar it sits at the bounds
 // the sidebar reports, scaled by the sidebar's zoom and re-applied on every window or zoom change (a
@@ -19,6 +19,9 @@ export interface AgentWindowPlace {
   track(win: BrowserWindow): void;
 }
 const POP_OUT_SIZE = { width: 1280, height: 900 };
+export const AGENT_PARTITION = 'agent-view';
+
+const clearPartition = (ses: Electron.Session) => Promise.all([ses.clearStorageData(), ses.clearCache()]);
 const WINDOW_EVENTS = [
   'resize',
   'maximize',
@@ -117,14 +120,22 @@ export class AgentViewHost {
     if (popup && !popup.isDestroyed()) popup.close();
     if (!view) return;
     if (!this.sidebar.isDestroyed()) this.sidebar.contentView.removeChildView(view);
-    if (!view.webContents.isDestroyed()) view.webContents.close();
+    if (view.webContents.isDestroyed()) return;
+    const ses = view.webContents.session;
+    view.webContents.close();
+    // Nothing of this customer's session stays for the next one (create clears again before it loads).
+    void clearPartition(ses).catch((err: unknown) =>
+      this.log.warn('agent partition not cleared', { error: String(err) }),
+    );
   }
 
   private async create(agent: AgentView): Promise<void> {
-    // Non-persistent: nothing of a customer's session outlives it on disk.
+    // Non-persistent (nothing of a customer's session outlives it on disk) and one for every session:
+    // Electron never frees a partition while the app runs (electron#28566), so one per session would grow
+    // all shift. Cleared between sessions instead.
     const view = new WebContentsView({
       webPreferences: {
-        partition: `agent-${agent.sessionId}`,
+        partition: AGENT_PARTITION,
         sandbox: true,
         contextIsolation: true,
         nodeIntegration: false,
@@ -147,6 +158,7 @@ export class AgentViewHost {
     this.watchRenderer(wc);
     // Again after each load: a navigation to a new origin starts at that origin's zoom.
     wc.on('did-finish-load', () => wc.setZoomFactor(this.zoom));
+    await clearPartition(ses);
     const cookie = agentViewCookie(agent.cookie, agent.url);
     if (cookie) await ses.cookies.set(cookie);
     if (this.shown?.sessionId !== agent.sessionId) return void wc.close(); // ended while we set up

@@ -97,7 +97,7 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
       ok: true,
       inSidebar: false,
       ownWindow: { x: 0, y: 0, width: 1520, height: 1040 },
-      partition: expect.stringMatching(/^agent-/),
+      partition: 'agent-view',
     });
     expect(agent.loads).toEqual([
       {
@@ -134,10 +134,16 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
     });
   });
 
-  it("gives the agent page's window back when the session ends, and reopens it where the agent put it on that display", async () => {
+  it("gives the agent page's window back when the session ends, and reopens it where the agent put it on that display; one partition, cleared between sessions", async () => {
     const app = await start();
     const { sessionToken } = await fx.customerSession();
-    await joinFromSidebar(app, sessionToken);
+    const first = await joinFromSidebar(app, sessionToken);
+    // What the first customer's agent page kept (a cookie of its own).
+    await app.evaluate(
+      ({ fake }, url) =>
+        fake.views.at(-1)!.webContents.session.cookies.set({ url, name: 'leftover', value: '1' }),
+      new URL(first.loads[0]!.url).origin,
+    );
     const moved = { x: 100, y: 40, width: 1200, height: 900 };
     await app.evaluate(
       ({ BrowserWindow, fake }, to) => fake.moveWindow(BrowserWindow.getAllWindows()[1]!, to),
@@ -157,8 +163,14 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
     });
     expect(windowsAfterStop).toBe(1);
     await until(() => existsSync(places) && readFileSync(places, 'utf8').includes('"width":1200'));
-    const second = await joinFromSidebar(app, (await fx.customerSession()).sessionToken);
+    const next = await fx.customerSession();
+    const second = await joinFromSidebar(app, next.sessionToken);
     expect(second.ownWindow).toEqual(moved);
+    expect(second.partition).toBe(first.partition);
+    expect(second.loads[0]!.cookies).toEqual([`gcbSessionServer=${next.sessionServerName}`]);
+    expect(await app.evaluate(({ fake }) => fake.partitions().filter((p) => p.startsWith('agent')))).toEqual([
+      'agent-view',
+    ]);
   });
 
   it('has a menu of its own: Edit kept for copy and paste; Reload, DevTools and Zoom only in development builds', async () => {

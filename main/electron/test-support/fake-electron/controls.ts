@@ -80,6 +80,8 @@ export const fake = Object.assign(recorded, {
     wc.emit('responsive');
     for (const win of runtime.windows) if (win.webContents === wc) win.emit('responsive');
   },
+  /** Every partition a session was made for, since start (Electron frees none of them). */
+  partitions: (): string[] => [...runtime.sessions.keys()],
   /** The agent drags or resizes `win` to `bounds`: `move` and `resize`, as the window manager reports them. */
   moveWindow(win: BrowserWindow, bounds: { x: number; y: number; width: number; height: number }): void {
     win.bounds = { ...bounds };

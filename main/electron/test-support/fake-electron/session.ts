@@ -1,4 +1,5 @@
-// Sessions (one per partition): cookies and permission handlers.
+// Sessions (one per partition): cookies, permission handlers, clearing. As in Electron, a partition's session
+// is never freed while the app runs (electron#28566): `fake.partitions()` lists every one ever used.
 import { requireReady, runtime } from './runtime';
 
 interface Cookie {
@@ -15,8 +16,13 @@ export class Session {
   permissionRequestHandler: PermissionHandler | null = null;
   permissionCheckHandler: (() => boolean) | null = null;
   readonly cookies = {
+    /** Replaces a cookie of the same name, origin and path, as a cookie store does. */
     set: async (cookie: Cookie) => {
-      this.cookieJar.push(cookie);
+      const same = (c: Cookie) =>
+        c.name === cookie.name &&
+        new URL(c.url).origin === new URL(cookie.url).origin &&
+        (c.path ?? '/') === (cookie.path ?? '/');
+      this.cookieJar.splice(0, this.cookieJar.length, ...this.cookieJar.filter((c) => !same(c)), cookie);
     },
     get: async (filter: { url?: string; name?: string } = {}) =>
       this.cookieJar.filter(
@@ -32,6 +38,14 @@ export class Session {
   setPermissionCheckHandler(handler: (() => boolean) | null): void {
     this.permissionCheckHandler = handler;
   }
+  /** Cookies, storage and the rest of what pages kept in this partition: gone. */
+  async clearStorageData(): Promise<void> {
+    this.cookieJar.length = 0;
+    this.clears++;
+  }
+  async clearCache(): Promise<void> {}
+  /** How often its storage was cleared. */
+  clears = 0;
 }
 
 export const sessionFor = (partition: string) => {
