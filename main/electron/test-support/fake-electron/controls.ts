@@ -10,6 +10,7 @@ import { requestThroughHandler } from './protocol';
 import { powerMonitor, systemShutdown, windowsSessionEnd, type SessionEndReason } from './power';
 import { FakeEvent, recorded, runtime } from './runtime';
 import { rendererGone, type WebContents } from './web-contents';
+import { safeStorageKey } from './system';
 import type { BrowserWindow } from './windows';
 
 export const fake = Object.assign(recorded, {
@@ -80,6 +81,10 @@ export const fake = Object.assign(recorded, {
     wc.emit('responsive');
     for (const win of runtime.windows) if (win.webContents === wc) win.emit('responsive');
   },
+  /** The OS rotates safeStorage's key: ciphertext made before asks to be re-encrypted. */
+  rotateSafeStorageKey(): void {
+    safeStorageKey.version++;
+  },
   /** Every partition a session was made for, since start (Electron frees none of them). */
   partitions: (): string[] => [...runtime.sessions.keys()],
   /** The agent drags or resizes `win` to `bounds`: `move` and `resize`, as the window manager reports them. */
@@ -148,6 +153,7 @@ export const fake = Object.assign(recorded, {
     recorded.otherInstanceRunning = false;
     recorded.pageScript = null;
     recorded.crashReporter = null;
+    safeStorageKey.version = 1;
     powerMonitor.removeAllListeners();
   },
 });

@@ -7,14 +7,32 @@ export const screen = {
   getAllDisplays: () => (requireReady('screen'), [display]),
   getPrimaryDisplay: () => (requireReady('screen'), display),
 };
+/** The OS key safeStorage encrypts with; rotating it makes older ciphertext ask to be re-encrypted. */
+export const safeStorageKey = { version: 1 };
+const xor = (bytes: Buffer) => Buffer.from([...bytes].map((b) => b ^ 0x5a));
+const seal = (text: string) =>
+  Buffer.concat([Buffer.from(`k${safeStorageKey.version}:`), xor(Buffer.from(text, 'utf8'))]);
+function unseal(sealed: Buffer): { result: string; version: number } {
+  const m = /^k(\d+):/.exec(sealed.subarray(0, 8).toString('latin1'));
+  if (!m) throw new Error('Error while decrypting the ciphertext provided');
+  return { result: xor(sealed.subarray(m[0].length)).toString('utf8'), version: Number(m[1]) };
+}
 export const safeStorage = {
-  /** On Linux only after ready (the keyring is read then). */
+  /** Deprecated in Electron 45 (the async calls report key rotation). On Linux only after ready. */
   isEncryptionAvailable: () => runtime.ready,
-  encryptString: (text: string) => Buffer.from(`sealed:${text}`),
-  decryptString: (sealed: Buffer) => {
-    const text = sealed.toString();
-    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided');
-    return text.slice('sealed:'.length);
+  encryptString: seal,
+  decryptString: (sealed: Buffer) => unseal(sealed).result,
+  /** Initialised lazily after ready, as documented. */
+  isAsyncEncryptionAvailable: async () => runtime.ready,
+  encryptStringAsync: async (text: string) => {
+    requireReady('safeStorage.encryptStringAsync');
+    return seal(text);
+  },
+  /** `shouldReEncrypt` when the ciphertext was made with a key since rotated. */
+  decryptStringAsync: async (sealed: Buffer) => {
+    requireReady('safeStorage.decryptStringAsync');
+    const { result, version } = unseal(sealed);
+    return { result, shouldReEncrypt: version < safeStorageKey.version };
   },
 };
 export const shell = {
