@@ -30,7 +30,7 @@ const fakeUpdater = Object.assign(new EventEmitter(), {
 vi.mock('electron', () => import('./test-support/fake-electron'));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: fakeUpdater } }));
 
-const { beginDesktop } = await import('./desktop-integration');
+const { beginDesktop, TOAST_ACTIVATOR_CLSID } = await import('./desktop-integration');
 const { followAppMenu } = await import('./app-menu');
 
 const LINK = 'cobrowse-agent://join?sid=123456789';
@@ -134,6 +134,22 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     fake.calls.length = 0;
     onPlatform('darwin', () => beginDesktop(['app'])); // Windows only: Electron has no such method elsewhere
     expect(fake.calls.filter((c) => c.startsWith('app.setAppUserModelId'))).toEqual([]);
+  });
+
+  it('on Windows, a toast clicked in the Action Center after a restart brings up the sidebar (fixed activator CLSID)', () => {
+    const h = host();
+    fake.activateToast(); // clicked before the app was up: a cold start from the toast
+    onPlatform('win32', () => {
+      const desktop = beginDesktop(['app'])!;
+      h.window.hide();
+      desktop.attach(h.host);
+    });
+    expect(fake.calls).toContain(`app.setToastActivatorCLSID ${TOAST_ACTIVATOR_CLSID}`);
+    expect(app.toastActivatorCLSID).toBe(TOAST_ACTIVATOR_CLSID);
+    expect(h.window.isVisible()).toBe(true);
+    h.window.hide();
+    fake.activateToast();
+    expect(h.window.isVisible()).toBe(true);
   });
 
   it('gives way to a running instance, and skips the lock for parallel e2e runs', () => {

@@ -68,6 +68,16 @@ class App extends EventEmitter {
     if (process.platform !== 'win32') violate('app.setAppUserModelId is not a function', TypeError);
     recorded.calls.push(`app.setAppUserModelId ${id}`);
   }
+  /** Windows only. Documented: a GUID with or without braces (braces added); anything else throws. */
+  setToastActivatorCLSID(id: string): void {
+    if (process.platform !== 'win32') violate('app.setToastActivatorCLSID is not a function', TypeError);
+    const m = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i.exec(id);
+    if (!m) violate(`Invalid CLSID: ${id}`);
+    this.toastActivatorCLSID = `{${m[1]}}`;
+    recorded.calls.push(`app.setToastActivatorCLSID ${this.toastActivatorCLSID}`);
+  }
+  /** Random per run unless set. */
+  toastActivatorCLSID = '{00000000-0000-4000-8000-000000000000}';
   quit(): void {
     recorded.calls.push('app.quit');
     if (runtime.quitting) return;

@@ -10,6 +10,7 @@ import { requestThroughHandler } from './protocol';
 import { powerMonitor, systemShutdown, windowsSessionEnd, type SessionEndReason } from './power';
 import { FakeEvent, recorded, runtime } from './runtime';
 import { rendererGone, type WebContents } from './web-contents';
+import { activations } from './notifications';
 import { safeStorageKey } from './system';
 import type { BrowserWindow } from './windows';
 
@@ -80,6 +81,11 @@ export const fake = Object.assign(recorded, {
     wc.hung = false;
     wc.emit('responsive');
     for (const win of runtime.windows) if (win.webContents === wc) win.emit('responsive');
+  },
+  /** Windows: a toast is clicked in the Action Center (its JS object long gone, maybe the app restarted). */
+  activateToast(details = { type: 'click', arguments: '' }): void {
+    if (activations.handler) activations.handler(details);
+    else activations.early.push(details);
   },
   /** The OS rotates safeStorage's key: ciphertext made before asks to be re-encrypted. */
   rotateSafeStorageKey(): void {
@@ -154,6 +160,8 @@ export const fake = Object.assign(recorded, {
     recorded.pageScript = null;
     recorded.crashReporter = null;
     safeStorageKey.version = 1;
+    activations.handler = null;
+    activations.early.length = 0;
     powerMonitor.removeAllListeners();
   },
 });
