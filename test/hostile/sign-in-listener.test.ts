@@ -1,9 +1,12 @@
 // The Workspace sign-in's one-shot loopback listener is reachable by any local process (another user's on a
 // shared host) and any web page while the agent signs in. Forged callbacks (no state, someone else's state,
 // a foreign Host) are refused and change nothing; only the answer carrying our state signs in, and then the
-// listener is gone. A path `new URL` cannot take gets a 404, not a crash.
+// listener is gone. A path `new URL` cannot take gets a 404, not a crash. A port another user holds first
+// stops the sign-in before the browser is sent there with the agent's code.
 import { expect, it } from 'vitest';
-import { authorizeInBrowser } from '../../main/core/sources/workspace/sign-in';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authorizeInBrowser, SignInError } from '../../main/core/sources/workspace/sign-in';
 import { raw } from './hostile-support';
 
 /** Starts a sign-in; `browser` plays the agent's browser (and the attacker beside it) with the authorize URL. */
@@ -58,4 +61,26 @@ it('hostile: after its one answer the listener is closed: a late callback, even 
     await raw(listener, `/callback?code=first&state=${state}`);
   });
   expect((await raw(listener, `/callback?code=second&state=${state}`)).status).toBe(0);
+});
+
+it('hostile: a squatter on the registered redirect port: the sign-in stops before any browser opens', async () => {
+  const squatter = createServer((_req, res) => res.end('squatted'));
+  await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+  const port = (squatter.address() as AddressInfo).port;
+  const opened: string[] = [];
+  try {
+    const signedIn = authorizeInBrowser({
+      authBase: 'http://127.0.0.1:9/auth/v3',
+      clientId: 'hostile',
+      port,
+      openBrowser: (url) => void opened.push(url),
+    });
+    await expect(signedIn).rejects.toThrow(SignInError);
+    await expect(signedIn).rejects.toThrow(
+      /redirect port \d+ cannot be used \(EADDRINUSE\); no browser was opened/,
+    );
+    expect(opened).toEqual([]);
+  } finally {
+    await new Promise<void>((resolve) => squatter.close(() => resolve()));
+  }
 });

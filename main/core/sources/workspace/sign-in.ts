@@ -107,7 +107,16 @@ export async function authorizeInBrowser(opts: BrowserSignInOptions): Promise<Au
           resolve({ code: outcome.code, redirectUri, state });
         }),
       );
-      server.once('error', fail);
+      // The browser is sent to the redirect port only once we hold it: on a shared host another user may hold
+      // a registered port first, and the redirect would hand them the agent's code.
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        fail(
+          new SignInError(
+            `the sign-in redirect port ${opts.port ?? 0} cannot be used (${err.code ?? err.message}); ` +
+              'no browser was opened. Ask your administrator about workspaceRedirectPort',
+          ),
+        ),
+      );
       server.listen(opts.port ?? 0, '127.0.0.1', () => {
         const address = server!.address();
         const port = typeof address === 'object' && address ? address.port : 0;
