@@ -1,12 +1,13 @@
 // The discovery file in one process (the OS-user version is test/hostile/shared-host.test.ts): the address
 // and a new token at every start, 0600 in a 0700 folder, the default port given up when taken, removed at exit.
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { quietLogger } from '../../../../common/logger';
-import { readDiscovery } from '../../../../common/node/local-api-discovery';
+import { readDiscovery, StaleDiscovery } from '../../../../common/node/local-api-discovery';
 import type { SourceStatus } from '../port';
 import { createLocalApiSource, type LocalApiSource } from './server';
 
@@ -58,6 +59,14 @@ describe('local API discovery file', () => {
     expect(renewed.token).not.toBe(old.token);
     const res = await fetch(`${again.url}/v1/state`, { headers: { Authorization: `Bearer ${old.token}` } });
     expect(res.status).toBe(401);
+  });
+
+  it("a file left by a crash (its pid gone) is refused to a client: its port may be anyone's now", async () => {
+    await start();
+    const found = await readDiscovery(file);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has exited
+    await writeFile(file, JSON.stringify({ ...found, pid: gone }));
+    await expect(readDiscovery(file)).rejects.toThrow(StaleDiscovery);
   });
 
   it('a taken default port is given up for a free one, named in the file and in the status', async () => {
