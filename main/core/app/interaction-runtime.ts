@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { AppError } from '../../../common/contract';
 import type { Controller } from '../controller';
-import { demoLocalApiPort, type EmbeddedDemo } from './demo';
+import type { EmbeddedDemo } from './demo';
 import { InteractionEngine } from '../interactions/engine';
 import type { Logger } from '../../../common/logger';
 import type { Settings } from '../../../common/settings-schema';
@@ -41,14 +41,10 @@ export async function startRuntime(
   demo: EmbeddedDemo | null,
   deps: RuntimeDeps,
 ): Promise<Runtime> {
-  const configuredPort = deps.localApiPort ?? settings.localApiPort;
   const selected = selectSource(settings, {
     dataDir: deps.dataDir,
-    // Only the local API listens; the Workspace source has no port to probe.
-    localApiPort:
-      demo && settings.source === 'local-api'
-        ? await demoLocalApiPort(configuredPort, deps.log)
-        : configuredPort,
+    // A busy port (another copy of the app, another user's) is given up for a free one by the source itself.
+    localApiPort: deps.localApiPort ?? settings.localApiPort,
     workspaceOverride: demo ? demo.workspace : null,
     secrets: deps.secrets,
     openBrowser: deps.openBrowser,
