@@ -112,6 +112,8 @@ export const AppError = z.discriminatedUnion('code', [
   coded('deep-link-refused', { reason: DeepLinkRefusal, name: z.string().nullable() }),
   bare('forbidden'),
   bare('host-unreachable'),
+  /** Web edition: this page holds no key of the running app (a used link, a new run, the bare address). */
+  bare('link-needed'),
   /** Save diagnostics…: this host writes no files; the file the agent chose could not be written (why, in turn). */
   bare('save-unsupported'),
   coded('save-denied', { folder: z.string() }),

@@ -18,6 +18,7 @@ import type {
 } from '../../../common/contract';
 
 const lost: Reply<never> = { ok: false, error: { code: 'host-unreachable' } };
+const linkNeeded: Reply<never> = { ok: false, error: { code: 'link-needed' } };
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 1000;
@@ -132,7 +133,8 @@ export function connectWebBridge(url: string, linkKey: string | null): CobrowseA
     host: 'web',
     async invoke(name: RequestName, input: unknown) {
       const ws = socket ?? (await connect());
-      if (ws.readyState !== WebSocket.OPEN) return lost;
+      // Not connected: the host is down, or it answers but this page holds none of its keys.
+      if (ws.readyState !== WebSocket.OPEN) return (await hostRestarted()) ? linkNeeded : lost;
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve as (r: Reply<unknown>) => void);

@@ -137,6 +137,10 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
     id: 'error.host-unreachable',
     defaultMessage: 'The connection to the Cobrowse Agent Shell host was lost.',
   },
+  'link-needed': {
+    id: 'error.link-needed',
+    defaultMessage: 'This page has no key of the running app, so it cannot reach it.',
+  },
   'save-unsupported': { id: 'error.save-unsupported', defaultMessage: 'This app cannot save files.' },
   'save-denied': { id: 'error.save-denied', defaultMessage: 'You are not allowed to write in {folder}.' },
   'save-read-only': { id: 'error.save-read-only', defaultMessage: '{folder} is read-only.' },
@@ -247,6 +251,10 @@ const act = defineMessages({
     id: 'error.action.typeIt',
     defaultMessage: 'Ask the customer for the 9-digit session number and type it in the sidebar.',
   },
+  openPrintedLink: {
+    id: 'error.action.openPrintedLink',
+    defaultMessage: 'Open the newest link the app printed: each link works once.',
+  },
   appRunning: {
     id: 'error.action.appRunning',
     defaultMessage: 'Check that the app is still running; the sidebar reconnects by itself.',
@@ -294,6 +302,7 @@ const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
   'deep-link-refused': act.typeIt,
   forbidden: null,
   'host-unreachable': act.appRunning,
+  'link-needed': act.openPrintedLink,
   'save-unsupported': act.copyInstead,
   'save-denied': act.saveOwnFolder,
   'save-read-only': act.saveElsewhere,
