@@ -68,6 +68,7 @@ async function start(desktop: Desktop): Promise<void> {
       safeStorage,
     ),
     hooks: {
+      ownerKnown: (owner) => late.agent?.warm(owner),
       openExternal: (url) => shell.openExternal(url),
       updateView: desktop.updateView,
       restartToUpdate: desktop.restartToUpdate,
