@@ -144,6 +144,7 @@ export const fake = Object.assign(recorded, {
     runtime.sessions.clear();
     runtime.quitting = false;
     runtime.exited = false;
+    runtime.webContentsCreated = 0;
     for (const list of [
       recorded.calls,
       recorded.violations,
