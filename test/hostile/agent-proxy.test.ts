@@ -117,12 +117,12 @@ describe('hostile: the agent proxy under DNS rebinding', () => {
 describe('hostile: no credential goes upstream', () => {
   const cookieSent = () => owner.heard.map((h) => h.headers.cookie ?? '');
 
-  it("never forwards the sidebar's run cookie or another loopback app's cookies", async () => {
+  it("never forwards another loopback app's cookies (the browser sends it every 127.0.0.1 cookie)", async () => {
     await raw(proxy.origin, `${prefix}/cobrowse/slave.html`, {
-      headers: { cookie: 'cobrowse_web=RUN-KEY-SECRET; other_app=1; gcbSessionServer=node9' },
+      headers: { cookie: 'other_app_session=SECRET; other_app=1; gcbSessionServer=node9' },
     });
     await raw(proxy.origin, `${prefix}/cobrowse/slave.html`, {
-      headers: { cookie: '__Host-cobrowse_web=RUN-KEY-SECRET' },
+      headers: { cookie: '__Host-other_app_session=SECRET' },
     });
     expect(cookieSent()).toEqual(['gcbSessionServer=node1', 'gcbSessionServer=node1']);
   });
@@ -131,7 +131,7 @@ describe('hostile: no credential goes upstream', () => {
     await raw(proxy.origin, `${prefix}/cobrowse/set-cookies`);
     await raw(proxy.origin, `${prefix}/cobrowse/cometd`, {
       method: 'POST',
-      headers: { cookie: 'BAYEUX_BROWSER=b1; cobrowse_web=RUN-KEY-SECRET; pathless=1' },
+      headers: { cookie: 'BAYEUX_BROWSER=b1; other_app_session=SECRET; pathless=1' },
       body: '[]',
     });
     expect(cookieSent().at(-1)).toBe('BAYEUX_BROWSER=b1; pathless=1; gcbSessionServer=node1');
