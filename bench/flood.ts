@@ -15,7 +15,7 @@ if (!Number.isInteger(frames) || frames < 1) throw new Error('--frames must be a
 
 const { web, stop } = await startTestWebEdition(undefined, quietLogger());
 await busyShift(web);
-const { cookie } = await redeemRunLink(web);
+const { tab } = await redeemRunLink(web);
 
 const used = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
 gc();
@@ -24,8 +24,8 @@ let peak = idle;
 const sampler = setInterval(() => (peak = Math.max(peak, used())), 5);
 const flooder = `
   const WebSocket = require('ws');
-  const [url, cookie, frames] = process.argv.slice(1);
-  const ws = new WebSocket(url.replace('http', 'ws') + '/api', { headers: { origin: url, cookie } });
+  const [url, tab, frames] = process.argv.slice(1);
+  const ws = new WebSocket(url.replace('http', 'ws') + '/api', ['cobrowse', 'key.' + tab], { headers: { origin: url } });
   ws.on('open', () => {
     ws._socket.pause();
     for (let id = 1; id <= Number(frames); id++) ws.send(JSON.stringify({ id, name: 'ready', input: {} }));
@@ -35,7 +35,7 @@ const flooder = `
   ws.on('error', () => process.exit(0));
   setTimeout(() => process.exit(0), 15000);`;
 await new Promise<void>((resolve) =>
-  execFile(process.execPath, ['-e', flooder, web.url, cookie, String(frames)], () => resolve()),
+  execFile(process.execPath, ['-e', flooder, web.url, tab, String(frames)], () => resolve()),
 );
 clearInterval(sampler);
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { openOutbox } from '../main/core/interactions/outbox';
 import { quietLogger } from '../common/logger';
 import { createLocalApiSource } from '../main/core/sources/local-api/server';
-import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
+import { readDiscovery } from '../common/node/local-api-discovery';
 import { InteractionServerSim } from '../simulator/interactions';
 
 const N = Number(process.env.BENCH_WRITES ?? 200);
@@ -18,14 +18,14 @@ const fmt = (xs: number[]) => `p50 ${pct(xs, 0.5).toFixed(2)} ms, p95 ${pct(xs, 
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-outbox-'));
 const log = quietLogger();
-const api = createLocalApiSource({ port: 0, tokenFile: join(dir, 'token'), log });
+const api = createLocalApiSource({ port: 0, discoveryFile: join(dir, 'local-api.json'), log });
 await api.start(
   () => undefined,
   () => undefined,
 );
 const desk = new InteractionServerSim({ log });
 try {
-  await desk.connect({ url: api.url, token: await loadOrCreateToken(join(dir, 'token')) });
+  await desk.connect(await readDiscovery(api.discoveryFile));
   const id = await desk.openChat();
   const journal = join(dir, 'journal');
   const acked = new Map<string, number>();

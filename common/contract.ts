@@ -105,11 +105,15 @@ export const AppError = z.discriminatedUnion('code', [
   coded('unknown-request', { name: z.string() }),
   coded('invalid-request', { name: z.string() }),
   coded('source-unavailable', { problem: z.string() }),
+  /** No loopback port at all for the local API (`problem`: the system's code, e.g. EACCES). */
+  coded('local-api-unavailable', { problem: z.string() }),
   coded('too-many-requests', { perSecond: z.number() }),
   /** `name`: the link's action or parameter that is not ours, where that is the refusal. */
   coded('deep-link-refused', { reason: DeepLinkRefusal, name: z.string().nullable() }),
   bare('forbidden'),
   bare('host-unreachable'),
+  /** Web edition: this page holds no key of the running app (a used link, a new run, the bare address). */
+  bare('link-needed'),
   /** Save diagnostics…: this host writes no files; the file the agent chose could not be written (why, in turn). */
   bare('save-unsupported'),
   coded('save-denied', { folder: z.string() }),
@@ -175,6 +179,7 @@ export type ConnectionDetail = z.infer<typeof ConnectionDetail>;
 export const SourceDetail = z.discriminatedUnion('code', [
   coded('apps-connected', { count: z.number().int().nonnegative() }),
   coded('listening', { address: z.string() }),
+  coded('local-api-unavailable', { problem: z.string() }),
   bare('workspace-not-set-up'),
   coded('connecting', { host: z.string() }),
   coded('signed-in', { host: z.string(), user: z.string().nullable() }),

@@ -62,3 +62,18 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export function issuesOf(error: z.ZodError): NonNullable<ErrorBody['issues']> {
   return error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
 }
+
+/**
+ * `<data dir>/local-api.json`, the local API's discovery file: written when the API listens, removed at exit,
+ * readable by the agent's OS user only. It holds the token beside the address (our choice): both change at
+ * every start, one atomic file keeps them a pair, and a client that reads the address from it sends the
+ * token only to the port the app itself listens on, never to whoever holds the default port. `pid` lets a
+ * client tell a file left by a crash (its process is gone; its token is dead) from the live one.
+ */
+export const DISCOVERY_FILE = 'local-api.json';
+export const Discovery = z.object({
+  url: z.string().regex(/^http:\/\/127\.0\.0\.1:\d{1,5}$/),
+  token: z.string().min(32),
+  pid: z.number().int().positive(),
+});
+export type Discovery = z.infer<typeof Discovery>;

@@ -3,7 +3,7 @@
 // a softphone over the local integration API, which passes a source's `caller` on as the Workspace source does.
 import { expect, test } from '@playwright/test';
 import type { SourceEvent } from '../common/source-events';
-import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
+import { readDiscovery } from '../common/node/local-api-discovery';
 import { customerToken, useWebEditionWithDesk } from './support/sidebar';
 
 const env = useWebEditionWithDesk('caller-e2e');
@@ -11,8 +11,8 @@ const env = useWebEditionWithDesk('caller-e2e');
 test("a call names its caller; History keeps the caller's number masked", async ({ browser }) => {
   const page = await (await env.context(browser)).newPage();
   await page.goto(env.web().openUrl);
-  const api = env.web().localApi;
-  const key = await loadOrCreateToken(api.tokenFile);
+  const api = await readDiscovery(env.web().localApi.discoveryFile);
+  const key = api.token;
   const report = async (event: SourceEvent) => {
     const res = await fetch(`${api.url}/v1/events`, {
       method: 'POST',

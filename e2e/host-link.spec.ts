@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
-import { requireBuiltSidebar } from './support/sidebar';
+import { requireBuiltSidebar, typedJoinAnswers } from './support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;
@@ -53,11 +53,7 @@ test('its socket lost: "App disconnected" within 2 s, then it reconnects by itse
   await expect(page.getByRole('alert').filter({ hasText: 'App disconnected' })).toHaveCount(1);
   await expect(alert).toBeHidden({ timeout: 2000 });
   expect(routes.length).toBeGreaterThanOrEqual(2);
-  // The new socket carries the contract again: a join of a bad ID is answered with main's own refusal.
-  const field = page.getByRole('textbox', { name: 'Session ID' });
-  await field.fill('12');
-  await field.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: '9 digits' })).toBeVisible();
+  await typedJoinAnswers(page); // the new socket carries the contract again
 });
 
 test('the app gone, then back as a new run on the same port: disconnected, then told to open the new link', async ({

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { groupDigits } from '../common/contract';
 import { quietLogger } from '../common/logger';
-import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
+import { readDiscovery } from '../common/node/local-api-discovery';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { InteractionServerSim } from '../simulator/interactions';
 import ar from '../renderer/src/i18n/messages/ar.json' with { type: 'json' };
@@ -30,7 +30,7 @@ test.beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'languages-'));
   web = await startWebEdition({ serviceUrl: fx.sim.url, dataDir, localApiPort: 0, log: quietLogger() });
   desk = new InteractionServerSim({ log: quietLogger() });
-  await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
+  await desk.connect(await readDiscovery(web.localApi.discoveryFile));
 });
 test.afterEach(async () => {
   // Each test starts from the browser's language.

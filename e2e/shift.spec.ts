@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import { AttachedDataPush } from '../common/local-api-wire';
 import { quietLogger } from '../common/logger';
 import type { SourceEvent } from '../common/source-events';
-import { loadOrCreateToken } from '../main/core/sources/local-api/token-file';
+import { readDiscovery } from '../common/node/local-api-discovery';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
@@ -55,16 +55,14 @@ async function newPage(browser: Browser): Promise<Page> {
 const customerToken = async (browser: Browser) => token(await newPage(browser), sim.url);
 
 /**
- * A softphone on the agent's machine, as docs/local-api.md says one connects: the key from
- * the token file, its WebSocket on /v1/ws (every attached-data push acked), each event POSTed to /v1/events,
+ * A softphone on the agent's machine, as docs/local-api.md says one connects: the address and token from
+ * the discovery file, its WebSocket on /v1/ws (every attached-data push acked), each event POSTed to /v1/events,
  * both named `X-Cobrowse-App: softphone` since the chat desk is connected beside it.
  */
 async function connectSoftphone(api: WebEdition['localApi']) {
-  const auth = {
-    Authorization: `Bearer ${await loadOrCreateToken(api.tokenFile)}`,
-    'X-Cobrowse-App': 'softphone',
-  };
-  const ws = new WebSocket(`${api.url.replace(/^http/, 'ws')}/v1/ws`, { headers: auth });
+  const found = await readDiscovery(api.discoveryFile);
+  const auth = { Authorization: `Bearer ${found.token}`, 'X-Cobrowse-App': 'softphone' };
+  const ws = new WebSocket(`${found.url.replace(/^http/, 'ws')}/v1/ws`, { headers: auth });
   const written: AttachedDataPush[] = [];
   ws.on('message', (raw) => {
     const push = AttachedDataPush.parse(JSON.parse(String(raw)));
@@ -107,7 +105,7 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   await expect(page.getByText('No co-browse sessions yet today.', { exact: false })).toBeVisible();
   expect(await violations(page)).toEqual([]);
 
-  await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
+  await desk.connect(await readDiscovery(web.localApi.discoveryFile));
   await expect(source).toContainText('Softphone link: connected');
   await expect(source.locator('.dot')).toHaveAttribute('data-tone', 'ok');
 
@@ -198,7 +196,7 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   // A call through the local integration API: the chat desk is back, the softphone connects (the newest
   // connection) with its key, reports the call, then passes on the session ID the caller read out (a
   // `join-requested` on that call).
-  await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
+  await desk.connect(await readDiscovery(web.localApi.discoveryFile));
   const softphone = await connectSoftphone(web.localApi);
   const sourceAfter = after.getByTestId('source');
   await expect(sourceAfter).toContainText('Softphone link: connected');

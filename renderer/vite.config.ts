@@ -5,6 +5,7 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react';
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
+import { withMetaPolicy } from '../common/csp';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -49,6 +50,15 @@ const ZOD = /[\\/]node_modules[\\/]zod[\\/]/;
 const schemaModulesArePure: Plugin = {
   name: 'schema-modules-are-pure',
   transform: (_code, id) => (SCHEMA_MODULE.test(id) ? { moduleSideEffects: false } : null),
+};
+
+/**
+ * The page's CSP <meta>, from the one source both hosts' headers come from: the desktop's policy (it frames
+ * nothing); the web edition rewrites it to its own (framing its agent proxy) as it serves the page.
+ */
+const sidebarCsp: Plugin = {
+  name: 'sidebar-csp',
+  transformIndexHtml: (html) => withMetaPolicy(html, "'none'"),
 };
 
 const DROPPED = new Set(['defaultMessage', 'description']);
@@ -99,7 +109,7 @@ const withoutDefaultMessages: Plugin = {
 export default defineConfig({
   root: here('.'),
   base: './',
-  plugins: [precompiledCatalogs, schemaModulesArePure, withoutDefaultMessages, react()],
+  plugins: [sidebarCsp, precompiledCatalogs, schemaModulesArePure, withoutDefaultMessages, react()],
   resolve: {
     alias: [
       {

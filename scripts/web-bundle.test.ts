@@ -48,14 +48,21 @@ it(
     const customerUrl = /customer page (\S+)/.exec(lines[1] ?? '')?.[1];
     expect(openUrl && customerUrl, lines.join('\n')).toBeTruthy();
 
-    const page = await fetch(openUrl!, { redirect: 'manual' });
-    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-    const sidebar = await fetch(new URL('/', openUrl), { headers: { cookie } });
+    const sidebar = await fetch(new URL('/', openUrl));
     expect(sidebar.status).toBe(200);
     expect(await sidebar.text()).toContain('<div id="root">');
 
+    // As the sidebar does: the link's one-time key (its fragment) traded for a tab key, named on the socket.
     const origin = new URL(openUrl!).origin;
-    const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { headers: { origin, cookie } });
+    const session = await fetch(`${origin}/api/session`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ link: new URL(openUrl!).hash.slice('#key='.length) }),
+    });
+    const { tab } = (await session.json()) as { tab: string };
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, ['cobrowse', `key.${tab}`], {
+      headers: { origin },
+    });
     const reply = await new Promise<{ id: number; reply: { ok: boolean; value?: { mode: string } } }>(
       (resolve, reject) => {
         ws.once('open', () => ws.send(JSON.stringify({ id: 1, name: 'ready', input: {} })));

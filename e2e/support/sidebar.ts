@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quietLogger } from '../../common/logger';
-import { loadOrCreateToken } from '../../main/core/sources/local-api/token-file';
+import { readDiscovery } from '../../common/node/local-api-discovery';
 import { startWebEdition, type WebEdition } from '../../main/web/index';
 import { startSimulator, type Simulator } from '../../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../../simulator/interactions';
@@ -33,6 +33,14 @@ export function requireBuiltSidebar(): void {
 }
 
 /** Stop, then its confirmation; `naming` is text the confirmation must show (e.g. `session 123 456 789`). */
+/** The contract answers: a join of a bad ID gets main's own refusal ("9 digits"). */
+export async function typedJoinAnswers(page: Page): Promise<void> {
+  const field = page.getByRole('textbox', { name: 'Session ID' });
+  await field.fill('12');
+  await field.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '9 digits' })).toBeVisible();
+}
+
 export async function stopSession(page: Page, naming?: string, words: Catalog = en): Promise<void> {
   await page.getByRole('button', { name: upToId(words['join.stopLabel']) }).click();
   const confirm = page.getByRole('group', { name: words['join.confirmLabel'] });
@@ -72,7 +80,7 @@ export function useWebEditionWithDesk(name: string, cluster: { nodes?: number } 
       localApiPort: 0,
       log: quietLogger(),
     }));
-    await desk.connect({ url: web.localApi.url, token: await loadOrCreateToken(web.localApi.tokenFile) });
+    await desk.connect(await readDiscovery(web.localApi.discoveryFile));
   });
   test.afterAll(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));

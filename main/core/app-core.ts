@@ -58,7 +58,7 @@ export interface AppCore {
   /** Hooks' own state changed (update offer): push a fresh state. */
   refresh(): void;
   /** The local integration API's address and token file, when it is the source. */
-  localApi(): { url: string; tokenFile: string } | null;
+  localApi(): { url: string; discoveryFile: string } | null;
   settings(): LoadedSettings;
   /** The diagnostics bundle: the host says who it is (and its log files, if it writes any). */
   diagnostics(about: DiagnosticsAbout): Promise<string>;
@@ -100,7 +100,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
     refresh: changed,
     localApi: () =>
       ctx.runtime.selected.kind === 'local-api'
-        ? { url: ctx.runtime.selected.source.url, tokenFile: ctx.runtime.selected.tokenFile }
+        ? { url: ctx.runtime.selected.source.url, discoveryFile: ctx.runtime.selected.source.discoveryFile }
         : null,
     settings: () => ctx.loaded,
     diagnostics: (about) =>

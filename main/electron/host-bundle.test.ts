@@ -185,12 +185,12 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
     expect(await menuRoles(false)).toEqual(expect.arrayContaining(devOnly));
   });
 
-  it("keeps its token and logs in the product's folder (userData is named after productName), as the README says", async () => {
+  it("keeps its discovery file and logs in the product's folder (userData is named after productName), as the README says", async () => {
     const app = await start({ packaged: true });
     // On Linux; Windows: %APPDATA%\Cobrowse Agent Shell, macOS: ~/Library/Application Support/Cobrowse Agent Shell.
     const userData = join(app.home, '.config', 'Cobrowse Agent Shell');
     await until(() => existsSync(join(userData, 'logs', 'main.log')));
-    expect(existsSync(join(userData, 'local-api-token'))).toBe(true);
+    await until(() => existsSync(join(userData, 'local-api.json')));
   });
 
   it('--smoke-test (what the desktop workflow runs the packaged app with): exit 0 once the sidebar said ready, 1 on a main-process error', async () => {

@@ -10,6 +10,7 @@
 // the routes and the server; proxy-forward.ts carries each request to its owner.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isOwnHost } from '../../common/loopback-host';
 import type { AddressInfo, Socket } from 'node:net';
 import type { AppState } from '../../common/contract';
 import type { Logger } from '../../common/logger';
@@ -50,6 +51,9 @@ export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
   const pathRefused = refusalLog(log, 'agent page proxy: path refused');
 
   function resolve(req: IncomingMessage): Resolved {
+    // The iframe's address names 127.0.0.1 only: any other Host is a rebound name (or not a browser of ours).
+    if (!isOwnHost(req.headers.host, Number(new URL(origin).port), ['127.0.0.1']))
+      return { status: 421, refused: 'this proxy answers to its own address only' };
     const m = /^\/a\/([0-9a-f]{32})(\/.*)$/.exec(req.url ?? '');
     const route = m ? routes.get(m[1]!) : undefined;
     if (!m || !route) return { status: 404, refused: 'no such agent view' };

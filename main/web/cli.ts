@@ -1,6 +1,6 @@
 // `npm run start:web -- [--demo | --service-url <url>] [--port <p>] [--data-dir <dir>]`
-// Prints `web edition on http://127.0.0.1:<p>` (and, in demo mode, the customer page to open), serves until
-// SIGINT/SIGTERM. A bad flag: one error line, exit 2.
+// Prints `web edition on http://127.0.0.1:<p>/#key=…` (a link that works once; each use prints the next), and
+// in demo mode the customer page to open; serves until SIGINT/SIGTERM. A bad flag: one error line, exit 2.
 import { parseArgs } from 'node:util';
 import { startWebEdition, type WebEditionOptions } from './index';
 import { stopOnSignal } from '../../common/node/stop-on-signal';
@@ -36,11 +36,14 @@ async function main(): Promise<void> {
     process.stderr.write(`start:web: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(2);
   }
-  const web = await startWebEdition(opts);
+  const web = await startWebEdition({
+    ...opts,
+    onLinkUsed: (next) => process.stdout.write(`link used; the next one (it works once): ${next}\n`),
+  });
   // Before the URL line: whoever reads it may signal at once.
   stopOnSignal(() => web.close(), 'start:web');
   const state = web.core.getState();
-  process.stdout.write(`web edition on ${web.openUrl}\n`);
+  process.stdout.write(`web edition on ${web.openUrl} (this link works once)\n`);
   if (state.service.demoCustomerUrl)
     process.stdout.write(`demo mode: open the customer page ${state.service.demoCustomerUrl}\n`);
   else process.stdout.write(`co-browse service: ${state.service.url}\n`);

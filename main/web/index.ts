@@ -13,10 +13,11 @@ import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../../common/logger';
 import { diagnosticsFileName } from '../core/diagnostics/save-file';
 import { startAgentProxy } from './agent-proxy';
-import { createRunKey, refuseWithoutKey } from './run-key';
+import { createRunKey } from './run-key';
+import { API_PROTOCOL, presentedKey, SESSION_PATH, sessionRoute } from './tab-session';
 import { serveSite } from './static-site';
-import { contentSecurityPolicy } from '../core/desktop/web-guards';
 import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
+import { isOwnHost } from '../../common/loopback-host';
 import { requestUrl } from '../../common/request-path';
 
 export interface WebEditionOptions {
@@ -26,28 +27,34 @@ export interface WebEditionOptions {
   serviceUrl?: string;
   /** Force demo mode (embedded simulator) whatever the settings say. */
   demo?: boolean;
-  /** Settings, journal and local API token; default `~/.cobrowse-agent-shell/web`. */
+  /** Settings, journal and the local API's discovery file; default `~/.cobrowse-agent-shell/web`. */
   dataDir?: string;
   /** Overrides the local integration API port (tests use 0). */
   localApiPort?: number;
   /** The built sidebar, default `out/renderer`. */
   rendererDir?: string;
   log?: Logger;
+  /** Told the next one-time link each time one is used (the command line prints it). */
+  onLinkUsed?: (nextLink: string) => void;
 }
 
 export interface WebEdition {
   /** The origin, `http://127.0.0.1:<port>`. */
   url: string;
-  /** The link that opens the sidebar: the origin with this run's key (see run-key.ts). */
-  openUrl: string;
+  /** A new link that opens the sidebar once: the origin with a one-time key in its fragment (run-key.ts). */
+  readonly openUrl: string;
   core: AppCore;
   /** The local integration API (throws when the Workspace API is the source). */
-  readonly localApi: { url: string; tokenFile: string };
+  readonly localApi: { url: string; discoveryFile: string };
   close(): Promise<void>;
 }
 
 const appVersion = process.env.npm_package_version ?? 'dev';
 const MAX_FRAME_BYTES = 64 * 1024;
+// Any page the agent visits on another loopback port can set cookies for 127.0.0.1 that the browser then
+// sends here too (cookies ignore ports): up to some 180 of 4 KB. We read none, but Node's default 16 KB header
+// limit would refuse every request under such a cookie bomb; this takes them all.
+const MAX_HEADER_BYTES = 1024 * 1024;
 // Per-connection bounds of /api (our choice: the sidebar sends a handful of requests a second at most). Past
 // the rate or the queue a request gets a `too-many-requests` Reply; a page that keeps flooding, or does not
 // read its replies, is disconnected (1008), so a flood costs neither memory nor the process.
@@ -101,27 +108,37 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       : state;
   };
 
-  const csp = contentSecurityPolicy(proxy.origin);
   const rendererDir = opts.rendererDir ?? defaultRendererDir;
   const runKey = createRunKey();
-  const server: Server = createServer((req, res) => {
+  let url = ''; // once listening
+  const openUrl = () => `${url}/#key=${runKey.newLink()}`;
+  // The sidebar's files hold nothing secret and its first load carries no key (the fragment stays in the
+  // browser): served to any local caller. Everything that acts needs the tab key.
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     if (!sameHost(req, port)) return void res.writeHead(421).end();
-    const url = requestUrl(req.url);
-    if (!url) return void res.writeHead(400).end();
-    if (runKey.redeem(url, res)) return;
-    if (!runKey.admits(req)) return refuseWithoutKey(res);
-    void serveSite(rendererDir, req, res, url.pathname, csp);
+    const path = requestUrl(req.url)?.pathname;
+    if (path === undefined) return void res.writeHead(400).end();
+    if (path === SESSION_PATH)
+      return void sessionRoute(req, res, runKey, url).then(
+        (redeemed) => redeemed && opts.onLinkUsed?.(openUrl()),
+      );
+    void serveSite(rendererDir, req, res, path, proxy.origin);
   });
   const upgradeRefused = refusalLog(log, 'web edition: WebSocket refused');
   const frameRefused = refusalLog(log, 'web edition: request refused');
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    // The page names `cobrowse` and `key.<tab key>`; the answer names only the first (the key is not echoed).
+    handleProtocols: (protocols) => (protocols.has(API_PROTOCOL) ? API_PROTOCOL : false),
+  });
   server.on('upgrade', (req, socket, head) => {
     // Only the sidebar page itself: same host (DNS rebinding) and same origin (any other page on the machine).
     const ok =
       req.url === '/api' &&
       sameHost(req, port) &&
       req.headers.origin === pageOrigin(req) &&
-      runKey.admits(req);
+      runKey.admits(presentedKey(req));
     if (!ok) {
       upgradeRefused({ origin: String(req.headers.origin ?? '(none)').slice(0, 100) });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -194,12 +211,14 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
-  const url = `http://127.0.0.1:${port}`;
+  url = `http://127.0.0.1:${port}`;
   log.info('web edition up', { url });
 
   return {
     url,
-    openUrl: `${url}/${runKey.query}`,
+    get openUrl() {
+      return openUrl();
+    },
     core,
     get localApi() {
       const api = core.localApi();
@@ -219,5 +238,4 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
 
 const TOO_MANY: AppError = { code: 'too-many-requests', params: { perSecond: API_RATE.perSecond } };
 const pageOrigin = (req: IncomingMessage) => `http://${req.headers.host ?? ''}`;
-const sameHost = (req: IncomingMessage, port: number) =>
-  req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`;
+const sameHost = (req: IncomingMessage, port: number) => isOwnHost(req.headers.host, port);

@@ -12,7 +12,6 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from '../../common/logger';
 import { requestTo, type AgentPool } from './agent-pool';
 import { scopedSetCookie, upstreamCookies } from './proxy-rules';
-import { RUN_COOKIE } from './run-key';
 import type { WarmCache } from './warm-cache';
 
 export interface Route {
@@ -40,8 +39,6 @@ const HOP_BY_HOP = [
   'te',
   'trailer',
 ];
-// Our own cookie names, which the node may neither set through the proxy nor receive.
-const RESERVED = new Set([RUN_COOKIE]);
 // At most this many learnt cookie names per route (our choice): a hostile node cannot grow the proxy's memory.
 const MAX_NODE_COOKIES = 32;
 
@@ -144,11 +141,8 @@ export class Forwarder {
       }
       const scoped: string[] = [];
       for (const c of value as string[]) {
-        const s = scopedSetCookie(c, prefix, RESERVED);
-        if (!s) {
-          this.deps.log.warn('agent page proxy: the node tried to set a reserved cookie; dropped');
-          continue;
-        }
+        const s = scopedSetCookie(c, prefix);
+        if (!s) continue;
         if (route.nodeCookies.size < MAX_NODE_COOKIES) route.nodeCookies.add(s.name);
         scoped.push(s.header);
       }

@@ -64,16 +64,12 @@ export function upstreamCookies(
  * One upstream Set-Cookie, scoped inside the route: every `Path` replaced by one `Path=<prefix><path>` (a
  * missing or relative path counts as `/`), every `Domain` dropped (a host-only cookie of the proxy's host, so
  * the node cannot plant cookies for other loopback ports). Returns the cookie's name with it, or null for a
- * cookie the node may not set: one named like a cookie of ours (`reserved`).
+ * header with no cookie name.
  */
-export function scopedSetCookie(
-  setCookie: string,
-  prefix: string,
-  reserved: ReadonlySet<string>,
-): { name: string; header: string } | null {
+export function scopedSetCookie(setCookie: string, prefix: string): { name: string; header: string } | null {
   const [pair = '', ...attributes] = setCookie.split(';');
   const name = nameOf(pair);
-  if (!name || reserved.has(name)) return null;
+  if (!name) return null;
   let path = '/';
   const kept: string[] = [pair.trim()];
   for (const attribute of attributes) {

@@ -1,54 +1,47 @@
-// The web edition listens on loopback, which other local processes and, on a shared terminal server, other
-// users can reach too. Each run has a random key: the link printed at start carries it once, the server
-// trades it for an HttpOnly, SameSite=Strict cookie (and drops it from the address bar), and every page
-// and the API then require that cookie.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cookieValue } from '../../common/cookie-header';
+// Who may use the web edition. It listens on loopback, which other local processes and, on a shared terminal
+// server, other users reach too, and the agent's browser visits other loopback servers whose pages can set and
+// receive every cookie of 127.0.0.1 (cookies ignore ports). So no cookie at all: the link printed at start
+// carries a one-time key in its fragment (never sent to a server, never logged); the sidebar trades it once
+// (`POST /api/session`) for a tab key it keeps in sessionStorage, out of reach of any other origin, and
+// presents that key on the WebSocket. A used link is dead; the next one is printed.
+import { randomBytes } from 'node:crypto';
+import { setNewest } from '../../common/recent-map';
 
-/** The run cookie's name: the agent proxy refuses it to the node (see proxy-rules.ts). */
-export const RUN_COOKIE = 'cobrowse_web';
+// Our choice: links minted but not yet used, and tab keys handed out, are bounded (oldest forgotten first).
+const MAX_LINKS = 16;
+const MAX_TABS = 64;
 
 export interface RunKey {
-  /** The query string that opens the sidebar: `?key=…`. */
-  readonly query: string;
-  /** The request carries this run's cookie. */
-  admits(req: IncomingMessage): boolean;
-  /** A `?key=` link (`url`, the request's): sets the cookie and redirects to the same path without it. True when handled. */
-  redeem(url: URL, res: ServerResponse): boolean;
+  /** A new one-time link key: the sidebar's address is `<origin>/#key=<it>`. */
+  newLink(): string;
+  /** Trades an unused link key for a tab key (the link key dies); null when it is unknown or used. */
+  redeem(linkKey: unknown): string | null;
+  /** The tab key was handed out by this run. */
+  admits(tabKey: string | null | undefined): boolean;
 }
+
+const newKey = () => randomBytes(24).toString('base64url');
+const KEY = /^[A-Za-z0-9_-]{32}$/;
 
 export function createRunKey(): RunKey {
-  const key = randomBytes(24).toString('base64url');
-  const matches = (given: string | null | undefined) =>
-    typeof given === 'string' &&
-    given.length === key.length &&
-    timingSafeEqual(Buffer.from(given), Buffer.from(key));
+  const links = new Map<string, true>();
+  const tabs = new Map<string, true>();
+  // A hashed lookup, not a constant-time comparison: a key is 192 random bits, nothing to guess piecewise.
+  const holds = (keys: Map<string, true>, given: unknown): given is string =>
+    typeof given === 'string' && KEY.test(given) && keys.has(given);
   return {
-    query: `?key=${key}`,
-    admits: (req) => matches(cookieValue(req.headers.cookie, RUN_COOKIE)),
-    redeem(url, res) {
-      if (!url.searchParams.has('key')) return false;
-      if (!matches(url.searchParams.get('key'))) return false;
-      res
-        .writeHead(303, {
-          'Set-Cookie': `${RUN_COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
-          // One leading slash: `//host/?key=…` must not become a redirect to another host.
-          Location: url.pathname.replace(/^\/+/, '/'),
-          'Cache-Control': 'no-store',
-        })
-        .end();
-      return true;
+    newLink() {
+      const key = newKey();
+      setNewest(links, key, true, MAX_LINKS);
+      return key;
     },
+    redeem(linkKey) {
+      if (!holds(links, linkKey)) return null;
+      links.delete(linkKey);
+      const tab = newKey();
+      setNewest(tabs, tab, true, MAX_TABS);
+      return tab;
+    },
+    admits: (tabKey) => holds(tabs, tabKey),
   };
-}
-
-/** What someone sees who opened the address without the run's link. */
-export function refuseWithoutKey(res: ServerResponse): void {
-  res
-    .writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
-    .end(
-      '<!doctype html><meta charset="utf-8"><title>Cobrowse Agent Shell</title>' +
-        "<p>Open the sidebar with the link printed when the web edition started: it carries this run's key.</p>",
-    );
 }

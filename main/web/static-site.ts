@@ -1,7 +1,9 @@
 // Serves the built sidebar (out/renderer) with the security headers a loopback page still needs: a strict
-// CSP, no sniffing, no framing by other pages. Paths are confined to the build folder.
+// CSP (the page's <meta> rewritten to the same policy), no sniffing, no framing by other pages. Paths are
+// confined to the build folder.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { contentSecurityPolicy, withMetaPolicy } from '../../common/csp';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -20,7 +22,8 @@ export async function serveSite(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
-  csp: string,
+  /** What the sidebar may frame: the agent proxy's origin. */
+  frameSrc: string,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -40,16 +43,18 @@ export async function serveSite(
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     return;
   }
+  const page = extname(file) === '.html' ? withMetaPolicy(await readFile(file, 'utf8'), frameSrc) : null;
   res.writeHead(200, {
     'Content-Type': types[extname(file)]!,
-    'Content-Length': info.size,
+    'Content-Length': page === null ? info.size : Buffer.byteLength(page),
     // Hashed asset names may be cached; the page itself never, so a rebuilt sidebar shows at once.
     'Cache-Control': rel.startsWith('assets/') ? 'max-age=31536000, immutable' : 'no-cache',
-    'Content-Security-Policy': csp,
+    'Content-Security-Policy': contentSecurityPolicy(frameSrc),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   });
   if (req.method === 'HEAD') return void res.end();
+  if (page !== null) return void res.end(page);
   createReadStream(file)
     .on('error', () => res.destroy())
     .pipe(res);

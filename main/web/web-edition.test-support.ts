@@ -1,10 +1,11 @@
 // For tests and benches: the web edition against a given Co-browse service (none: the embedded demo), with a
-// one-page stand-in for the built sidebar in a temporary folder, the run cookie as a browser would keep it,
-// and a busy shift's worth of interactions.
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// one-page stand-in for the built sidebar in a temporary folder, a tab key as the sidebar trades the printed
+// link for one, and a busy shift's worth of interactions.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../../common/logger';
+import { readDiscovery } from '../../common/node/local-api-discovery';
 import { startWebEdition, type WebEdition } from './index';
 
 export async function startTestWebEdition(
@@ -14,7 +15,10 @@ export async function startTestWebEdition(
   const dir = await mkdtemp(join(tmpdir(), 'web-edition-'));
   const site = join(dir, 'site');
   await mkdir(site);
-  await writeFile(join(site, 'index.html'), '<!doctype html><title>sidebar</title>');
+  await writeFile(
+    join(site, 'index.html'),
+    '<!doctype html><meta http-equiv="Content-Security-Policy" content="" /><title>sidebar</title>',
+  );
   const web = await startWebEdition({
     ...(serviceUrl ? { serviceUrl } : { demo: true }),
     dataDir: join(dir, 'data'),
@@ -31,15 +35,26 @@ export async function startTestWebEdition(
   };
 }
 
-/** Trades the run's link for its cookie: the `Set-Cookie` answer, and the `name=value` a browser sends. */
-export async function redeemRunLink(web: WebEdition): Promise<{ res: Response; cookie: string }> {
-  const res = await fetch(web.openUrl, { redirect: 'manual' });
-  return { res, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+/** Trades a link's one-time key (default: a new link's) for a tab key, as the sidebar does: the answer and the key. */
+export async function redeemRunLink(
+  web: WebEdition,
+  link = new URL(web.openUrl).hash.slice('#key='.length),
+): Promise<{ res: Response; tab: string }> {
+  const res = await fetch(`${web.url}/api/session`, {
+    method: 'POST',
+    headers: { origin: web.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ link }),
+  });
+  const body = (await res.json()) as { tab?: string };
+  return { res, tab: body.tab ?? '' };
 }
+
+/** The WebSocket subprotocols the sidebar names on `/api` with its tab key. */
+export const apiProtocols = (tab: string) => ['cobrowse', `key.${tab}`];
 
 /** 100 interactions with long names through the local API: every state push is then about 50 KB. */
 export async function busyShift(web: WebEdition): Promise<number> {
-  const token = (await readFile(web.localApi.tokenFile, 'utf8')).trim();
+  const { token } = await readDiscovery(web.localApi.discoveryFile);
   const events = Array.from({ length: 100 }, (_, i) => ({
     type: 'interaction-added',
     interactionId: `chat-${i}-${'x'.repeat(150)}`,

@@ -5,11 +5,12 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { AppState, type WireFromHost } from '../../common/contract';
+import { metaPolicyOf } from '../../common/csp';
 import { quietLogger } from '../../common/logger';
 import { holdsFor, until } from '../core/test-support/until';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import type { WebEdition } from './index';
-import { redeemRunLink, startTestWebEdition } from './web-edition.test-support';
+import { apiProtocols, redeemRunLink, startTestWebEdition } from './web-edition.test-support';
 
 const fx = useSimulator({ nodes: 2 });
 let web: WebEdition;
@@ -22,21 +23,20 @@ afterAll(async () => {
   await stop?.();
 });
 
-/** The cookie the run's link trades its key for, as the browser would keep it. */
-async function runCookie(): Promise<string> {
-  const { res, cookie } = await redeemRunLink(web);
-  expect(res.status).toBe(303);
-  expect(res.headers.get('location')).toBe('/'); // the key leaves the address bar
-  const set = res.headers.get('set-cookie') ?? '';
-  expect(set).toMatch(/HttpOnly/);
-  expect(set).toMatch(/SameSite=Strict/);
-  return cookie;
+/** The tab key a new link trades for, as the sidebar gets it; no cookie is ever set. */
+async function tabKey(): Promise<string> {
+  const { res, tab } = await redeemRunLink(web);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('set-cookie')).toBeNull();
+  expect(tab).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  return tab;
 }
 
-/** A page-like client: Origin of the sidebar, the run's cookie, frames parsed, replies matched by id. */
-async function page(origin = web.url, cookie?: string) {
-  const headers = { origin, cookie: cookie ?? (await runCookie()) };
-  const ws = new WebSocket(`${web.url.replace('http', 'ws')}/api`, { headers });
+/** A page-like client: Origin of the sidebar, a tab key, frames parsed, replies matched by id. */
+async function page(origin = web.url, tab?: string) {
+  const ws = new WebSocket(`${web.url.replace('http', 'ws')}/api`, apiProtocols(tab ?? (await tabKey())), {
+    headers: { origin },
+  });
   const frames: WireFromHost[] = [];
   ws.on('message', (d) => frames.push(JSON.parse(String(d)) as WireFromHost));
   await new Promise<void>((resolve, reject) => {
@@ -65,23 +65,42 @@ async function page(origin = web.url, cookie?: string) {
 }
 
 describe('web edition', () => {
-  it('serves the sidebar only with the run key, with a CSP that frames only the agent proxy', async () => {
-    const without = await fetch(web.url);
-    expect(without.status).toBe(401);
-    expect(await without.text()).toContain('link printed when the web edition started');
-    expect((await fetch(`${web.url}/?key=not-the-key`, { redirect: 'manual' })).status).toBe(401);
-    const res = await fetch(web.url, { headers: { cookie: await runCookie() } });
+  it('serves the sidebar (nothing secret in it) with a CSP that frames only the agent proxy, and no cookie', async () => {
+    const res = await fetch(web.url);
     expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toMatch(/frame-src http:\/\/127\.0\.0\.1:\d+/);
-    const cookie = await runCookie();
-    expect((await fetch(`${web.url}/../../etc/passwd`, { headers: { cookie } })).status).toBe(404);
+    // The page's <meta> says the same, less what only a header can carry.
+    expect(metaPolicyOf(await res.text())).toBe(csp.replace("; frame-ancestors 'none'", ''));
+    expect((await fetch(`${web.url}/../../etc/passwd`)).status).toBe(404);
   });
 
-  it('refuses the API to another origin, without the run cookie, and to a foreign Host', async () => {
+  it('a link works once: its key trades for one tab key, then never again; a key it did not print, never', async () => {
+    const link = new URL(web.openUrl);
+    expect(link.pathname).toBe('/');
+    expect(link.search).toBe(''); // the key is in the fragment, which the browser never sends
+    const key = link.hash.slice('#key='.length);
+    const first = await redeemRunLink(web, key);
+    expect(first.res.status).toBe(200);
+    const again = await redeemRunLink(web, key);
+    expect([again.res.status, again.tab]).toEqual([403, '']);
+    expect((await redeemRunLink(web, 'A'.repeat(32))).res.status).toBe(403);
+    const asked = (tab: string) =>
+      fetch(`${web.url}/api/session`, { headers: { authorization: `Bearer ${tab}` } });
+    expect([(await asked(first.tab)).status, (await asked('B'.repeat(32))).status]).toEqual([200, 401]);
+  });
+
+  it('refuses the session to another origin and the API to another origin, without a tab key, and to a foreign Host', async () => {
+    const redeem = await fetch(`${web.url}/api/session`, {
+      method: 'POST',
+      headers: { origin: 'http://127.0.0.1:1', 'content-type': 'application/json' },
+      body: JSON.stringify({ link: new URL(web.openUrl).hash.slice('#key='.length) }),
+    });
+    expect(redeem.status).toBe(403);
     await expect(page('http://evil.example')).rejects.toThrow(/refused 403/);
-    await expect(page(web.url, 'cobrowse_web=guess')).rejects.toThrow(/refused 403/);
+    await expect(page(web.url, 'C'.repeat(32))).rejects.toThrow(/refused 403/);
     // fetch() may not set Host; a DNS-rebinding page would arrive with its own name there.
     const status = await new Promise<number | undefined>((resolve, reject) =>
       request(web.url, { headers: { host: 'evil.example' } }, (res) => {

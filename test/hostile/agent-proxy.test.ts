@@ -97,15 +97,32 @@ describe('hostile: the agent proxy is no open proxy', () => {
   });
 });
 
+describe('hostile: the agent proxy under DNS rebinding', () => {
+  it('a request or upgrade that names another host (a rebound name, localhost) reaches nothing: 421', async () => {
+    const port = new URL(proxy.origin).port;
+    for (const host of [
+      `evil.example:${port}`,
+      `localhost:${port}`,
+      '127.0.0.1',
+      `127.0.0.1:${Number(port) + 1}`,
+    ]) {
+      const page = await raw(proxy.origin, `${prefix}/cobrowse/slave.html`, { headers: { host } });
+      const upgrade = await rawUpgrade(proxy.origin, `${prefix}/cobrowse/cometd`, { host });
+      expect({ host, page: page.status, upgrade }).toEqual({ host, page: 421, upgrade: 421 });
+    }
+    expect(owner.heard).toEqual([]);
+  });
+});
+
 describe('hostile: no credential goes upstream', () => {
   const cookieSent = () => owner.heard.map((h) => h.headers.cookie ?? '');
 
-  it("never forwards the sidebar's run cookie or another loopback app's cookies", async () => {
+  it("never forwards another loopback app's cookies (the browser sends it every 127.0.0.1 cookie)", async () => {
     await raw(proxy.origin, `${prefix}/cobrowse/slave.html`, {
-      headers: { cookie: 'cobrowse_web=RUN-KEY-SECRET; other_app=1; gcbSessionServer=node9' },
+      headers: { cookie: 'other_app_session=SECRET; other_app=1; gcbSessionServer=node9' },
     });
     await raw(proxy.origin, `${prefix}/cobrowse/slave.html`, {
-      headers: { cookie: '__Host-cobrowse_web=RUN-KEY-SECRET' },
+      headers: { cookie: '__Host-other_app_session=SECRET' },
     });
     expect(cookieSent()).toEqual(['gcbSessionServer=node1', 'gcbSessionServer=node1']);
   });
@@ -114,7 +131,7 @@ describe('hostile: no credential goes upstream', () => {
     await raw(proxy.origin, `${prefix}/cobrowse/set-cookies`);
     await raw(proxy.origin, `${prefix}/cobrowse/cometd`, {
       method: 'POST',
-      headers: { cookie: 'BAYEUX_BROWSER=b1; cobrowse_web=RUN-KEY-SECRET; pathless=1' },
+      headers: { cookie: 'BAYEUX_BROWSER=b1; other_app_session=SECRET; pathless=1' },
       body: '[]',
     });
     expect(cookieSent().at(-1)).toBe('BAYEUX_BROWSER=b1; pathless=1; gcbSessionServer=node1');

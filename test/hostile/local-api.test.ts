@@ -1,7 +1,7 @@
 // The local integration API under a hostile local process: refusals logged at a rate (any process on the
 // machine can knock), per-connection rate limits on HTTP and on the WebSocket, memory flat under floods,
 // and fuzzed requests (fixed seed) that only ever get documented 4xx answers.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../common/logger';
 import { ErrorBody } from '../../common/local-api-wire';
+import { readDiscovery } from '../../common/node/local-api-discovery';
 import { createLocalApiSource, type LocalApiSource } from '../../main/core/sources/local-api/server';
 import { until } from '../../main/core/test-support/until';
 import { asHeaderValue, asRequestPath, fuzzBody, peakMemoryDuring, raw, seeded } from './hostile-support';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hostile-local-api-'));
   api = createLocalApiSource({
     port: 0,
-    tokenFile: join(dir, 'local-api-token'),
+    discoveryFile: join(dir, 'local-api.json'),
     log: createLogger({ level: 'info', sink: (line) => logLines.push(line) }),
     getState: () => ({ interactions: [] }),
   });
@@ -31,7 +32,7 @@ beforeAll(async () => {
     () => undefined,
     () => undefined,
   );
-  token = (await readFile(join(dir, 'local-api-token'), 'utf8')).trim();
+  token = (await readDiscovery(join(dir, 'local-api.json'))).token;
 });
 afterAll(async () => {
   await api?.stop();

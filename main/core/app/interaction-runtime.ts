@@ -3,11 +3,12 @@
 import { join } from 'node:path';
 import type { AppError } from '../../../common/contract';
 import type { Controller } from '../controller';
-import { demoLocalApiPort, type EmbeddedDemo } from './demo';
+import type { EmbeddedDemo } from './demo';
 import { InteractionEngine } from '../interactions/engine';
 import type { Logger } from '../../../common/logger';
 import type { Settings } from '../../../common/settings-schema';
-import { loadOrCreateToken } from '../sources/local-api/token-file';
+import { readDiscovery } from '../../../common/node/local-api-discovery';
+import { LocalApiUnavailable } from '../sources/local-api/server';
 import { selectSource, type SelectedSource } from '../sources/select';
 import type { SecretStore } from '../sources/workspace';
 
@@ -40,14 +41,10 @@ export async function startRuntime(
   demo: EmbeddedDemo | null,
   deps: RuntimeDeps,
 ): Promise<Runtime> {
-  const configuredPort = deps.localApiPort ?? settings.localApiPort;
   const selected = selectSource(settings, {
     dataDir: deps.dataDir,
-    // Only the local API listens; the Workspace source has no port to probe.
-    localApiPort:
-      demo && settings.source === 'local-api'
-        ? await demoLocalApiPort(configuredPort, deps.log)
-        : configuredPort,
+    // A busy port (another copy of the app, another user's) is given up for a free one by the source itself.
+    localApiPort: deps.localApiPort ?? settings.localApiPort,
     workspaceOverride: demo ? demo.workspace : null,
     secrets: deps.secrets,
     openBrowser: deps.openBrowser,
@@ -68,15 +65,15 @@ export async function startRuntime(
   try {
     await engine.start();
     if (demo && selected.kind === 'local-api')
-      await demo.connectDesk({
-        url: selected.source.url,
-        token: await loadOrCreateToken(selected.tokenFile),
-      });
+      await demo.connectDesk(await readDiscovery(selected.source.discoveryFile));
   } catch (err) {
     // A busy port must not keep the agent from typed joins: the sidebar says what is wrong.
     const message = err instanceof Error ? err.message : String(err);
     deps.log.error('interaction source did not start', { error: message });
-    startProblem = { code: 'source-unavailable', params: { problem: message } };
+    startProblem =
+      err instanceof LocalApiUnavailable
+        ? { code: 'local-api-unavailable', params: { problem: err.problem } }
+        : { code: 'source-unavailable', params: { problem: message } };
   }
   return {
     engine,

@@ -54,17 +54,5 @@ export function agentViewCookie(cookie: string | null, agentPageUrl: string) {
   };
 }
 
-/** The sidebar's CSP in both hosts; `frameSrc` is the only thing it may frame (the web edition's agent proxy). */
-export function contentSecurityPolicy(frameSrc: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    `frame-src ${frameSrc}`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
+// The sidebar's CSP, header and <meta> from one source: common/csp.ts.
+export { contentSecurityPolicy } from '../../../common/csp';

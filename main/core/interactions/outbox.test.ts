@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, quietLogger } from '../../../common/logger';
 import { createLocalApiSource, type LocalApiSource } from '../sources/local-api/server';
-import { loadOrCreateToken } from '../sources/local-api/token-file';
+import { readDiscovery } from '../../../common/node/local-api-discovery';
 import { InteractionServerSim } from '../../../simulator/interactions';
 import { encodeLine, openJournal } from './journal';
 import { backoffDelay, openOutbox, type Outbox } from './outbox';
@@ -25,13 +25,13 @@ let n = 0;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'outbox-'));
-  const tokenFile = join(dir, 'local-api-token');
-  api = createLocalApiSource({ port: 0, tokenFile, log: quietLogger(), ackTimeoutMs: 1_000 });
+  const discoveryFile = join(dir, 'local-api.json');
+  api = createLocalApiSource({ port: 0, discoveryFile, log: quietLogger(), ackTimeoutMs: 1_000 });
   await api.start(
     () => undefined,
     () => undefined,
   );
-  token = await loadOrCreateToken(tokenFile);
+  token = (await readDiscovery(discoveryFile)).token;
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { createController } from '../controller';
 import { quietLogger, type Logger } from '../../../common/logger';
 import type { InteractionSource } from '../sources/port';
 import { createLocalApiSource } from '../sources/local-api/server';
-import { loadOrCreateToken } from '../sources/local-api/token-file';
+import { readDiscovery } from '../../../common/node/local-api-discovery';
 import { InteractionEngine, type EngineOptions, type EngineState } from './engine';
 
 export interface Lifecycle {
@@ -49,14 +49,14 @@ export async function startLifecycle(
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'lifecycle-'));
   const log = quietLogger();
-  const tokenFile = join(dir, 'local-api-token');
-  const source = createLocalApiSource({ port: 0, tokenFile, log });
+  const discoveryFile = join(dir, 'local-api.json');
+  const source = createLocalApiSource({ port: 0, discoveryFile, log });
   const { controller, engine } = await startEngine(serviceUrl, source, dir, log, options);
   source.setStateProvider(() => engine.getState());
   const snapshots: EngineState[] = [];
   engine.subscribe((s) => snapshots.push(s));
   await engine.start();
-  await desk.connect({ url: source.url, token: await loadOrCreateToken(tokenFile) });
+  await desk.connect(await readDiscovery(discoveryFile));
   const lifecycle: Lifecycle = {
     engine,
     desk,

@@ -1,6 +1,7 @@
 // Builds the interaction source the settings ask for: the local integration API (default) or the Genesys
 // Workspace API connector. In demo mode the Workspace connector talks to the embedded Workspace simulator.
 import { join } from 'node:path';
+import { DISCOVERY_FILE } from '../../../common/local-api-wire';
 import type { Logger } from '../../../common/logger';
 import type { Settings } from '../../../common/settings-schema';
 import type { InteractionSource } from './port';
@@ -19,7 +20,7 @@ export interface SourceDeps {
 }
 
 export type SelectedSource =
-  | { kind: 'local-api'; source: LocalApiSource; tokenFile: string }
+  | { kind: 'local-api'; source: LocalApiSource }
   | { kind: 'workspace'; source: WorkspaceSource }
   | { kind: 'unconfigured'; source: InteractionSource };
 
@@ -43,11 +44,13 @@ export function selectSource(settings: Settings, deps: SourceDeps): SelectedSour
       }),
     };
   }
-  const tokenFile = join(deps.dataDir, 'local-api-token');
   return {
     kind: 'local-api',
-    source: createLocalApiSource({ port: deps.localApiPort, tokenFile, log: deps.log }),
-    tokenFile,
+    source: createLocalApiSource({
+      port: deps.localApiPort,
+      discoveryFile: join(deps.dataDir, DISCOVERY_FILE),
+      log: deps.log,
+    }),
   };
 }
 

@@ -12,5 +12,15 @@ declare global {
 export function hostApi(): CobrowseApi {
   if (window.cobrowse) return window.cobrowse;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return connectWebBridge(`${scheme}//${location.host}/api`);
+  return connectWebBridge(`${scheme}//${location.host}/api`, takeLinkKey());
+}
+
+/**
+ * The one-time key of the link the web edition printed (`#key=…`), taken out of the address bar and of this
+ * history entry at once: the page keeps no key where a bookmark, a shared screen or the history would show it.
+ */
+function takeLinkKey(): string | null {
+  const key = new URLSearchParams(location.hash.slice(1)).get('key');
+  if (key !== null) history.replaceState(history.state, '', location.pathname + location.search);
+  return key;
 }

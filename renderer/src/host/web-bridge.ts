@@ -2,6 +2,11 @@
 // to main/web. Calls made while the socket is (re)connecting wait for it; a lost socket fails them with a
 // specific error instead of hanging, says so to the sidebar at once (`onHostLink`), and the bridge reconnects
 // by itself every 250 ms → 1 s (capped, so a host that is back is seen within about a second).
+//
+// No cookie (any page on another loopback port could read or set it): the one-time key of the link the host
+// printed is traded once for a tab key, kept in this tab's sessionStorage (no other origin can read it) and
+// named on the socket as a `key.<tab key>` subprotocol. A tab that trades a new run's link hands its key to
+// the sidebar's other tabs (BroadcastChannel: same origin only), so they reconnect by themselves.
 import type {
   CobrowseApi,
   EventName,
@@ -13,11 +18,15 @@ import type {
 } from '../../../common/contract';
 
 const lost: Reply<never> = { ok: false, error: { code: 'host-unreachable' } };
+const linkNeeded: Reply<never> = { ok: false, error: { code: 'link-needed' } };
 
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 1000;
+const TAB_KEY = 'cobrowse.tabKey';
+const PROTOCOL = 'cobrowse';
 
-export function connectWebBridge(url: string): CobrowseApi {
+/** `url`: the host's `ws(s)://…/api`; `linkKey`: the one-time key of the link this page was opened with. */
+export function connectWebBridge(url: string, linkKey: string | null): CobrowseApi {
   // The frames' schema brings the contract's schemas and zod: fetched alongside the socket's opening rather
   // than before the first paint. Frames wait for it in arrival order (one promise, callbacks in order).
   const frameSchema = import('../../../common/contract').then((c) => c.WireFromHost);
@@ -29,8 +38,26 @@ export function connectWebBridge(url: string): CobrowseApi {
   const pending = new Map<number, (reply: Reply<unknown>) => void>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const linkListeners = new Set<(link: HostLink) => void>();
-  // The page itself, from the same host: 401 there means a new run of the app, whose key this page lacks.
-  const pageUrl = url.replace(/^ws/, 'http').replace(/\/api$/, '/');
+  // 401 there means a new run of the app, whose key this page lacks.
+  const sessionUrl = url.replace(/^ws/, 'http') + '/session';
+  let tabKey = sessionStorage.getItem(TAB_KEY);
+  const tabs = new BroadcastChannel(TAB_KEY);
+  const adopt = (key: string) => {
+    tabKey = key;
+    sessionStorage.setItem(TAB_KEY, key);
+  };
+  tabs.onmessage = (e: MessageEvent) => {
+    if (typeof e.data !== 'string') return;
+    adopt(e.data);
+    // At once rather than at the next retry; the retry still follows, and its `ready` asks for the state.
+    if (!socket) void connect();
+  };
+  const redeemed = linkKey ? redeem(sessionUrl, linkKey) : Promise.resolve(null);
+  const keyed = redeemed.then((key) => {
+    if (!key) return;
+    adopt(key);
+    tabs.postMessage(key);
+  });
 
   const setLink = (next: HostLink) => {
     if (next === link) return;
@@ -40,7 +67,8 @@ export function connectWebBridge(url: string): CobrowseApi {
 
   const hostRestarted = async (): Promise<boolean> => {
     try {
-      return (await fetch(pageUrl, { cache: 'no-store', credentials: 'same-origin' })).status === 401;
+      const headers = { Authorization: `Bearer ${tabKey ?? ''}` };
+      return (await fetch(sessionUrl, { cache: 'no-store', headers })).status === 401;
     } catch {
       return false; // not answering at all: simply down
     }
@@ -53,9 +81,10 @@ export function connectWebBridge(url: string): CobrowseApi {
     void hostRestarted().then((restarted) => check === checks && setLink(restarted ? 'restarted' : 'down'));
   };
 
-  const connect = (): Promise<WebSocket> =>
-    (open ??= new Promise((resolve) => {
-      const ws = new WebSocket(url);
+  const connect = (): Promise<WebSocket> => (open ??= keyed.then(() => opened()));
+  const opened = (): Promise<WebSocket> =>
+    new Promise((resolve) => {
+      const ws = new WebSocket(url, tabKey ? [PROTOCOL, `key.${tabKey}`] : [PROTOCOL]);
       let opened = false;
       ws.onopen = () => {
         opened = true;
@@ -98,13 +127,14 @@ export function connectWebBridge(url: string): CobrowseApi {
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
         resolve(ws); // no-op once it opened; if it never did, callers find it closed and answer `lost`
       };
-    }));
+    });
 
   const api: CobrowseApi = {
     host: 'web',
     async invoke(name: RequestName, input: unknown) {
       const ws = socket ?? (await connect());
-      if (ws.readyState !== WebSocket.OPEN) return lost;
+      // Not connected: the host is down, or it answers but this page holds none of its keys.
+      if (ws.readyState !== WebSocket.OPEN) return (await hostRestarted()) ? linkNeeded : lost;
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve as (r: Reply<unknown>) => void);
@@ -125,4 +155,21 @@ export function connectWebBridge(url: string): CobrowseApi {
     },
   } as CobrowseApi;
   return api;
+}
+
+/** Trades the link's one-time key for a tab key; null when it is used or not this run's. */
+async function redeem(sessionUrl: string, link: string): Promise<string | null> {
+  try {
+    const res = await fetch(sessionUrl, {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ link }),
+    });
+    if (!res.ok) return null;
+    const { tab } = (await res.json()) as { tab?: unknown };
+    return typeof tab === 'string' ? tab : null;
+  } catch {
+    return null; // the host is not answering: the link light says so
+  }
 }

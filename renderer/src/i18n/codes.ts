@@ -118,6 +118,11 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
     id: 'error.source-unavailable',
     defaultMessage: 'The interaction source could not start ({problem}).',
   },
+  'local-api-unavailable': {
+    id: 'error.local-api-unavailable',
+    defaultMessage:
+      'The softphone link could not listen on this computer ({problem}): chats and calls cannot reach the sidebar.',
+  },
   'too-many-requests': {
     id: 'error.too-many-requests',
     defaultMessage:
@@ -131,6 +136,10 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
   'host-unreachable': {
     id: 'error.host-unreachable',
     defaultMessage: 'The connection to the Cobrowse Agent Shell host was lost.',
+  },
+  'link-needed': {
+    id: 'error.link-needed',
+    defaultMessage: 'This page has no key of the running app, so it cannot reach it.',
   },
   'save-unsupported': { id: 'error.save-unsupported', defaultMessage: 'This app cannot save files.' },
   'save-denied': { id: 'error.save-denied', defaultMessage: 'You are not allowed to write in {folder}.' },
@@ -232,7 +241,7 @@ const act = defineMessages({
   typedStillWork: {
     id: 'error.action.typedStillWork',
     defaultMessage:
-      'Typed session IDs still work. Free the port or change localApiPort in the settings file.',
+      'Typed session IDs still work. Restart the app; if it keeps happening, use Copy diagnostics and contact support.',
   },
   wait: {
     id: 'error.action.wait',
@@ -241,6 +250,10 @@ const act = defineMessages({
   typeIt: {
     id: 'error.action.typeIt',
     defaultMessage: 'Ask the customer for the 9-digit session number and type it in the sidebar.',
+  },
+  openPrintedLink: {
+    id: 'error.action.openPrintedLink',
+    defaultMessage: 'Open the newest link the app printed: each link works once.',
   },
   appRunning: {
     id: 'error.action.appRunning',
@@ -284,10 +297,12 @@ const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
   'unknown-request': act.reload,
   'invalid-request': act.reload,
   'source-unavailable': act.typedStillWork,
+  'local-api-unavailable': act.typedStillWork,
   'too-many-requests': act.wait,
   'deep-link-refused': act.typeIt,
   forbidden: null,
   'host-unreachable': act.appRunning,
+  'link-needed': act.openPrintedLink,
   'save-unsupported': act.copyInstead,
   'save-denied': act.saveOwnFolder,
   'save-read-only': act.saveElsewhere,
@@ -458,6 +473,10 @@ export const sourceMessages: Words<SourceDetail['code']> = defineMessages({
     defaultMessage: '{count, plural, one {# desktop app connected} other {# desktop apps connected}}',
   },
   listening: { id: 'source.listening', defaultMessage: 'listening on {address}; no desktop app connected' },
+  'local-api-unavailable': {
+    id: 'source.local-api-unavailable',
+    defaultMessage: 'cannot listen on this computer ({problem})',
+  },
   'workspace-not-set-up': {
     id: 'source.workspace-not-set-up',
     defaultMessage: 'Set the Workspace API URL and client id in Settings to see your chats and calls.',

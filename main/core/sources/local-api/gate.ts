@@ -5,9 +5,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { APP_HEADER, AppName } from '../../../../common/local-api-wire';
+import { isOwnHost } from '../../../../common/loopback-host';
 import { rateLimit, type RateLimit } from '../../net/flood-guard';
 import { HttpError } from './http-error';
-import { tokensEqual } from './token-file';
+import { tokensEqual } from './token';
 
 export const HOST = '127.0.0.1';
 // Our choice (a softphone sends a few requests a second): `burst` requests at once then `perSecond`, else 429.
@@ -17,15 +18,17 @@ const HTTP_RATE = { perSecond: 50, burst: 100 };
 export function admit(req: IncomingMessage, port: number, token: string): void {
   if (req.headers.origin !== undefined)
     throw new HttpError(403, { error: 'origin-forbidden', message: 'requests from web pages are refused' });
-  const host = req.headers.host ?? '';
-  if (host !== `${HOST}:${port}` && host !== `localhost:${port}`)
+  if (!isOwnHost(req.headers.host, port))
     throw new HttpError(403, { error: 'host-forbidden', message: `Host must be ${HOST}:${port}` });
   const auth = req.headers.authorization ?? '';
   const given = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
   if (!given || !tokensEqual(given, token))
     throw new HttpError(
       401,
-      { error: 'unauthorized', message: 'a valid bearer token is required (see the local-api-token file)' },
+      {
+        error: 'unauthorized',
+        message: 'a valid bearer token is required (read it from the discovery file, local-api.json)',
+      },
       { 'WWW-Authenticate': 'Bearer' },
     );
 }

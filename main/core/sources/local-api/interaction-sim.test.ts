@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietLogger } from '../../../../common/logger';
 import type { SourceEvent } from '../../../../common/source-events';
 import { createLocalApiSource, type LocalApiSource } from './server';
-import { loadOrCreateToken } from './token-file';
+import { readDiscovery } from '../../../../common/node/local-api-discovery';
 import { startSimulator, type Simulator } from '../../../../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../../../../simulator/interactions/index';
 
@@ -19,13 +19,13 @@ const events: SourceEvent[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sim-routes-'));
-  const tokenFile = join(dir, 'token');
-  api = createLocalApiSource({ port: 0, tokenFile, log: quietLogger() });
+  const discoveryFile = join(dir, 'local-api.json');
+  api = createLocalApiSource({ port: 0, discoveryFile, log: quietLogger() });
   await api.start(
     (e) => events.push(e),
     () => undefined,
   );
-  await desk.connect({ url: api.url, token: await loadOrCreateToken(tokenFile) });
+  await desk.connect(await readDiscovery(discoveryFile));
   sim = await startSimulator({ port: 0, nodes: 1, logger: quietLogger(), routes: [interactionRoutes(desk)] });
 });
 

@@ -1,7 +1,7 @@
 // The local integration API against a real client on 127.0.0.1: auth, browser refusal, validation errors,
-// the token file, the WebSocket push/ack, each write routed to the app that reported its interaction, and
+// the WebSocket push/ack, each write routed to the app that reported its interaction, and
 // the OpenAPI file covering every route.
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ import type { SourceStatus } from '../port';
 import { InteractionServerSim } from '../../../../simulator/interactions';
 import { routes } from './http-api';
 import { createLocalApiSource, type LocalApiSource } from './server';
-import { ErrorBody, ErrorCode } from '../../../../common/local-api-wire';
+import { Discovery, ErrorBody, ErrorCode } from '../../../../common/local-api-wire';
+import { readDiscovery } from '../../../../common/node/local-api-discovery';
 import { openOutbox } from '../../interactions/outbox';
 
 let dir: string;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'local-api-'));
   api = createLocalApiSource({
     port: 0,
-    tokenFile: join(dir, 'settings', 'local-api-token'),
+    discoveryFile: join(dir, 'settings', 'local-api.json'),
     log: quietLogger(),
     getState: () => ({ interactions: [] }),
     ackTimeoutMs: 500,
@@ -41,7 +42,7 @@ beforeAll(async () => {
       if (s.state === 'up') onUp();
     },
   );
-  token = (await readFile(join(dir, 'settings', 'local-api-token'), 'utf8')).trim();
+  token = (await readDiscovery(join(dir, 'settings', 'local-api.json'))).token;
 });
 
 afterAll(async () => {
@@ -58,25 +59,6 @@ async function post(body: string, headers: Record<string, string> = {}) {
   });
   return { status: res.status, body: ErrorBody.or(ErrorBody.partial()).parse(await res.json()), res };
 }
-
-describe('local API token', () => {
-  it('is generated on first start, kept with mode 0600, and reused on the next start', async () => {
-    const file = join(dir, 'settings', 'local-api-token');
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const again = createLocalApiSource({ port: 0, tokenFile: file, log: quietLogger() });
-    await again.start(
-      () => undefined,
-      () => undefined,
-    );
-    try {
-      const res = await fetch(`${again.url}/v1/state`, { headers: auth() });
-      expect(res.status).toBe(200);
-    } finally {
-      await again.stop();
-    }
-  });
-});
 
 describe('local API HTTP', () => {
   it('accepts one event or a batch with 202 and hands them on validated', async () => {
@@ -368,5 +350,14 @@ describe('OpenAPI file', () => {
     for (const r of routes) expect(doc.paths[r.path]?.[r.method], `${r.method} ${r.path}`).toBeDefined();
     expect(Object.keys(doc.paths).sort()).toEqual([...new Set(routes.map((r) => r.path))].sort());
     expect(doc.components.schemas.Error.properties.error.enum).toEqual(ErrorCode.options);
+  });
+
+  it('documents the discovery file as common/local-api-wire.ts reads it, with an example that parses', async () => {
+    const doc = load(await readFile(new URL('./openapi.yaml', import.meta.url), 'utf8')) as {
+      components: { schemas: { Discovery: { required: string[]; examples: unknown[] } } };
+    };
+    const documented = doc.components.schemas.Discovery;
+    expect([...documented.required].sort()).toEqual(Object.keys(Discovery.shape).sort());
+    for (const example of documented.examples) expect(Discovery.safeParse(example).success).toBe(true);
   });
 });

@@ -11,15 +11,16 @@ import type { InteractionSource, SourceStatus } from '../port';
 import { refusalLog } from '../../net/flood-guard';
 import { createAckWaiters } from './ack-waiters';
 import { createAppSockets } from './app-sockets';
+import { publishDiscovery, withdrawDiscovery } from './discovery';
 import { admit, connectionRate, HOST } from './gate';
 import { requestHandler, upgradeHandler } from './http-api';
-import { loadOrCreateToken } from './token-file';
+import { newToken } from './token';
 
 export interface LocalApiOptions {
-  /** 0 picks a free port (tests). */
+  /** The port to try first (taken: a free one instead); 0 picks a free port at once (tests). */
   port: number;
-  /** Where the bearer token lives, e.g. `<settings folder>/local-api-token`. */
-  tokenFile: string;
+  /** Where the address and token are published: `<data dir>/local-api.json` (DISCOVERY_FILE). */
+  discoveryFile: string;
   log: Logger;
   /** What `GET /v1/state` answers. */
   getState?: () => unknown;
@@ -30,7 +31,15 @@ export interface LocalApiOptions {
 export interface LocalApiSource extends InteractionSource {
   /** `http://127.0.0.1:<port>` once started. */
   readonly url: string;
+  readonly discoveryFile: string;
   setStateProvider(getState: () => unknown): void;
+}
+
+/** No loopback port could be had at all: the source is down and says why (`problem`: the system's code). */
+export class LocalApiUnavailable extends Error {
+  constructor(readonly problem: string) {
+    super(`the local API could not listen on ${HOST} (${problem})`);
+  }
 }
 
 // Our choice: at most this many sockets at once (more are dropped by Node).
@@ -72,6 +81,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
     get url() {
       return `http://${HOST}:${port}`;
     },
+    discoveryFile: opts.discoveryFile,
     setStateProvider(fn) {
       getState = fn;
     },
@@ -79,16 +89,26 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       onEvent = eventSink;
       onStatus = statusSink;
       onStatus({ state: 'starting' });
-      token = await loadOrCreateToken(opts.tokenFile);
+      token = newToken();
       wss = new WebSocketServer({ noServer: true, maxPayload: BODY_LIMIT_BYTES });
       const srv = (server = createServer((req, res) => void handle(req, res)));
       srv.maxConnections = MAX_CONNECTIONS;
       srv.on('upgrade', upgrade);
-      port = await listen(srv, opts.port);
-      log.info('local integration API listening', { url: `http://${HOST}:${port}` });
+      try {
+        port = await listenPreferring(srv, opts.port, log);
+      } catch (err) {
+        const problem = (err as NodeJS.ErrnoException).code ?? String(err);
+        server = undefined;
+        onStatus({ state: 'down', detail: { code: 'local-api-unavailable', params: { problem } } });
+        throw new LocalApiUnavailable(problem);
+      }
+      const url = `http://${HOST}:${port}`;
+      await publishDiscovery(opts.discoveryFile, { url, token, pid: process.pid });
+      log.info('local integration API listening', { url, discoveryFile: opts.discoveryFile });
       reportStatus();
     },
     async stop() {
+      if (token) await withdrawDiscovery(opts.discoveryFile, token);
       acks.failAll((writeId) => new Error(`stopped before write ${writeId} was acknowledged`));
       sockets.terminateAll();
       wss?.close();
@@ -114,11 +134,29 @@ function statusOf(apps: number, port: number): SourceStatus {
     : { state: 'listening', detail: { code: 'listening', params: { address: `${HOST}:${port}` } } };
 }
 
+/**
+ * Listens on `preferred` when it is free, else on a free port: on a shared host (Citrix, RDS) every agent's
+ * app wants the default port and any other user may hold it; clients find the port in the discovery file.
+ */
+async function listenPreferring(srv: Server, preferred: number, log: Logger): Promise<number> {
+  try {
+    return await listen(srv, preferred);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (preferred === 0 || (code !== 'EADDRINUSE' && code !== 'EACCES')) throw err;
+    log.warn('local API port taken; listening on a free one (see the discovery file)', { preferred, code });
+    return listen(srv, 0);
+  }
+}
+
 /** Listens on loopback; resolves with the port (the one picked when `port` is 0). */
 async function listen(srv: Server, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     srv.once('error', reject);
-    srv.listen(port, HOST, () => resolve());
+    srv.listen(port, HOST, () => {
+      srv.off('error', reject);
+      resolve();
+    });
   });
   const address = srv.address();
   return typeof address === 'object' && address ? address.port : port;

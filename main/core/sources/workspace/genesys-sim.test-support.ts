@@ -229,6 +229,16 @@ export async function startRecordingProxy(target: string, key: string): Promise<
 }
 
 /** The agent at the system browser, on Genesys's sign-in page: authorize → sign-in form → start → our redirect. */
+/**
+ * Genesys's simulator drops the `state` of the authorize request, which Genesys's Authentication API (OAuth
+ * 2.0, RFC 6749 §4.1.2) returns unchanged with the code: the app requires it, so the redirect gets it back here.
+ */
+function withState(redirect: string, state: string | null): string {
+  const url = new URL(redirect);
+  if (state !== null && !url.searchParams.has('state')) url.searchParams.set('state', state);
+  return url.toString();
+}
+
 export async function signInAsAgent(authorizeUrl: string, user: string, password: string): Promise<void> {
   const cookies = new Map<string, string>();
   const step = async (url: string, init: RequestInit = {}): Promise<string | null> => {
@@ -260,7 +270,7 @@ export async function signInAsAgent(authorizeUrl: string, user: string, password
   if (!next || next.includes('error')) throw new Error(`sign-in refused for ${user}`);
   next = await step(next); // /workspace/v3/start → the app's redirect_uri?code=…
   if (!next) throw new Error('start did not redirect to the app');
-  await step(next);
+  await step(withState(next, new URL(authorizeUrl).searchParams.get('state')));
 }
 
 installWhenRun(import.meta.url, NAME, installGenesysSim);

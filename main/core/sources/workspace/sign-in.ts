@@ -3,8 +3,16 @@
 // listener on 127.0.0.1 with a code. The code is not exchanged here: it goes to initialize-workspace with the
 // same redirect_uri and the server does the exchange (its token endpoint wants client credentials a desktop
 // app cannot keep). The browser is opened by an injected function, so this module stays plain Node.
+//
+// Any local process (another user's, on a shared host) and any web page can reach the listener while the agent
+// signs in, so it takes only the answer to this request: `state` is required and must be ours (else anyone
+// could sign the agent into a session of their choosing), the Host must be the redirect URI's own (DNS
+// rebinding), and the listener closes after that one answer; anything else is refused and the sign-in waits
+// on. No PKCE: the code is exchanged by initialize-workspace, which takes no code_verifier (Genesys's
+// Workspace API), so a code_challenge would only make a server that enforces it refuse the exchange.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isOwnHost } from '../../../../common/loopback-host';
 import { requestUrl } from '../../../../common/request-path';
 
 /** A refused, abandoned or foreign sign-in. */
@@ -28,17 +36,55 @@ export interface BrowserSignInOptions {
   /** How long the agent has to finish signing in. Default 5 minutes. */
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** Told once when the redirect came back without our state (Genesys's simulator sends none). */
-  onMissingState?: () => void;
 }
 
-const DONE_PAGE =
-  '<!doctype html><meta charset="utf-8"><title>Signed in</title><p>Signed in. You can close this tab and return to Cobrowse Agent Shell.</p>';
+const CALLBACK = '/callback';
+const page = (title: string, text: string) =>
+  `<!doctype html><meta charset="utf-8"><title>${title}</title><p>${text}</p>`;
+const DONE_PAGE = page('Signed in', 'Signed in. You can close this tab and return to Cobrowse Agent Shell.');
+const FOREIGN_PAGE = page(
+  'Not this sign-in',
+  'This is not the answer to the sign-in Cobrowse Agent Shell started.',
+);
+
+const sameSecret = (given: string | null, ours: string) =>
+  given !== null &&
+  Buffer.byteLength(given) === Buffer.byteLength(ours) &&
+  timingSafeEqual(Buffer.from(given), Buffer.from(ours));
+
+/**
+ * The listener's request handler: the redirect that answers our request (our `state`, our Host) settles the
+ * sign-in with its code or its error; anything else is refused and changes nothing.
+ */
+function callbackHandler(
+  state: string,
+  ownHost: (host: string | undefined) => boolean,
+  settle: (outcome: { code: string } | { error: string }) => void,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  let answered = false;
+  return (req, res) => {
+    const refuse = (status: number, body = '') =>
+      void res
+        .writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(body);
+    if (!ownHost(req.headers.host)) return refuse(421);
+    const url = requestUrl(req.url);
+    if (url?.pathname !== CALLBACK || req.method !== 'GET') return refuse(404);
+    if (answered || !sameSecret(url.searchParams.get('state'), state)) return refuse(400, FOREIGN_PAGE);
+    answered = true;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(DONE_PAGE);
+    const code = url.searchParams.get('code');
+    const error = url.searchParams.get('error');
+    settle(error || !code ? { error: error ?? 'no code returned' } : { code });
+  };
+}
 
 /** The authorization-code redirect through the system browser; resolves with the code for initialize-workspace. */
 export async function authorizeInBrowser(opts: BrowserSignInOptions): Promise<AuthorizedCode> {
   const state = randomBytes(24).toString('base64url');
   let server: Server | undefined;
+  let redirectUri = '';
   try {
     return await new Promise<AuthorizedCode>((resolve, reject) => {
       const timer = setTimeout(
@@ -52,51 +98,51 @@ export async function authorizeInBrowser(opts: BrowserSignInOptions): Promise<Au
       opts.signal?.addEventListener('abort', () => fail(new SignInError('sign-in cancelled')), {
         once: true,
       });
-      let redirectUri = '';
-      server = createServer((req, res) => {
-        const url = requestUrl(req.url);
-        if (url?.pathname !== '/callback') {
-          res.writeHead(404).end();
-          return;
-        }
-        const given = url.searchParams.get('state');
-        const error = url.searchParams.get('error');
-        const code = url.searchParams.get('code');
-        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(DONE_PAGE);
-        // Our choice: a redirect without state is accepted (Genesys's own simulator echoes none, and the code
-        // is useless without this listener's redirect_uri); a different state is someone else's request.
-        if (given === null) opts.onMissingState?.();
-        else if (
-          Buffer.byteLength(given) !== Buffer.byteLength(state) ||
-          !timingSafeEqual(Buffer.from(given), Buffer.from(state))
-        )
-          return fail(new SignInError('the sign-in redirect carried the wrong state (not our request)'));
-        if (error || !code) return fail(new SignInError(`sign-in refused: ${error ?? 'no code returned'}`));
-        clearTimeout(timer);
-        resolve({ code, redirectUri, state });
-      });
-      server.once('error', fail);
+      const ownHost = (host: string | undefined) =>
+        isOwnHost(host, Number(new URL(redirectUri).port), ['127.0.0.1']);
+      server = createServer(
+        callbackHandler(state, ownHost, (outcome) => {
+          if ('error' in outcome) return fail(new SignInError(`sign-in refused: ${outcome.error}`));
+          clearTimeout(timer);
+          resolve({ code: outcome.code, redirectUri, state });
+        }),
+      );
+      // The browser is sent to the redirect port only once we hold it: on a shared host another user may hold
+      // a registered port first, and the redirect would hand them the agent's code.
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        fail(
+          new SignInError(
+            `the sign-in redirect port ${opts.port ?? 0} cannot be used (${err.code ?? err.message}); ` +
+              'no browser was opened. Ask your administrator about workspaceRedirectPort',
+          ),
+        ),
+      );
       server.listen(opts.port ?? 0, '127.0.0.1', () => {
         const address = server!.address();
         const port = typeof address === 'object' && address ? address.port : 0;
-        redirectUri = `http://127.0.0.1:${port}/callback`;
-        const authorize = new URL(`${opts.authBase}/oauth/authorize`);
-        for (const [k, v] of Object.entries({
-          response_type: 'code',
-          client_id: opts.clientId,
-          redirect_uri: redirectUri,
-          state,
-        }))
-          authorize.searchParams.set(k, v);
-        Promise.resolve(opts.openBrowser(authorize.toString())).catch(fail);
+        redirectUri = `http://127.0.0.1:${port}${CALLBACK}`;
+        Promise.resolve(opts.openBrowser(authorizeUrl(opts, redirectUri, state))).catch(fail);
       });
     });
   } finally {
     const s = server as Server | undefined;
     if (s) {
-      s.closeAllConnections();
       s.close();
+      // The one answer is on its way to the browser; then nothing else is heard.
+      s.closeIdleConnections();
+      setImmediate(() => s.closeAllConnections());
     }
   }
+}
+
+function authorizeUrl(opts: BrowserSignInOptions, redirectUri: string, state: string): string {
+  const authorize = new URL(`${opts.authBase}/oauth/authorize`);
+  for (const [k, v] of Object.entries({
+    response_type: 'code',
+    client_id: opts.clientId,
+    redirect_uri: redirectUri,
+    state,
+  }))
+    authorize.searchParams.set(k, v);
+  return authorize.toString();
 }

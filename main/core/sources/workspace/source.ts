@@ -100,7 +100,6 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
           ...(opts.redirectPort ? { port: opts.redirectPort } : {}),
           ...(o.signal ? { signal: o.signal } : {}),
           ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
-          onMissingState: () => log.warn('the sign-in redirect carried no state; accepted'),
         })),
       }));
     },
