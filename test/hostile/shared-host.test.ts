@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCOVERY_FILE } from '../../common/local-api-wire';
 import { readDiscovery } from '../../common/node/local-api-discovery';
 import { holdsFor, until } from '../../main/core/test-support/until';
-import { osUser, osUsersUnavailable, runAs, type OsUser, type Running } from './test-support/os-users';
+import {
+  osUser,
+  osUsersUnavailable,
+  releaseCheckout,
+  runAs,
+  type OsUser,
+  type Running,
+} from './test-support/os-users';
 
 const why = osUsersUnavailable();
 const AGENT = 'test/hostile/test-support/local-api-agent.ts';
@@ -73,6 +80,7 @@ describe.skipIf(why !== null)(
 
     afterAll(async () => {
       await Promise.all(running.map((r) => r.stop()));
+      releaseCheckout();
       if (base) rmSync(base, { recursive: true, force: true });
     });
 

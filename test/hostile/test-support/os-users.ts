@@ -1,7 +1,8 @@
 // Several agents on one machine, as on a Citrix or RDS host: real OS users (`useradd`), each process run
 // as one of them with `setpriv` (util-linux). Needs root, as CI has; `osUsersUnavailable` says why not.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { until } from '../../../main/core/test-support/until';
 
@@ -46,12 +47,42 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** Every folder above `path` lets others pass (o+x): other users can reach the checkout where it is. */
+function reachableByOthers(path: string): boolean {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === dirname(dir)) return true;
+  }
+}
+
+let mounted: string | null = null;
+/** Where the other users reach the checkout: in place, or (a clone under a private folder, as `mktemp -d`
+ * makes) through a bind mount under /tmp, which `releaseCheckout` undoes. */
+function checkoutForUsers(): string {
+  if (reachableByOthers(repoRoot)) return repoRoot;
+  if (!mounted) {
+    const at = mkdtempSync('/tmp/cobrowse-checkout-');
+    chmodSync(at, 0o755);
+    execFileSync('mount', ['--bind', repoRoot, at]);
+    mounted = at;
+  }
+  return mounted;
+}
+
+/** Undoes the bind mount `runAs` may have made. */
+export function releaseCheckout(): void {
+  if (!mounted) return;
+  execFileSync('umount', [mounted]);
+  rmdirSync(mounted);
+  mounted = null;
+}
+
 /** Runs `node --import tsx <script> ...args` (a path under the repository) as `user`, with its own HOME. */
 export function runAs(user: OsUser, home: string, script: string, args: string[]): Running {
   const asUser = ['--reuid', String(user.uid), '--regid', String(user.gid), '--init-groups', '--'];
   const node = [process.execPath, '--import', 'tsx', script, ...args];
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home };
-  return track(spawn(SETPRIV, [...asUser, ...node], { cwd: repoRoot, env }));
+  return track(spawn(SETPRIV, [...asUser, ...node], { cwd: checkoutForUsers(), env }));
 }
 
 function track(child: ChildProcess): Running {
