@@ -12,7 +12,7 @@ import { createLogger } from '../../common/logger';
 import { ErrorBody } from '../../common/local-api-wire';
 import { createLocalApiSource, type LocalApiSource } from '../../main/core/sources/local-api/server';
 import { until } from '../../main/core/test-support/until';
-import { asHeaderValue, asRequestPath, fuzzBody, peakMemoryDuring, raw, seeded } from './hostile-support';
+import { asHeaderValue, asRequestPath, fuzzBody, peakMemoryDuring, raw, seeded } from './test-support/probes';
 
 const logLines: string[] = [];
 let dir: string;

@@ -2,7 +2,7 @@
 // the agent signs in: a path `new URL` cannot take must get a 404, not crash the app.
 import { expect, it } from 'vitest';
 import { authorizeInBrowser } from '../../main/core/sources/workspace/sign-in';
-import { raw } from './hostile-support';
+import { raw } from './test-support/probes';
 
 it('hostile: a `//|` path to the sign-in listener is a 404 and sign-in goes on', async () => {
   const abort = new AbortController();

@@ -6,9 +6,9 @@ import WebSocket from 'ws';
 import { createLogger } from '../../common/logger';
 import { holdsFor, until } from '../../main/core/test-support/until';
 import type { WebEdition } from '../../main/web/index';
-import { busyShift, redeemRunLink, startTestWebEdition } from '../../main/web/web-edition.test-support';
+import { busyShift, redeemRunLink, startTestWebEdition } from '../../main/web/test-support/web-edition';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { asRequestPath, peakMemoryDuring, raw, rawUpgrade, seeded } from './hostile-support';
+import { asRequestPath, peakMemoryDuring, raw, rawUpgrade, seeded } from './test-support/probes';
 
 const fx = useSimulator({ nodes: 1 });
 const logLines: string[] = [];

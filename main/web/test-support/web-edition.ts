@@ -4,8 +4,8 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger } from '../../common/logger';
-import { startWebEdition, type WebEdition } from './index';
+import type { Logger } from '../../../common/logger';
+import { startWebEdition, type WebEdition } from '../index';
 
 export async function startTestWebEdition(
   serviceUrl: string | undefined,
