@@ -29,14 +29,13 @@ const mayImport = {
   renderer: ['common'],
   simulator: ['common'],
 };
+// Tests and what they share: `*.test.ts(x)` and the `test-support/` folder beside them, in every product folder.
+const product = ['common', 'main', 'preload', 'renderer', 'simulator'];
+const testGlobs = (dir) => [`${dir}/**/*.test.{ts,tsx}`, `${dir}/**/test-support/**`];
+const testFiles = product.flatMap(testGlobs);
 // The one exception: tests and their support files in main/ run against the real counterparts, the
 // simulators and the demo made of them, and may use the project's tools (scripts/: building the bundles).
-const testFiles = [
-  'main/**/*.test.ts',
-  'main/**/test-*.ts',
-  'main/**/*.test-support.ts',
-  'main/**/test-support/**',
-];
+const mainTestFiles = testGlobs('main');
 const testsMayAlsoImport = ['simulator', 'main/demo', 'scripts'];
 
 const zones = (extra) =>
@@ -49,8 +48,8 @@ const zones = (extra) =>
     };
   });
 const testSupportStaysInTests = {
-  target: 'main',
-  from: testFiles,
+  target: product,
+  from: product.map((dir) => `${dir}/**/test-support/**`),
   message: 'Test support is for tests: production code never imports it.',
 };
 const boundaries = (...zoneList) => ({ 'import-x/no-restricted-paths': ['error', { zones: zoneList }] });
@@ -105,11 +104,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.{ts,tsx}'],
+    files: product.map((dir) => `${dir}/**/*.{ts,tsx}`),
     ignores: testFiles,
     rules: boundaries(...zones([]), testSupportStaysInTests),
   },
-  { files: testFiles, rules: boundaries(...zones(testsMayAlsoImport)) },
+  { files: mainTestFiles, rules: boundaries(...zones(testsMayAlsoImport)) },
   // Type-aware: a promise nobody awaits loses its rejection; fire-and-forget says so with `void`.
   {
     files: ['**/*.{ts,tsx}'],

@@ -17,7 +17,7 @@ import { startSimulator } from '../simulator';
 import { createTestClient } from '../simulator/test-support/cometd-client';
 import { rest, stickyCookie } from '../simulator/test-support/rest';
 import { startLatencyProxy } from '../main/core/test-support/latency-proxy';
-import { requireBuiltSidebar, stopSession } from '../e2e/support/sidebar';
+import { requireBuiltSidebar, stopSession } from '../e2e/test-support/sidebar';
 
 const { values } = parseArgs({
   options: { rtt: { type: 'string', default: '50' }, runs: { type: 'string', default: '10' } },

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { quietLogger } from '../common/logger';
-import { busyShift, redeemRunLink, startTestWebEdition } from '../main/web/web-edition.test-support';
+import { busyShift, redeemRunLink, startTestWebEdition } from '../main/web/test-support/web-edition';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:flood does)');

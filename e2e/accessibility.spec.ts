@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
-import { violations } from './support/axe';
-import { useSimulatorPages } from './support/simulator-pages';
+import { violations } from './test-support/axe';
+import { useSimulatorPages } from './test-support/simulator-pages';
 
 const fx = useSimulatorPages();
 let web: WebEdition;

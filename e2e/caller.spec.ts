@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import type { SourceEvent } from '../common/source-events';
 import { readDiscovery } from '../common/node/local-api-discovery';
-import { customerToken, useWebEditionWithDesk } from './support/sidebar';
+import { customerToken, useWebEditionWithDesk } from './test-support/sidebar';
 
 const env = useWebEditionWithDesk('caller-e2e');
 

@@ -3,7 +3,7 @@
 // real controller) joins on that chat, writes the attached data, and the test controls end it.
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { quietLogger } from '../common/logger';
-import { startLifecycle, type Lifecycle } from '../main/core/interactions/test-harness';
+import { startLifecycle, type Lifecycle } from '../main/core/interactions/test-support/lifecycle';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
-import { useSimulatorPages } from './support/simulator-pages';
-import { stopSession } from './support/sidebar';
+import { useSimulatorPages } from './test-support/simulator-pages';
+import { stopSession } from './test-support/sidebar';
 
 const fx = useSimulatorPages(undefined, { docsExamples: true });
 let web: WebEdition;

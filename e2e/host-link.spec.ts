@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
-import { requireBuiltSidebar, typedJoinAnswers } from './support/sidebar';
+import { requireBuiltSidebar, typedJoinAnswers } from './test-support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;

@@ -11,8 +11,8 @@ import { metaPolicyOf } from '../common/csp';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
-import { startRecorder, type Recorder } from '../test/hostile/hostile-support';
-import { requireBuiltSidebar, typedJoinAnswers } from './support/sidebar';
+import { startRecorder, type Recorder } from '../test/hostile/test-support/probes';
+import { requireBuiltSidebar, typedJoinAnswers } from './test-support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;

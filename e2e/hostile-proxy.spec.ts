@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { quietLogger } from '../common/logger';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
-import { startRecorder, type Recorder } from '../test/hostile/hostile-support';
-import { requireBuiltSidebar } from './support/sidebar';
+import { startRecorder, type Recorder } from '../test/hostile/test-support/probes';
+import { requireBuiltSidebar } from './test-support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;

@@ -16,9 +16,9 @@ import { startWebEdition, type WebEdition } from '../main/web/index';
 import { InteractionServerSim } from '../simulator/interactions';
 import ar from '../renderer/src/i18n/messages/ar.json' with { type: 'json' };
 import de from '../renderer/src/i18n/messages/de.json' with { type: 'json' };
-import { violations } from './support/axe';
-import { useSimulatorPages } from './support/simulator-pages';
-import { requireBuiltSidebar, stopSession, type Catalog } from './support/sidebar';
+import { violations } from './test-support/axe';
+import { useSimulatorPages } from './test-support/simulator-pages';
+import { requireBuiltSidebar, stopSession, type Catalog } from './test-support/sidebar';
 
 const fx = useSimulatorPages();
 let web: WebEdition;

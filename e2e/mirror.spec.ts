@@ -2,7 +2,7 @@
 // (slave.html) replays it. Customer and agent are separate browser profiles, as in real life.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { paths } from '../common/protocol';
-import { useSimulatorPages } from './support/simulator-pages';
+import { useSimulatorPages } from './test-support/simulator-pages';
 
 const fx = useSimulatorPages({ width: 1100, height: 760 });
 

@@ -20,8 +20,8 @@ import { startWebEdition, type WebEdition } from '../main/web/index';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../simulator/interactions';
 import en from '../renderer/src/i18n/messages/en.json' with { type: 'json' };
-import { violations } from './support/axe';
-import { customerToken as token, requireBuiltSidebar } from './support/sidebar';
+import { violations } from './test-support/axe';
+import { customerToken as token, requireBuiltSidebar } from './test-support/sidebar';
 
 let sim: Simulator;
 let web: WebEdition;

@@ -14,7 +14,7 @@ import { paths } from '../common/protocol';
 import { startWebEdition, type WebEdition } from '../main/web/index';
 import type { Simulator } from '../simulator/index';
 import type { InteractionServerSim } from '../simulator/interactions';
-import { customerToken, stopSession, useWebEditionWithDesk } from './support/sidebar';
+import { customerToken, stopSession, useWebEditionWithDesk } from './test-support/sidebar';
 
 const fx = useWebEditionWithDesk('sidebar-e2e', { nodes: 2 });
 let sim: Simulator;

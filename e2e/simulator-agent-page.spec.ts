@@ -1,7 +1,7 @@
 // The simulator's agent page (slave.html) in Chromium: its hash parameters, against the demo customer page.
 import { expect, test, type Browser, type ConsoleMessage } from '@playwright/test';
 import { paths } from '../common/protocol';
-import { useSimulatorPages } from './support/simulator-pages';
+import { useSimulatorPages } from './test-support/simulator-pages';
 
 const fx = useSimulatorPages();
 const context = (browser: Browser) => fx.context(browser);

@@ -4,7 +4,7 @@
 // (not focused), a chat's request waiting while another session is live raises one, and clicking it puts the
 // focus on the request's answer.
 import { expect, test, type Page } from '@playwright/test';
-import { customerToken, useWebEditionWithDesk } from './support/sidebar';
+import { customerToken, useWebEditionWithDesk } from './test-support/sidebar';
 
 const fx = useWebEditionWithDesk('web-notifications-e2e');
 

@@ -46,6 +46,25 @@ describe('import boundaries', () => {
     ['main/core/app/x.ts', "export * from '../../demo/embedded';", PATHS, 'core → the demo (re-export)'],
     ['main/core/x.ts', "export const ipc = () => import('../electron/ipc');", PATHS, 'core → host (dynamic)'],
     ['main/core/x.ts', "import { until } from './test-support/until';", PATHS, 'core → test support'],
+    [
+      'renderer/src/x.ts',
+      "import { appState } from '../../common/test-support/views';",
+      PATHS,
+      'renderer → the test support in common',
+    ],
+    [
+      'common/x.ts',
+      "import { sessionView } from './test-support/views';",
+      PATHS,
+      'common → its test support',
+    ],
+    ['simulator/x.ts', "import './test-support/rest';", PATHS, 'simulator → its test support'],
+    [
+      'renderer/src/x.test.ts',
+      "import '../../simulator/index';",
+      PATHS,
+      "a renderer test → simulator (main's only)",
+    ],
     ['main/core/x.ts', "import { app } from 'electron';", IMPORTS, 'core → electron'],
     ['main/web/x.ts', "import '../electron/ipc';", PATHS, 'one host → the other'],
     ['main/demo/x.ts', "import '../web/index';", PATHS, 'demo → a host'],
@@ -74,6 +93,16 @@ describe('import boundaries', () => {
     ['main/electron/x.ts', "import '../core/app-core'; import '../demo/embedded';", 'host → core and demo'],
     ['main/demo/x.ts', "import '../../simulator/index';", 'demo → simulator'],
     ['renderer/src/x.ts', "import '../../common/contract';", 'renderer → common'],
+    [
+      'renderer/src/x.test.tsx',
+      "import { appState } from '../../common/test-support/views';",
+      'a renderer test → the shared builders',
+    ],
+    [
+      'main/core/x.test.ts',
+      "import { interactionView } from '../../common/test-support/views';",
+      'a core test → the builders',
+    ],
   ])('%s: %s is allowed (%s)', async (file, code) => {
     expect(await rulesFired(file, code)).toEqual([]);
   });

@@ -38,8 +38,6 @@ export function extract(outFile: string, sourceDir = join('renderer', 'src')): v
     '--ignore',
     `${glob(sourceDir)}/**/*.test.*`,
     '--ignore',
-    `${glob(sourceDir)}/**/*.test-support.*`,
-    '--ignore',
     `${glob(sourceDir)}/**/test-support/**`,
     '--out-file',
     outFile,

@@ -8,6 +8,7 @@ import { load } from 'js-yaml';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import type { AppError, AppState } from '../../common/contract';
 import { defaultSettings } from '../../common/settings-schema';
+import { appState, interactionView, sessionView } from '../../common/test-support/views';
 import type { DiagnosticsAbout } from '../core/app-core';
 import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { mainIntl } from '../core/i18n/intl';
@@ -192,29 +193,13 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     expect(fakeUpdater.installs).toBe(1);
   });
 
-  const chatOpen = {
+  const chatOpen = appState({
     mode: 'live',
     connection: { state: 'connected', detail: null },
-    interactions: [
-      {
-        id: 'c1',
-        media: 'chat',
-        customerName: 'Ada',
-        state: 'active',
-        cobrowseQuantity: 0,
-        attachedData: {},
-        pendingWrites: 0,
-        timeline: [],
-      },
-    ],
-    sessions: [],
-    settings: { notifyOnRequest: true, language: 'system' },
+    interactions: [interactionView({ customerName: 'Ada' })],
     systemLocale: 'en-US',
-  } as unknown as AppState;
-  const chatAsksForCobrowse = {
-    ...chatOpen,
-    sessions: [{ id: 's1', interactionId: 'c1', phase: 'connecting' }],
-  } as unknown as AppState;
+  });
+  const chatAsksForCobrowse = { ...chatOpen, sessions: [sessionView({ interactionId: 'c1' })] };
 
   it('tray follows the connection; a hidden window gets a notification for a chat co-browse request', () => {
     const desktop = beginDesktop(['app'])!;

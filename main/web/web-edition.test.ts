@@ -10,7 +10,7 @@ import { quietLogger } from '../../common/logger';
 import { holdsFor, until } from '../core/test-support/until';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import type { WebEdition } from './index';
-import { apiProtocols, redeemRunLink, startTestWebEdition } from './web-edition.test-support';
+import { apiProtocols, redeemRunLink, startTestWebEdition } from './test-support/web-edition';
 
 const fx = useSimulator({ nodes: 2 });
 let web: WebEdition;

@@ -1,6 +1,6 @@
 // The store against a scripted host: each invoke waits until the test answers it, so ordering races
 // (a pushed snapshot overtaking the `ready` reply) and in-flight flags can be checked exactly.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AppState, CobrowseApi, Reply } from '../../common/contract';
 import { createSidebar } from './store';
 
@@ -19,7 +19,6 @@ function scriptedHost() {
 }
 
 const state = (agentName: string) => ({ settings: { agentName } }) as unknown as AppState;
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('createSidebar', () => {
   it('subscribes before saying ready, and mirrors the ready reply', async () => {
@@ -29,8 +28,7 @@ describe('createSidebar', () => {
     expect(host.subscribed()).toBe(true);
     expect(host.calls.map((c) => c.name)).toEqual(['ready']);
     host.calls[0]!.answer({ ok: true, value: state('A') });
-    await tick();
-    expect(sidebar.store.getState().app).toEqual(state('A'));
+    await vi.waitFor(() => expect(sidebar.store.getState().app).toEqual(state('A')));
   });
 
   it('keeps a snapshot pushed before the ready reply (it is newer)', async () => {
@@ -39,7 +37,7 @@ describe('createSidebar', () => {
     sidebar.connect();
     host.push(state('pushed'));
     host.calls[0]!.answer({ ok: true, value: state('reply') });
-    await tick();
+    await vi.waitFor(() => expect(sidebar.store.getState().pending.ready).toBeUndefined()); // the reply taken in
     expect(sidebar.store.getState().app).toEqual(state('pushed'));
   });
 

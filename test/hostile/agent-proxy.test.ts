@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { quietLogger } from '../../common/logger';
 import { startAgentProxy, type AgentProxy } from '../../main/web/agent-proxy';
 import { RefusedPath, upstreamTarget } from '../../main/web/proxy-rules';
-import { asRequestPath, raw, rawUpgrade, seeded, startRecorder, type Recorder } from './hostile-support';
+import { asRequestPath, raw, rawUpgrade, seeded, startRecorder, type Recorder } from './test-support/probes';
 
 let canary: Recorder;
 let owner: Recorder;

@@ -13,7 +13,7 @@ import { ErrorBody } from '../../common/local-api-wire';
 import { readDiscovery } from '../../common/node/local-api-discovery';
 import { createLocalApiSource, type LocalApiSource } from '../../main/core/sources/local-api/server';
 import { until } from '../../main/core/test-support/until';
-import { asHeaderValue, asRequestPath, fuzzBody, peakMemoryDuring, raw, seeded } from './hostile-support';
+import { asHeaderValue, asRequestPath, fuzzBody, peakMemoryDuring, raw, seeded } from './test-support/probes';
 
 const logLines: string[] = [];
 let dir: string;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/logger';
 import { maskTokensIn } from '../../common/mask';
-import { seeded } from './hostile-support';
+import { seeded } from './test-support/probes';
 
 // Zeros of the digit scripts used here: ASCII, full-width, Arabic-Indic, Devanagari, Persian, Bengali.
 const ZEROS = [0x30, 0xff10, 0x660, 0x966, 0x6f0, 0x9e6];

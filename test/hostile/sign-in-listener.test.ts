@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authorizeInBrowser, SignInError } from '../../main/core/sources/workspace/sign-in';
-import { raw } from './hostile-support';
+import { raw } from './test-support/probes';
 
 /** Starts a sign-in; `browser` plays the agent's browser (and the attacker beside it) with the authorize URL. */
 function signIn(browser: (authorize: URL, listener: string) => Promise<void>, abort = new AbortController()) {

@@ -7,7 +7,7 @@ import { paths } from '../../common/protocol';
 import { InteractionServerSim, interactionRoutes } from '../../simulator/interactions';
 import { WorkspaceSim, workspaceRoutes } from '../../simulator/workspace';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { asHeaderValue, asRequestPath, fuzzBody, raw, seeded } from './hostile-support';
+import { asHeaderValue, asRequestPath, fuzzBody, raw, seeded } from './test-support/probes';
 
 // The demo's extra routes too: the chat box's interaction server and the Workspace API simulator.
 const workspace = new WorkspaceSim({ log: quietLogger() });

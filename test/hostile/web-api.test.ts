@@ -11,9 +11,9 @@ import {
   busyShift,
   redeemRunLink,
   startTestWebEdition,
-} from '../../main/web/web-edition.test-support';
+} from '../../main/web/test-support/web-edition';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { asRequestPath, peakMemoryDuring, raw, rawUpgrade, seeded } from './hostile-support';
+import { asRequestPath, peakMemoryDuring, raw, rawUpgrade, seeded } from './test-support/probes';
 
 const fx = useSimulator({ nodes: 1 });
 const logLines: string[] = [];

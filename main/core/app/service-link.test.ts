@@ -2,12 +2,13 @@
 // (from the held connection, not the 30 s health check), shown back within 2 s of answering again on the same
 // port, the stale "cannot be reached" alert of a join made meanwhile cleared, and no request while idle.
 import { afterAll, expect, it } from 'vitest';
-import type { AppState, CobrowseSessionView } from '../../../common/contract';
+import type { AppState } from '../../../common/contract';
 import { quietLogger } from '../../../common/logger';
 import { defaultSettings } from '../../../common/settings-schema';
 import { startSimulator, type Simulator } from '../../../simulator';
 import { startServiceLink, type ServiceLink } from './service-link';
 import { holdsFor } from '../test-support/until';
+import { sessionView } from '../../../common/test-support/views';
 
 const idle: AppState['connection'] = { state: 'idle', detail: null };
 let sim: Simulator = await startSimulator({ port: 0, logger: quietLogger() });
@@ -47,18 +48,8 @@ function indicator(state: 'reachable' | 'lost', withinMs: number): Promise<numbe
   });
 }
 
-const failedJoin = (endedAt: number): CobrowseSessionView => ({
-  id: 's1',
-  token: '123456789',
-  interactionId: null,
-  sessionHistoryId: null,
-  phase: 'failed',
-  joinedAt: null,
-  activatedAt: null,
-  endedAt,
-  endReason: null,
-  error: { code: 'unreachable' },
-});
+const failedJoin = (endedAt: number) =>
+  sessionView({ phase: 'failed', endedAt, error: { code: 'unreachable' } });
 
 it('an idle app makes no request to the service while it is up', async () => {
   await indicator('reachable', 2000);

@@ -12,7 +12,7 @@ import {
 } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { createLogger } from '../../../common/logger';
-import { eventLog, rejection, suiteControllers } from './test-helpers';
+import { eventLog, rejection, suiteControllers } from './test-support/controllers';
 import { ControllerError, type Controller } from './types';
 import { holdsFor } from '../test-support/until';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { agentPageUrl, paths, Role, SessionToken } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { appError } from '../interactions/messages';
-import { eventLog, rejection, suiteControllers } from './test-helpers';
+import { eventLog, rejection, suiteControllers } from './test-support/controllers';
 import { toAppError } from './types';
 
 const fx = useSimulator({ nodes: 2, docsExamples: true });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { channels, paths, SessionToken } from '../../../common/protocol';
-import { eventLog, rejection, testController } from './test-helpers';
+import { eventLog, rejection, testController } from './test-support/controllers';
 import type { Controller } from './types';
 import type { TransportKind } from '../../../common/settings-schema';
 import { holdsFor } from '../test-support/until';

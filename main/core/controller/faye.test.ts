@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { channels, paths, SessionToken } from '../../../common/protocol';
-import { eventLog, testController } from './test-helpers';
+import { eventLog, testController } from './test-support/controllers';
 import type { Controller } from './types';
 import type { TransportKind } from '../../../common/settings-schema';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionToken } from '../../../common/protocol';
-import { eventLog, rejection, testController } from './test-helpers';
+import { eventLog, rejection, testController } from './test-support/controllers';
 import type { Controller } from './types';
 
 const hasOpenssl = (() => {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { paths, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { startLatencyProxy, type LatencyProxy } from '../test-support/latency-proxy';
-import { eventLog, testController } from './test-helpers';
+import { eventLog, testController } from './test-support/controllers';
 import type { Controller } from './types';
 import { holdsFor } from '../test-support/until';
 import { TransportKind } from '../../../common/settings-schema';

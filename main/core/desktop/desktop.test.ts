@@ -4,7 +4,8 @@ import { cobrowseRequestNotices } from './notify';
 import { appMenuModel, type AppMenuItem } from './app-menu';
 import { agentViewWindowTitle } from './window-titles';
 import { intlForState, mainIntl } from '../i18n/intl';
-import type { CobrowseSessionView, InteractionView } from '../../../common/contract';
+import type { CobrowseSessionView } from '../../../common/contract';
+import { interactionView, sessionView } from '../../../common/test-support/views';
 
 const en = mainIntl('en');
 const de = mainIntl('de');
@@ -14,29 +15,9 @@ const session = (
   id: string,
   interactionId: string | null,
   phase: CobrowseSessionView['phase'] = 'connecting',
-): CobrowseSessionView => ({
-  id,
-  token: '123456789',
-  interactionId,
-  sessionHistoryId: null,
-  phase,
-  joinedAt: null,
-  activatedAt: null,
-  endedAt: null,
-  endReason: null,
-  error: null,
-});
-const interaction = (id: string, media: 'chat' | 'voice', customerName: string): InteractionView => ({
-  id,
-  media,
-  customerName,
-  state: 'active',
-  cobrowseQuantity: 0,
-  attachedData: {},
-  cobrowseRequest: null,
-  pendingWrites: 0,
-  timeline: [],
-});
+) => sessionView({ id, interactionId, phase });
+const interaction = (id: string, media: 'chat' | 'voice', customerName: string) =>
+  interactionView({ id, media, customerName });
 
 describe('tray model', () => {
   it('says the connection state in words and colour, with active sessions', () => {

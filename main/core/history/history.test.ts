@@ -4,8 +4,9 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CobrowseSessionView, HistoryEntry, InteractionView } from '../../../common/contract';
+import type { HistoryEntry } from '../../../common/contract';
 import { quietLogger } from '../../../common/logger';
+import { interactionView, sessionView } from '../../../common/test-support/views';
 import { historyEntryOf, openHistory } from './history';
 
 let dir: string;
@@ -97,9 +98,8 @@ describe('history', () => {
 });
 
 describe('historyEntryOf', () => {
-  const session: CobrowseSessionView = {
+  const session = sessionView({
     id: 'x',
-    token: '123456789',
     interactionId: 'chat-1',
     sessionHistoryId: 'h',
     phase: 'ended',
@@ -107,9 +107,8 @@ describe('historyEntryOf', () => {
     activatedAt: 2_000,
     endedAt: 62_400,
     endReason: 'agent-left',
-    error: null,
-  };
-  const chat = { id: 'chat-1', media: 'chat', customerName: 'Ann', pendingWrites: 0 } as InteractionView;
+  });
+  const chat = interactionView({ id: 'chat-1' });
 
   it('describes the session with its customer, active time and attached data, the ID masked', () => {
     expect(historyEntryOf(session, chat)).toEqual({
@@ -129,7 +128,7 @@ describe('historyEntryOf', () => {
   });
 
   it("keeps a call's number masked to its last 4 digits, also where it stood in for the name", () => {
-    const call = { ...chat, media: 'voice', customerName: 'Ann Lee', caller: '+1 555 0123' } as InteractionView;
+    const call = interactionView({ ...chat, media: 'voice', customerName: 'Ann Lee', caller: '+1 555 0123' });
     expect(historyEntryOf(session, call)).toMatchObject({ customerName: 'Ann Lee', caller: '+* *** 0123' });
     const unnamed = { ...call, customerName: '+1 555 0123' };
     expect(historyEntryOf(session, unnamed)).toMatchObject({

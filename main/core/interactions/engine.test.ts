@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channels, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
-import { startLifecycle, type Lifecycle } from './test-harness';
+import { startLifecycle, type Lifecycle } from './test-support/lifecycle';
 import { holdsFor } from '../test-support/until';
 
 const fixture = useSimulator({ nodes: 2 });

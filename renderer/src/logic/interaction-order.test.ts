@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CobrowseSessionView, InteractionView } from '../../../common/contract';
+import { interactionView, sessionView } from '../../../common/test-support/views';
 import { attachedSummary, elapsed, orderInteractions } from './interaction-order';
 
-const inter = (id: string, state: InteractionView['state'], lastAt = 0): InteractionView => ({
-  id,
-  media: 'chat',
-  customerName: id,
-  state,
-  cobrowseQuantity: 0,
-  attachedData: {},
-  cobrowseRequest: null,
-  pendingWrites: 0,
-  timeline: [{ at: lastAt, code: 'chat-started' }],
-});
-const session = (interactionId: string, phase: CobrowseSessionView['phase']): CobrowseSessionView => ({
-  id: `s-${interactionId}`,
-  token: '123456789',
-  interactionId,
-  sessionHistoryId: null,
-  phase,
-  joinedAt: 1,
-  activatedAt: 2,
-  endedAt: null,
-  endReason: null,
-  error: null,
-});
+const inter = (id: string, state: InteractionView['state'], lastAt = 0) =>
+  interactionView({ id, customerName: id, state, timeline: [{ at: lastAt, code: 'chat-started' }] });
+const session = (interactionId: string, phase: CobrowseSessionView['phase']) =>
+  sessionView({ id: `s-${interactionId}`, interactionId, phase, joinedAt: 1, activatedAt: 2 });
 
 describe('orderInteractions', () => {
   it('puts the one co-browsing now first, live ones next, ended ones apart and newest first', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppState, CobrowseSessionView, InteractionView, JoinPhase } from '../../../common/contract';
+import type { AppState, CobrowseSessionView, JoinPhase } from '../../../common/contract';
+import { appState, interactionView, sessionView } from '../../../common/test-support/views';
 import { createIntl } from 'react-intl';
 import { phrase } from '../i18n/codes';
 import { attachHint, liveSession } from './join-target';
@@ -10,19 +11,7 @@ const intl = createIntl({ locale: 'en', messages: {}, onError: () => undefined }
 const said = (p: Parameters<typeof phrase>[1]) => phrase(intl, p);
 
 const session = (id: string, phase: JoinPhase, extra: Partial<CobrowseSessionView> = {}) =>
-  ({
-    id,
-    token: '123456789',
-    interactionId: null,
-    sessionHistoryId: null,
-    phase,
-    joinedAt: null,
-    activatedAt: null,
-    endedAt: null,
-    endReason: null,
-    error: null,
-    ...extra,
-  }) satisfies CobrowseSessionView;
+  sessionView({ id, phase, ...extra });
 
 describe('phaseWords', () => {
   it.each([
@@ -86,9 +75,7 @@ describe('canEnd', () => {
 });
 
 // ---- join-target.ts: what a join attaches to, and the live session in its way ----
-const ann = { id: 'c1', customerName: 'Ann', media: 'chat' } as InteractionView;
-const app = (over: Partial<AppState>) =>
-  ({ interactions: [ann], selectedInteractionId: null, sessions: [], ...over }) as AppState;
+const app = (over: Partial<AppState>) => appState({ interactions: [interactionView()], ...over });
 
 describe('attachHint', () => {
   it('names the selected interaction, or says none', () => {

@@ -10,10 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useSimulator } from '../../../../simulator/test-support/session-setup';
 import { WorkspaceSim, workspaceRoutes } from '../../../../simulator/workspace';
 import type { InteractionEngine } from '../../interactions/engine';
-import { startEngine } from '../../interactions/test-harness';
+import { startEngine } from '../../interactions/test-support/lifecycle';
 import { createLogger, quietLogger } from '../../../../common/logger';
 import { until } from '../../test-support/until';
-import { FakeFileSecretStore } from './fake-secret-store.test-support';
+import { FakeFileSecretStore } from './test-support/fake-secret-store';
 import {
   installGenesysSim,
   signInAsAgent,
@@ -21,7 +21,7 @@ import {
   startRecordingProxy,
   type GenesysSim,
   type RecordingProxy,
-} from './genesys-sim.test-support';
+} from './test-support/genesys-sim';
 import { createWorkspaceSource, type WorkspaceSource } from './source';
 
 const API_KEY = 'test-gateway-key';

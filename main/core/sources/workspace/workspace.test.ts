@@ -10,10 +10,10 @@ import { useSimulator } from '../../../../simulator/test-support/session-setup';
 import { WorkspaceSim, workspaceRoutes } from '../../../../simulator/workspace';
 import { channels, Role } from '../../../../common/protocol';
 import type { InteractionEngine } from '../../interactions/engine';
-import { startEngine } from '../../interactions/test-harness';
+import { startEngine } from '../../interactions/test-support/lifecycle';
 import { createLogger, quietLogger } from '../../../../common/logger';
 import { historyEntryOf } from '../../history/history';
-import { FakeFileSecretStore } from './fake-secret-store.test-support';
+import { FakeFileSecretStore } from './test-support/fake-secret-store';
 import { createWorkspaceSource, type WorkspaceSource } from './source';
 
 const ws = new WorkspaceSim({ log: quietLogger(), longPollMs: 1000 });

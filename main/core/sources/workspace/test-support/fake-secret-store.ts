@@ -1,7 +1,7 @@
 // A FAKE SecretStore for tests only: a JSON file in plain text, so tests can check what was stored and
 // survive a restart. The app itself uses main/electron/secret-store.ts (safeStorage-encrypted).
 import { readFile, writeFile } from 'node:fs/promises';
-import type { SecretStore } from './secret-store';
+import type { SecretStore } from '../secret-store';
 
 export class FakeFileSecretStore implements SecretStore {
   constructor(readonly file: string) {}

@@ -1,8 +1,8 @@
 // Shared by the controller's tests: a controller on a simulator, events collected with waits.
 import { afterAll } from 'vitest';
-import { quietLogger } from '../../../common/logger';
-import { createController, type ControllerOptionsInput } from './controller';
-import type { Controller, ControllerEvent } from './types';
+import { quietLogger } from '../../../../common/logger';
+import { createController, type ControllerOptionsInput } from '../controller';
+import type { Controller, ControllerEvent } from '../types';
 
 export function testController(serviceUrl: string, extra: Partial<ControllerOptionsInput> = {}): Controller {
   return createController({ serviceUrl, agentName: 'Ada', warmUp: false, logger: quietLogger(), ...extra });
@@ -55,11 +55,11 @@ export function eventLog() {
 }
 
 /** Runs `fn` and returns the ControllerError it rejects with (fails the test if it resolves). */
-export async function rejection(fn: () => Promise<unknown>): Promise<import('./types').ControllerError> {
+export async function rejection(fn: () => Promise<unknown>): Promise<import('../types').ControllerError> {
   try {
     await fn();
   } catch (e) {
-    return e as import('./types').ControllerError;
+    return e as import('../types').ControllerError;
   }
   throw new Error('expected a rejection');
 }

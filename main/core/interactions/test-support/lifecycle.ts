@@ -3,13 +3,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InteractionServerSim } from '../../../simulator/interactions';
-import { createController } from '../controller';
-import { quietLogger, type Logger } from '../../../common/logger';
-import type { InteractionSource } from '../sources/port';
-import { createLocalApiSource } from '../sources/local-api/server';
-import { readDiscovery } from '../../../common/node/local-api-discovery';
-import { InteractionEngine, type EngineOptions, type EngineState } from './engine';
+import { InteractionServerSim } from '../../../../simulator/interactions';
+import { createController } from '../../controller';
+import { quietLogger, type Logger } from '../../../../common/logger';
+import type { InteractionSource } from '../../sources/port';
+import { createLocalApiSource } from '../../sources/local-api/server';
+import { readDiscovery } from '../../../../common/node/local-api-discovery';
+import { InteractionEngine, type EngineOptions, type EngineState } from '../engine';
 
 export interface Lifecycle {
   engine: InteractionEngine;

@@ -13,15 +13,15 @@ import { createServer as createNetServer, type AddressInfo, type Socket } from '
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_KEY_HEADER } from '../../../../common/workspace-wire';
-import { installWhenRun, run } from './test-support/install';
+import { API_KEY_HEADER } from '../../../../../common/workspace-wire';
+import { installWhenRun, run } from './install';
 
 const NAME = 'genesys-agent-api-simulator';
 
 /** The vendored simulator: $GENESYS_SIM_DIR, else `shared/<NAME>` beside the clone or one level up. */
 export function vendoredDir(): string | undefined {
   if (process.env.GENESYS_SIM_DIR) return process.env.GENESYS_SIM_DIR;
-  let dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+  let dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
   for (let i = 0; i < 3; i += 1) {
     dir = dirname(dir);
     const candidate = join(dir, 'shared', NAME);

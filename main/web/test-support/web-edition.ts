@@ -4,9 +4,9 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger } from '../../common/logger';
-import { readDiscovery } from '../../common/node/local-api-discovery';
-import { startWebEdition, type WebEdition } from './index';
+import type { Logger } from '../../../common/logger';
+import { readDiscovery } from '../../../common/node/local-api-discovery';
+import { startWebEdition, type WebEdition } from '../index';
 
 export async function startTestWebEdition(
   serviceUrl: string | undefined,
