@@ -1,5 +1,4 @@
 // The Controller factory: one keep-alive HTTP client shared by the sessions it joins, options checked once.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createLogger, type Logger } from '../../../common/logger';
 import type { ConnectionDetail } from '../../../common/contract';
@@ -7,7 +6,8 @@ import { paths } from '../../../common/protocol';
 import { ConnectionSettings } from '../../../common/settings-schema';
 import { checkTwice } from '../net/deadline';
 import { holdConnection } from '../net/held-connection';
-import { HttpClient, caBundle } from '../net/http-client';
+import { HttpClient } from '../net/http-client';
+import { createNetwork, type Network } from '../net/network';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
 import {
@@ -41,10 +41,12 @@ export type ControllerOptionsInput = z.input<typeof ControllerOptions> & {
   logger?: Logger;
   /** Told when each join step completes, with the ms since that join began. */
   onStep?: (step: JoinStep, elapsedMs: number) => void;
+  /** The host's network layer (proxy and trust); default: one built from these options alone. */
+  network?: Network;
 };
 
 export function createController(input: ControllerOptionsInput): Controller {
-  const { logger: given, onStep, ...rest } = input;
+  const { logger: given, onStep, network: givenNetwork, ...rest } = input;
   const logger = (given ?? createLogger()).child('controller');
   const parsed = ControllerOptions.safeParse(rest);
   if (!parsed.success) throw new Error(`controller options: ${z.prettifyError(parsed.error)}`);
@@ -52,16 +54,16 @@ export function createController(input: ControllerOptionsInput): Controller {
   const serviceBase = baseOf(o.serviceUrl);
   const deadlines: Deadlines = { ...defaultDeadlines, ...o.deadlines };
 
+  const network = givenNetwork ?? createNetwork(o);
   // An unreadable CA file must not crash the app: every join then explains it instead.
-  let caProblem: Extract<ConnectionDetail, { code: 'ca-file-unusable' }> | undefined;
-  let ca: string[] | undefined;
-  try {
-    ca = o.extraCaFile ? caBundle(readFileSync(o.extraCaFile, 'utf8')) : undefined;
-  } catch (e) {
-    caProblem = { code: 'ca-file-unusable', params: { file: o.extraCaFile!, problem: (e as Error).message } };
-    logger.error('the extra CA file cannot be used', caProblem.params);
-  }
-  const client = new HttpClient(ca ? { ca } : {});
+  const caProblem: Extract<ConnectionDetail, { code: 'ca-file-unusable' }> | undefined = network.trust
+    .problem && {
+    code: 'ca-file-unusable',
+    params: network.trust.problem,
+  };
+  if (caProblem) logger.error('the extra CA file cannot be used', caProblem.params);
+  const ca = network.trust.ca;
+  const client = new HttpClient(network);
   const sessions = new Set<ControllerSession>();
   const watches = new Set<{ close(): void }>();
   let closed = false;

@@ -5,7 +5,12 @@
 // (file, field, zod's message) and the rest applies.
 import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
-import { defaultSettings, Settings, type SettingsKey } from '../../../common/settings-schema';
+import {
+  defaultSettings,
+  managedOnlyKeys,
+  Settings,
+  type SettingsKey,
+} from '../../../common/settings-schema';
 import { checkFields, isSettingsKey } from './fields';
 import { settingsFromArgv } from './flags';
 import { writeFileAtomic } from './atomic-write';
@@ -81,6 +86,11 @@ export async function loadSettings(paths: SettingsPaths): Promise<LoadedSettings
   const settings: Settings = { ...defaultSettings, ...managed.values, ...user.values, ...flags.values };
   const problems = [...managed.problems, ...user.problems, ...flags.problems];
   const out = settings as Record<SettingsKey, unknown>;
+  for (const key of managedOnlyKeys)
+    if (key in user.values || key in flags.values) {
+      problems.push(`"${key}" is honoured from the managed settings only (ignored)`);
+      out[key] = key in managed.values ? managed.values[key] : defaultSettings[key];
+    }
   for (const key of managed.locked) {
     const value = key in managed.values ? managed.values[key] : defaultSettings[key];
     if (key in flags.values && flags.values[key] !== value)

@@ -4,6 +4,7 @@
 // attached data written with update-user-data. A refused or expired sign-in turns the source 'signed-out' with
 // a sentence the sidebar can show as is; the outbox keeps the writes meanwhile.
 import { HttpClient } from '../../net/http-client';
+import { createNetwork, type Network } from '../../net/network';
 import type { SourceDetail } from '../../../../common/contract';
 import type { Logger } from '../../../../common/logger';
 import type { AttachedData, SourceEvent } from '../../../../common/source-events';
@@ -35,8 +36,8 @@ export interface WorkspaceSourceOptions {
   log: Logger;
   /** Authentication API base; default `<workspaceUrl>/auth/v3`. */
   authUrl?: string;
-  /** CA list for https (`caBundle(extraPem)` from the controller's http-client). */
-  ca?: string[];
+  /** The host's network layer (proxy and trust); default: the system proxy and the OS store. */
+  network?: Network;
   /** Each REST call and the wait for initialization. Default 10 s. */
   requestTimeoutMs?: number;
   /** Delay before retrying after the API was unreachable. Default 5 s. */
@@ -65,7 +66,9 @@ class HttpStatusError extends Error {
 export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSource {
   const base = opts.workspaceUrl.replace(/\/+$/, '');
   const log = opts.log.child('workspace');
-  const client = new HttpClient(opts.ca ? { ca: opts.ca } : {});
+  const client = new HttpClient(
+    opts.network ?? createNetwork({ proxy: 'system', extraCaFile: '', allowPlainHttp: false }),
+  );
   const timeoutMs = opts.requestTimeoutMs ?? 10_000;
   const host = new URL(base).host;
   const credentials = new Credentials(opts.secrets, base);
