@@ -64,6 +64,23 @@ export const DeepLinkRefusal = z.enum([
 ]);
 export type DeepLinkRefusal = z.infer<typeof DeepLinkRefusal>;
 
+/**
+ * What the network layer (main/core/net/) could not get past, for joins, the connection light and the
+ * connection check alike: `proxy` as diagnostics show it (credentials masked), `issuer` the name on the
+ * certificate that issued the server's.
+ */
+const NetworkProblems = [
+  coded('proxy-auth-required', { proxy: z.string() }),
+  coded('proxy-refused', { proxy: z.string(), status: z.number().int() }),
+  coded('proxy-unreachable', { proxy: z.string(), cause: z.string() }),
+  coded('certificate-untrusted', { host: z.string(), issuer: z.string() }),
+  coded('certificate-expired', { host: z.string(), issuer: z.string() }),
+  coded('certificate-wrong-name', { host: z.string(), issuer: z.string() }),
+  coded('plain-http-refused', { host: z.string() }),
+] as const;
+export const NetworkProblem = z.discriminatedUnion('code', [...NetworkProblems]);
+export type NetworkProblem = z.infer<typeof NetworkProblem>;
+
 /** The session ID as the agent typed it (or the chat sent it): shown back to them, never in logs. */
 const Typed = { id: z.string() };
 export const AppError = z.discriminatedUnion('code', [
@@ -121,6 +138,7 @@ export const AppError = z.discriminatedUnion('code', [
   coded('save-failed', { path: z.string(), problem: z.string() }),
   /** Our own fault: the detail is in the log (Copy diagnostics), never on the agent's screen. */
   bare('internal'),
+  ...NetworkProblems,
 ]);
 export type AppError = z.infer<typeof AppError>;
 export type AppErrorCode = AppError['code'];
@@ -162,6 +180,7 @@ export const ConnectionDetail = z.discriminatedUnion('code', [
   coded('node-connection-failed', { node: z.string() }),
   coded('node-forgot', { node: z.string() }),
   coded('node-silent', { node: z.string() }),
+  ...NetworkProblems,
 ]);
 export type ConnectionDetail = z.infer<typeof ConnectionDetail>;
 

@@ -16,15 +16,21 @@ export interface HttpReply {
 /**
  * A request that never reached an HTTP answer from the service: `code` is Node's (ECONNREFUSED, ENOTFOUND,
  * CERT_HAS_EXPIRED, …) or the network layer's: PROXY_UNREACHABLE, PROXY_AUTH (the proxy answered 407),
- * PROXY_REFUSED (any other answer to CONNECT, in `proxyStatus`), PLAIN_HTTP_REFUSED. `proxy`: the route, masked.
+ * PROXY_REFUSED (any other answer to CONNECT), PLAIN_HTTP_REFUSED.
  */
 export class NetworkFailure extends Error {
   constructor(
     readonly host: string,
     readonly code: string,
     message: string,
-    readonly proxy?: string,
-    readonly proxyStatus?: number,
+    readonly via: {
+      /** The proxy on the route, as diagnostics show it (credentials masked). */
+      proxy?: string;
+      /** The proxy's answer to CONNECT (PROXY_AUTH, PROXY_REFUSED). */
+      proxyStatus?: number;
+      /** The system's code when the proxy could not be reached (ECONNREFUSED…). */
+      systemCode?: string;
+    } = {},
   ) {
     super(message);
   }
@@ -156,15 +162,14 @@ export function watchProxy(host: string, route: ProxyRoute) {
   const proxy = route.kind === 'proxy' ? describeRoute(route) : undefined;
   let connectStatus: number | undefined;
   const proxyFailure = (status: number) =>
-    status === 407
-      ? new NetworkFailure(host, 'PROXY_AUTH', `the proxy ${proxy} wants credentials (HTTP 407)`, proxy, 407)
-      : new NetworkFailure(
-          host,
-          'PROXY_REFUSED',
-          `the proxy ${proxy} refused ${host} (HTTP ${status})`,
-          proxy,
-          status,
-        );
+    new NetworkFailure(
+      host,
+      status === 407 ? 'PROXY_AUTH' : 'PROXY_REFUSED',
+      status === 407
+        ? `the proxy ${proxy} wants credentials (HTTP 407)`
+        : `the proxy ${proxy} refused ${host} (HTTP ${status})`,
+      { ...(proxy ? { proxy } : {}), proxyStatus: status },
+    );
   return {
     connected(status: number) {
       connectStatus = status;
@@ -181,7 +186,7 @@ export function watchProxy(host: string, route: ProxyRoute) {
           host,
           'PROXY_UNREACHABLE',
           `the proxy ${proxy} cannot be reached: ${e.code}`,
-          proxy,
+          { proxy, systemCode: e.code! },
         );
       if (proxy && connectStatus !== undefined && connectStatus !== 200) return proxyFailure(connectStatus);
       return toFailure(host, e, proxy);
@@ -193,5 +198,5 @@ const isSocketError = (code: string | undefined): boolean =>
   !!code && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET)$/.test(code);
 
 function toFailure(host: string, e: Error & { code?: string }, proxy?: string): NetworkFailure {
-  return new NetworkFailure(host, e.code ?? 'ERROR', `${host}: ${e.message}`, proxy);
+  return new NetworkFailure(host, e.code ?? 'ERROR', `${host}: ${e.message}`, proxy ? { proxy } : {});
 }

@@ -166,7 +166,7 @@ async function decideBySetting(
     case 'fixed':
       return { kind: 'proxy', proxy: setting.proxy, origin: 'setting' };
     case 'pac':
-      return routeFromPac(await (await pac())(httpForm(target)), 'pac');
+      return withEnvCredentials(routeFromPac(await (await pac())(httpForm(target)), 'pac'), target, env);
     case 'system':
       return system
         ? withEnvCredentials(routeFromPac(await system(httpForm(target)), 'system'), target, env)
@@ -178,7 +178,7 @@ async function decideBySetting(
 const httpForm = (target: URL): string => target.href.replace(/^ws/, 'http');
 
 /**
- * The system resolver names a proxy without credentials; when the environment names the same proxy with
+ * A PAC answer (the system's or the script's) names a proxy without credentials; when the environment names the same proxy with
  * `user:password@`, those are used (Basic). Chromium's own NTLM/Negotiate stays with Chromium's requests.
  */
 function withEnvCredentials(
