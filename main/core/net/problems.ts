@@ -36,7 +36,7 @@ export async function explainFailure(
 ): Promise<NetworkProblem | undefined> {
   const problem = proxyProblem(f);
   if (problem || !isTlsFailure(f.code)) return problem;
-  const report = await inspectTls(network, url).catch(() => undefined);
+  const report = await inspectTls(network, `${new URL(url).origin}/`).catch(() => undefined);
   const verdict = report && report.verdict !== 'trusted' ? report.verdict : verdictOfCode(f.code);
   return { code: certificateCode[verdict], params: { host: f.host, issuer: report?.issuer ?? 'unknown' } };
 }

@@ -3,6 +3,7 @@
 // the issuer. The chain is read with verification off, then judged as the real clients judge it.
 import https from 'node:https';
 import { type PeerCertificate, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import { watchProxy } from './http-client';
 import type { Network } from './network';
 
 export type TlsVerdict = 'trusted' | 'untrusted' | 'expired' | 'wrong-name';
@@ -57,8 +58,11 @@ export async function inspectTls(network: Network, url: string, timeoutMs = 5000
       headers: { Connection: 'close' },
       timeout: timeoutMs,
     };
+    const watch = watchProxy(target.host, route.route);
     const req = https.request(target, options as https.RequestOptions, (res) => {
       res.resume();
+      const refused = watch.answered(res.statusCode ?? 0);
+      if (refused) return reject(refused); // the proxy answered, not the server: no chain to read
       const socket = res.socket as TLSSocket;
       const leaf = socket.getPeerCertificate(true);
       const error = socket.authorized ? undefined : String(socket.authorizationError);
@@ -71,7 +75,8 @@ export async function inspectTls(network: Network, url: string, timeoutMs = 5000
       });
     });
     req.on('timeout', () => req.destroy(new Error(`no answer from ${target.host} within ${timeoutMs} ms`)));
-    req.on('error', reject);
+    req.on('proxyConnect', (connect: { statusCode: number }) => watch.connected(connect.statusCode));
+    req.on('error', (e) => reject(watch.failed(e)));
     req.end();
   });
 }
