@@ -3,7 +3,7 @@
 //   (HTTP requests) and on WebSocket (frames), and HTTP requests a minute of an idle app between sessions;
 // - detection: a crashed node (connections closed) and a silent partition (a proxy dropping every byte) on
 //   both transports; between sessions, the service killed and brought back on its port.
-// The nodes advise CometD's default 30 s long-poll. Figures as ratios to the goals (≤ 1 meets it).
+// The nodes advise CometD's default 30 s long-poll. Figures as ratios to the goals below (≤ 1 meets it).
 // Usage: npm run bench:load [-- --window-ms 60000]
 import { parseArgs } from 'node:util';
 import { quietLogger } from '../common/logger';
