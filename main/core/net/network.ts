@@ -61,6 +61,8 @@ export interface Network {
   readonly trust: Trust;
   /** How `url` is reached (http, https, ws, wss); decided per origin until reset(). */
   route(url: string): Promise<Route>;
+  /** A new agent of its own on `url`'s route, for a caller that pins connections (it destroys the agent). */
+  ownAgent(url: string): Promise<Route>;
   /** The route already decided for `url`'s origin (by route()), for callers that must stay synchronous. */
   routeNow(url: string): Route | undefined;
   /** The network changed or the machine resumed: routes are decided again, pooled sockets are dropped. */
@@ -130,6 +132,10 @@ export function createNetwork(o: NetworkOptions): Network {
       }
       return routeOf(target, route);
     },
+    async ownAgent(url) {
+      const { route } = await this.route(url);
+      return { agent: newAgent(new URL(url), route), secureContext: trust.context, route };
+    },
     routeNow(url) {
       const target = new URL(url);
       if (refused(target)) return undefined; // route() says why
@@ -151,6 +157,17 @@ export function createNetwork(o: NetworkOptions): Network {
       this.reset();
     },
   };
+}
+
+function newAgent(target: URL, route: ProxyRoute): http.Agent {
+  // keepAlive: a join reuses warm sockets; several, as a session holds a long-poll while it publishes.
+  const opts = { keepAlive: true, keepAliveMsecs: 10_000 };
+  if (route.kind === 'direct')
+    return SECURE.test(target.protocol) ? new https.Agent(opts) : new http.Agent(opts);
+  // ws: through a proxy needs a tunnel too: proxies forward no Upgrade on absolute-URI requests.
+  return target.protocol === 'http:'
+    ? new HttpProxyAgent(route.proxy, opts)
+    : new HttpsProxyAgent(route.proxy, opts);
 }
 
 async function decideBySetting(
