@@ -13,7 +13,6 @@ import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../../common/logger';
 import { diagnosticsFileName } from '../core/diagnostics/save-file';
 import { startAgentProxy } from './agent-proxy';
-import { createNetwork } from '../core/net/network';
 import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
@@ -63,8 +62,8 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   const log = opts.log ?? createLogger({ scope: 'web' });
   const dataDir = opts.dataDir ?? join(homedir(), '.cobrowse-agent-shell', 'web');
   const argv = opts.demo ? ['--service-url', ''] : opts.serviceUrl ? ['--service-url', opts.serviceUrl] : [];
-  const network = createNetwork({ proxy: 'system', extraCaFile: '', allowPlainHttp: false });
-  const proxy = await startAgentProxy(log.child('agent-proxy'), () => network);
+  // The agent page goes the way the core's own connections go (its network is the core's, asked per use).
+  const proxy = await startAgentProxy(log.child('agent-proxy'), () => core.network());
   const bundle = () =>
     core.diagnostics({
       app: { name: 'Cobrowse Agent Shell (web edition)', version: appVersion },

@@ -8,6 +8,7 @@ import { InteractionEngine } from '../interactions/engine';
 import type { Logger } from '../../../common/logger';
 import type { Settings } from '../../../common/settings-schema';
 import { loadOrCreateToken } from '../sources/local-api/token-file';
+import type { Network } from '../net/network';
 import { selectSource, type SelectedSource } from '../sources/select';
 import type { SecretStore } from '../sources/workspace';
 
@@ -25,6 +26,8 @@ export interface RuntimeDeps {
   showError: (error: AppError) => void;
   log: Logger;
   changed: () => void;
+  /** The app's network layer, shared by the controller and the source. */
+  network: Network;
 }
 
 export interface Runtime {
@@ -52,6 +55,7 @@ export async function startRuntime(
     secrets: deps.secrets,
     openBrowser: deps.openBrowser,
     log: deps.log,
+    network: deps.network,
   });
   const engine = await InteractionEngine.create({
     controller: deps.controller,

@@ -6,7 +6,8 @@ import { paths } from '../../../common/protocol';
 import { ConnectionSettings } from '../../../common/settings-schema';
 import { checkTwice } from '../net/deadline';
 import { holdConnection } from '../net/held-connection';
-import { HttpClient } from '../net/http-client';
+import { HttpClient, NetworkFailure } from '../net/http-client';
+import { explainFailure } from '../net/problems';
 import { createNetwork, type Network } from '../net/network';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
@@ -72,7 +73,7 @@ export function createController(input: ControllerOptionsInput): Controller {
     // Two sockets: a joined session holds one long-poll while it publishes on the other.
     for (let i = 0; i < 2; i++)
       client
-        .request(serviceBase + paths.health, { method: 'GET' }, AbortSignal.timeout(deadlines.restMs))
+        .request(serviceBase + paths.cometd, { method: 'GET' }, AbortSignal.timeout(deadlines.restMs))
         .catch((e: unknown) => logger.debug('warm-up failed', { err: e }));
 
   return {
@@ -109,20 +110,18 @@ export function createController(input: ControllerOptionsInput): Controller {
     async probe() {
       const host = new URL(serviceBase).host;
       if (caProblem) return { ok: false, detail: caProblem };
+      const url = serviceBase + paths.cometd;
       let result: ProbeResult = { ok: false, detail: { code: 'service-silent', params: { host } } };
       await checkTwice(deadlines.restMs, async (signal) => {
         try {
-          const reply = await client.request(serviceBase + paths.health, { method: 'GET' }, signal);
-          result =
-            reply.status === 200
-              ? { ok: true }
-              : {
-                  ok: false,
-                  detail: { code: 'service-http-status', params: { host, status: reply.status } },
-                };
+          // Any HTTP answer means the service is reachable (no endpoint's status decides it), unless a
+          // balancer says what is behind it is gone.
+          const reply = await client.request(url, { method: 'GET' }, signal);
+          result = [502, 503, 504].includes(reply.status)
+            ? { ok: false, detail: { code: 'service-http-status', params: { host, status: reply.status } } }
+            : { ok: true };
         } catch (e) {
-          const cause = (e as Error & { code?: string }).code ?? (e as Error).message;
-          result = { ok: false, detail: { code: 'service-unreachable', params: { host, cause } } };
+          result = { ok: false, detail: await unreachable(network, url, host, e) };
         }
         return result.ok;
       });
@@ -145,7 +144,20 @@ export function createController(input: ControllerOptionsInput): Controller {
       for (const held of watches) held.close();
       watches.clear();
       await Promise.all([...sessions].map((s) => s.close()));
-      client.close();
+      if (!givenNetwork) network.close(); // a shared network is its owner's to close
     },
   };
+}
+
+/** Why the service cannot be reached: the proxy or certificate in the way, else the system's code. */
+async function unreachable(
+  network: Network,
+  url: string,
+  host: string,
+  e: unknown,
+): Promise<ConnectionDetail> {
+  const problem = e instanceof NetworkFailure ? await explainFailure(network, url, e) : undefined;
+  if (problem) return problem;
+  const cause = (e as Error & { code?: string }).code ?? (e as Error).message;
+  return { code: 'service-unreachable', params: { host, cause } };
 }

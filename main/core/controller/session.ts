@@ -22,7 +22,7 @@ import { checkTwice, withDeadline } from '../net/deadline';
 import type { HttpClient } from '../net/http-client';
 import { BayeuxClient } from './bayeux';
 import { resolveOwner } from './owner';
-import { getSession, isHealthy, stopSession } from './rest';
+import { getSession, nodeAnswers, stopSession } from './rest';
 import { NodeWatchdog } from './watchdog';
 import {
   ControllerError,
@@ -149,7 +149,7 @@ class CometSession implements ControllerSession {
       graceMs: this.#d.networkDelayMs,
       probe: () =>
         checkTwice(this.#d.probeMs, (signal) =>
-          isHealthy({ client: ctx.client, base: owner.baseUrl, cookie: owner.cookie, signal }),
+          nodeAnswers({ client: ctx.client, base: owner.baseUrl, cookie: owner.cookie, signal }),
         ),
       watching: () => this.#result !== undefined && !this.#closed,
       onConnected: () => this.#setState('connected'),

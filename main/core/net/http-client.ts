@@ -105,10 +105,6 @@ export class HttpClient {
       else signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
-
-  close(): void {
-    this.network.close();
-  }
 }
 
 function refusal(host: string, e: Error): NetworkFailure {

@@ -22,14 +22,18 @@ import { buildTrust, describeTrust, type Trust } from './trust';
 /** The host's system proxy, as a PAC answer (`PROXY host:port; DIRECT`): Electron's session.resolveProxy. */
 export type SystemProxyResolver = (url: string) => Promise<string>;
 
-export interface NetworkOptions {
-  /** The `proxy` setting: `system`, `direct`, `http://host:port` or a PAC script's URL. */
+/** The settings the network is built from (each defined in common/settings-schema.ts). */
+export interface NetworkSettings {
+  /** `system`, `direct`, `http://host:port` or a PAC script's URL. */
   proxy: string;
-  /** The `extraCaFile` setting: '' → none. */
+  /** '' → none. */
   extraCaFile: string;
-  /** The managed `allowPlainHttp` setting: plain http to a host other than loopback. */
+  /** Plain http to a host other than loopback (the managed file only). */
   allowPlainHttp: boolean;
-  resolveSystemProxy?: SystemProxyResolver;
+}
+
+export interface NetworkOptions extends NetworkSettings {
+  resolveSystemProxy?: SystemProxyResolver | undefined;
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -58,6 +62,7 @@ export interface NetworkDiagnostics {
 }
 
 export interface Network {
+  /** The trust of the current settings. */
   readonly trust: Trust;
   /** How `url` is reached (http, https, ws, wss); decided per origin until reset(). */
   route(url: string): Promise<Route>;
@@ -65,8 +70,15 @@ export interface Network {
   ownAgent(url: string): Promise<Route>;
   /** The route already decided for `url`'s origin (by route()), for callers that must stay synchronous. */
   routeNow(url: string): Route | undefined;
-  /** The network changed or the machine resumed: routes are decided again, pooled sockets are dropped. */
+  /** New settings: trust rebuilt, routes decided again. */
+  configure(settings: NetworkSettings): void;
+  /**
+   * The network changed or the machine resumed: routes are decided again, pooled sockets dropped and every
+   * long-lived connection registered with `onReset` closed, so each is checked on a fresh connection now.
+   */
   reset(): void;
+  /** `close` runs on every reset (a WebSocket registers its terminate); returns the unregister function. */
+  onReset(close: () => void): () => void;
   describe(): NetworkDiagnostics;
   close(): void;
 }
@@ -75,10 +87,12 @@ const SECURE = /^(https|wss):$/;
 
 export function createNetwork(o: NetworkOptions): Network {
   const env = o.env ?? process.env;
-  const trust = buildTrust(o.extraCaFile, env);
-  const setting = readProxySetting(o.proxy);
+  let settings: NetworkSettings = o;
+  let trust = buildTrust(o.extraCaFile, env);
+  let setting = readProxySetting(o.proxy);
   const agents = new Map<string, http.Agent>();
   const routes = new Map<string, ProxyRoute>();
+  const resets = new Set<() => void>();
   let pac: Promise<PacResolver> | undefined;
 
   const decide = async (target: URL): Promise<ProxyRoute> => {
@@ -94,23 +108,14 @@ export function createNetwork(o: NetworkOptions): Network {
 
   const agentFor = (target: URL, route: ProxyRoute): http.Agent => {
     const kind = route.kind === 'direct' ? 'direct' : route.proxy.href;
-    // ws: through a proxy needs a tunnel too: proxies forward no Upgrade on absolute-URI requests.
-    const tunnel = target.protocol !== 'http:';
-    const key = `${kind} ${SECURE.test(target.protocol) ? 'tls' : tunnel ? 'tunnel' : 'plain'}`;
+    const key = `${kind} ${SECURE.test(target.protocol) ? 'tls' : target.protocol === 'http:' ? 'plain' : 'tunnel'}`;
     let agent = agents.get(key);
-    if (!agent) {
-      // keepAlive: a join reuses warm sockets; several, as a session holds a long-poll while it publishes.
-      const opts = { keepAlive: true, keepAliveMsecs: 10_000 };
-      if (route.kind === 'direct')
-        agent = SECURE.test(target.protocol) ? new https.Agent(opts) : new http.Agent(opts);
-      else agent = tunnel ? new HttpsProxyAgent(route.proxy, opts) : new HttpProxyAgent(route.proxy, opts);
-      agents.set(key, agent);
-    }
+    if (!agent) agents.set(key, (agent = newAgent(target, route)));
     return agent;
   };
 
   const refused = (target: URL): boolean =>
-    /^(http|ws):$/.test(target.protocol) && !o.allowPlainHttp && !isLoopback(target.hostname);
+    /^(http|ws):$/.test(target.protocol) && !settings.allowPlainHttp && !isLoopback(target.hostname);
   // One decision per origin; a WebSocket shares its https (or http) twin's.
   const originOf = (target: URL): string => `${target.protocol.replace(/^ws/, 'http')}//${target.host}`;
   const routeOf = (target: URL, route: ProxyRoute): Route => ({
@@ -118,9 +123,17 @@ export function createNetwork(o: NetworkOptions): Network {
     secureContext: trust.context,
     route,
   });
+  const forget = () => {
+    routes.clear();
+    pac = undefined;
+    for (const a of agents.values()) a.destroy();
+    agents.clear();
+  };
 
-  return {
-    trust,
+  const network: Network = {
+    get trust() {
+      return trust;
+    },
     async route(url) {
       const target = new URL(url);
       if (refused(target)) throw new RouteRefused('PLAIN_HTTP_REFUSED', target.host);
@@ -133,7 +146,7 @@ export function createNetwork(o: NetworkOptions): Network {
       return routeOf(target, route);
     },
     async ownAgent(url) {
-      const { route } = await this.route(url);
+      const { route } = await network.route(url);
       return { agent: newAgent(new URL(url), route), secureContext: trust.context, route };
     },
     routeNow(url) {
@@ -142,21 +155,28 @@ export function createNetwork(o: NetworkOptions): Network {
       const route = routes.get(originOf(target));
       return route && routeOf(target, route);
     },
+    configure(next) {
+      settings = next;
+      trust = buildTrust(next.extraCaFile, env);
+      setting = readProxySetting(next.proxy);
+      forget();
+    },
     reset() {
-      routes.clear();
-      pac = undefined;
-      for (const a of agents.values()) a.destroy();
-      agents.clear();
+      forget();
+      for (const close of [...resets]) close();
+    },
+    onReset(close) {
+      resets.add(close);
+      return () => resets.delete(close);
     },
     describe: () => ({
-      setting: o.proxy,
+      setting: settings.proxy,
       routes: Object.fromEntries([...routes].map(([k, r]) => [k, describeRoute(r)])),
       trust: describeTrust(trust),
     }),
-    close() {
-      this.reset();
-    },
+    close: forget,
   };
+  return network;
 }
 
 function newAgent(target: URL, route: ProxyRoute): http.Agent {

@@ -133,6 +133,9 @@ export class SessionWebSocketTransport extends WebSocketTransport {
           ...(route ? { agent: route.agent, secureContext: route.secureContext } : {}),
         });
         this.on('open', () => keepPinging(this, ping));
+        // A network change or resume: this socket may be dead without knowing it; cometd reconnects at once.
+        const unregister = io.client.network.onReset(() => this.terminate());
+        this.on('close', unregister);
       }
     };
     try {

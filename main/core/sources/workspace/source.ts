@@ -66,9 +66,8 @@ class HttpStatusError extends Error {
 export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSource {
   const base = opts.workspaceUrl.replace(/\/+$/, '');
   const log = opts.log.child('workspace');
-  const client = new HttpClient(
-    opts.network ?? createNetwork({ proxy: 'system', extraCaFile: '', allowPlainHttp: false }),
-  );
+  const network = opts.network ?? createNetwork({ proxy: 'system', extraCaFile: '', allowPlainHttp: false });
+  const client = new HttpClient(network);
   const timeoutMs = opts.requestTimeoutMs ?? 10_000;
   const host = new URL(base).host;
   const credentials = new Credentials(opts.secrets, base);
@@ -228,7 +227,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
       stopped = true;
       clearTimeout(retryTimer);
       await serial(disconnect);
-      client.close();
+      if (!opts.network) network.close(); // a shared network is its owner's to close
     },
     applyAttachedData(interactionId, data, writeId) {
       return writeUserData(interactionId, data, writeId);
