@@ -1,11 +1,8 @@
-// Pure parts of the controller: CA assembly, the per-session cookie jar, owner resolution.
-import tls from 'node:tls';
+// Pure parts of the controller: the per-session cookie jar, owner resolution.
 import { describe, expect, it } from 'vitest';
 import { CookieJar } from '../net/cookie-jar';
 import { baseOf, resolveOwner } from './owner';
 import { agentPageUrl, GetSessionResponse, SessionToken } from '../../../common/protocol';
-
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
 describe('CookieJar', () => {
   it('stores name=value of Set-Cookie, ignores attributes, overwrites by name', () => {
