@@ -112,6 +112,7 @@ export async function joinSession(
 class CometSession implements ControllerSession {
   readonly #bayeux: BayeuxClient;
   readonly #watchdog: NodeWatchdog;
+  readonly #unwatchNetwork: () => void;
   readonly #jar = new CookieJar();
   readonly #host: string;
   readonly #log: Logger;
@@ -157,6 +158,9 @@ class CometSession implements ControllerSession {
       onLost: (detail) => this.#lose(detail),
       label: `${owner.sessionServerName} (${this.#host})`,
     });
+    // Resume or a network change (the host reports it; the network drops its sockets): is the node still
+    // there? Checked now rather than at the end of the long-poll in flight.
+    this.#unwatchNetwork = ctx.client.network.onReset(() => this.#watchdog.checkNow());
     this.#listen();
   }
 
@@ -309,6 +313,7 @@ class CometSession implements ControllerSession {
   async #teardown(): Promise<void> {
     this.#closed = true;
     this.#watchdog.stop();
+    this.#unwatchNetwork();
     // Whatever the server did with the disconnect, nothing of this session stays in flight.
     await this.#bayeux.disconnect(this.#d.disconnectMs);
     this.#setState('closed');
