@@ -8,7 +8,7 @@ import { checkTwice } from '../net/deadline';
 import { holdConnection } from '../net/held-connection';
 import { HttpClient, NetworkFailure } from '../net/http-client';
 import { explainFailure } from '../net/problems';
-import { createNetwork, type Network } from '../net/network';
+import { createNetwork, RouteRefused, type Network } from '../net/network';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
 import {
@@ -63,7 +63,6 @@ export function createController(input: ControllerOptionsInput): Controller {
     params: network.trust.problem,
   };
   if (caProblem) logger.error('the extra CA file cannot be used', caProblem.params);
-  const ca = network.trust.ca;
   const client = new HttpClient(network);
   const sessions = new Set<ControllerSession>();
   const watches = new Set<{ close(): void }>();
@@ -132,11 +131,29 @@ export function createController(input: ControllerOptionsInput): Controller {
         onChange({ up: false, detail: caProblem });
         return () => {};
       }
-      const held = holdConnection(serviceBase, { ca, connectTimeoutMs: deadlines.probeMs }, onChange);
-      watches.add(held);
+      // The held connection goes the way requests go: through the proxy's tunnel when there is one.
+      let held: { close(): void } | undefined;
+      let stopped = false;
+      void network.route(serviceBase).then(
+        (r) => {
+          if (stopped || closed) return;
+          held = holdConnection(
+            serviceBase,
+            { route: r.route, secureContext: r.secureContext, connectTimeoutMs: deadlines.probeMs },
+            onChange,
+          );
+          watches.add(held);
+        },
+        async (e: unknown) =>
+          onChange({
+            up: false,
+            detail: await unreachable(network, serviceBase, new URL(serviceBase).host, e),
+          }),
+      );
       return () => {
-        held.close();
-        watches.delete(held);
+        stopped = true;
+        held?.close();
+        if (held) watches.delete(held);
       };
     },
     async close() {
@@ -156,6 +173,7 @@ async function unreachable(
   host: string,
   e: unknown,
 ): Promise<ConnectionDetail> {
+  if (e instanceof RouteRefused) return { code: 'plain-http-refused', params: { host } };
   const problem = e instanceof NetworkFailure ? await explainFailure(network, url, e) : undefined;
   if (problem) return problem;
   const cause = (e as Error & { code?: string }).code ?? (e as Error).message;
