@@ -229,6 +229,8 @@ export const InteractionView = z.object({
   id: z.string(),
   media: z.enum(['chat', 'voice']),
   customerName: z.string(),
+  /** A call's other party as its number, shown in full while the agent has the call. */
+  caller: z.string().optional(),
   state: z.enum(['active', 'transferred', 'timed-out', 'closed']),
   cobrowseQuantity: z.number().int().nonnegative(),
   /** Attached data as written (confirmed by the source) and still pending in the outbox, typed. */
@@ -247,6 +249,8 @@ export const HistoryEntry = z.object({
   /** The session ID, masked (only its last digits): the history outlives the session. */
   sessionId: z.string(),
   customerName: z.string().nullable(),
+  /** The call's number, masked (its last 4 digits) like the session ID: the history outlives the call. */
+  caller: z.string().optional(),
   interactionId: z.string().nullable(),
   media: z.enum(['chat', 'voice']).nullable(),
   /** Activation, or the join when the customer never came. */

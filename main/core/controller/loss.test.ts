@@ -2,7 +2,7 @@
 // connections closed) and a silent partition (a proxy that drops every byte, closes nothing). For
 // long-polling the nodes advise a 2 s long-poll (CometD's default is 30 s) so that its partition bound,
 // advised timeout + 5 s, keeps the test short; WebSocket runs on CometD's default 30 s, so only its ping
-// frames can meet the 10 s bound. The bounds are the issue's, not loosened.
+// frames can meet the 10 s bound.
 import { afterAll, describe, expect, it } from 'vitest';
 import { paths, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
