@@ -13,6 +13,7 @@ import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../../common/logger';
 import { diagnosticsFileName } from '../core/diagnostics/save-file';
 import { startAgentProxy } from './agent-proxy';
+import { watchInterfaces } from '../core/net/interface-watch';
 import { createRunKey, refuseWithoutKey } from './run-key';
 import { serveSite } from './static-site';
 import { contentSecurityPolicy } from '../core/desktop/web-guards';
@@ -92,6 +93,8 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       }),
     },
   });
+  // A network change (Wi-Fi to VPN): every connection is checked again at once.
+  const unwatchNetwork = watchInterfaces(() => core.networkChanged('network-change'));
 
   // What this page sees: the agent page URL points at the proxy, never straight at the node.
   const stateForPage = (): AppState => {
@@ -208,6 +211,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       return api;
     },
     async close() {
+      unwatchNetwork();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       server.closeAllConnections();
