@@ -138,6 +138,12 @@ export const AppError = z.discriminatedUnion('code', [
   coded('save-failed', { path: z.string(), problem: z.string() }),
   /** Our own fault: the detail is in the log (Copy diagnostics), never on the agent's screen. */
   bare('internal'),
+  /** A renderer died or hung and was reloaded (or, dying again and again, left); `reason` is Electron's. */
+  coded('view-recovered', {
+    view: z.enum(['sidebar', 'agent-page']),
+    reason: z.string(),
+    outcome: z.enum(['reloaded', 'left']),
+  }),
   ...NetworkProblems,
 ]);
 export type AppError = z.infer<typeof AppError>;

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventChannel, requestChannel } from '../../common/contract';
-import { createAppCore, type AppCore } from '../core/app-core';
+import type { AppCore } from '../core/app-core';
+import { coreOnSimulator } from './test-support/core-on-simulator';
 import { quietLogger } from '../../common/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { BrowserWindow, fake, WebContentsView } from './fake-electron.test-support';
+import { BrowserWindow, fake, WebContentsView } from './test-support/fake-electron';
 import { until } from '../core/test-support/until';
-import { startEmbeddedDemo } from '../demo/embedded';
 
-vi.mock('electron', () => import('./fake-electron.test-support'));
+vi.mock('electron', () => import('./test-support/fake-electron'));
 const { serveSidebarIpc } = await import('./ipc');
 const { AgentViewHost } = await import('./agent-view');
 
@@ -28,21 +28,10 @@ let stopIpc: () => void;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sidebar-host-'));
-  core = await createAppCore({
-    startDemo: startEmbeddedDemo,
-    dataDir: dir,
-    settings: {
-      userSettingsPath: join(dir, 's.json'),
-      managedSettingsPath: join(dir, 'm.json'),
-      argv: ['--service-url', fx.sim.url],
-    },
-    log: quietLogger(),
-    localApiPort: 0,
-    hooks: {
-      setAgentViewBounds: (b) => agent.setBounds(b),
-      popOutAgentView: (out) => agent.popOut(out),
-      agentViewPoppedOut: () => agent.poppedOut,
-    },
+  core = await coreOnSimulator(fx.sim.url, dir, {
+    setAgentViewBounds: (b) => agent.setBounds(b),
+    popOutAgentView: (out) => agent.popOut(out),
+    agentViewPoppedOut: () => agent.poppedOut,
   });
   fake.ready();
   sidebar = new BrowserWindow({ width: 1280, height: 900 });

@@ -171,6 +171,11 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
     defaultMessage: 'Plain http to {host} is not allowed: session IDs and keys would travel unencrypted.',
   },
   internal: { id: 'error.internal', defaultMessage: 'Something went wrong in the app.' },
+  'view-recovered': {
+    id: 'error.view-recovered',
+    defaultMessage:
+      '{view, select, sidebar {The sidebar} other {The agent page}} stopped working ({reason, select, oom {out of memory} killed {it was not responding} other {it crashed}}){outcome, select, reloaded {: it was reloaded.} other {, again and again: it was not reloaded.}}',
+  },
 });
 
 const act = defineMessages({
@@ -361,6 +366,7 @@ const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
   'certificate-wrong-name': act.certificateName,
   'plain-http-refused': act.useHttps,
   internal: act.support,
+  'view-recovered': act.support,
 };
 
 /** Why a join link was refused: the `reason` of `deep-link-refused`. */

@@ -61,7 +61,7 @@ describe('catalogs', () => {
         },
         ...{ address: 'x', host: 'x', user: 'x', reason: 'x', session: 'x', error: 'x', to: 'x', keys: 'x' },
         ...{ from: 'x', text: 'x', digits: 3, hasCustomer: 'yes', hasMedia: 'yes', hasSince: 'yes' },
-        ...{ hasOrigin: 'yes', hasUser: 'yes', hasTo: 'yes' },
+        ...{ hasOrigin: 'yes', hasUser: 'yes', hasTo: 'yes', view: 'sidebar', outcome: 'reloaded' },
       };
       for (const id of Object.keys(await loadCatalog(locale)))
         intl.formatMessage({ id }, { ...values, link: (chunks) => chunks.join('') });
