@@ -406,6 +406,11 @@ export const requests = {
   copyDiagnostics: { input: Empty, output: z.object({ text: z.string().nullable() }) },
   /** Desktop: the save dialog, then the file written; web: the bundle for the page's download. */
   saveDiagnostics: { input: Empty, output: SaveDiagnosticsOutcome },
+  /**
+   * The connection check (Settings): each step's line and whom to ask, as text to show, save and send. Our
+   * choice: in English, as the proxy, PKI and Genesys teams who read it expect their own terms.
+   */
+  checkConnection: { input: Empty, output: z.object({ ok: z.boolean(), report: z.string() }) },
   /** Today's co-browse sessions, oldest first (kept on disk across restarts). */
   history: { input: Empty, output: z.object({ entries: z.array(HistoryEntry) }) },
 } as const;
