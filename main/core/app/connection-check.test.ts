@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import type { RequestOutput } from '../../../common/contract';
 import { quietLogger } from '../../../common/logger';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { createAppCore } from '../app-core';
@@ -26,7 +27,7 @@ async function check(settings: Record<string, unknown>) {
   try {
     const reply = await core.dispatch('checkConnection', {});
     if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    return reply.value;
+    return reply.value as RequestOutput<'checkConnection'>;
   } finally {
     await core.close();
   }
