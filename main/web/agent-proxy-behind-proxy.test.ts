@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { quietLogger } from '../../common/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { createNetwork } from '../core/net/network';
-import { makePki, type Pki } from '../core/net/test-support/pki';
-import { squidSkipReason, startCorpProxy, type CorpProxy } from '../core/net/test-support/squid';
-import { startTlsFront, type TlsFront } from '../core/net/test-support/tls-front';
+import { useCorpNetwork } from '../core/net/test-support/corp-network';
+import { squidSkipReason } from '../core/net/test-support/squid';
 import { startAgentProxy, type AgentProxy } from './agent-proxy';
 
 const NAME = 'cobrowse.corp.test';
@@ -17,34 +15,19 @@ describe.skipIf(!!squidSkipReason)(
   `agent page through squid${squidSkipReason ? ` (skipped: ${squidSkipReason})` : ''}`,
   () => {
     const fx = useSimulator({ nodes: 2 });
-    let pki: Pki;
-    let squid: CorpProxy;
-    let front: TlsFront;
+    const corp = useCorpNetwork(NAME, () => fx.sim.url);
     let agentProxy: AgentProxy;
     beforeAll(async () => {
-      pki = makePki('Corp');
-      squid = await startCorpProxy({ names: [NAME], users: { agent: 's3cret' } });
-      front = await startTlsFront(pki.server([NAME]), squid.hostAddress, new URL(fx.sim.url));
-      const network = createNetwork({
-        proxy: 'system',
-        extraCaFile: '',
-        allowPlainHttp: false,
-        env: { HTTPS_PROXY: squid.url, SSL_CERT_FILE: pki.store([pki.rootPem]) },
-      });
+      const network = corp.network();
       agentProxy = await startAgentProxy(quietLogger(), () => network);
-    }, 60_000);
-    afterAll(async () => {
-      await agentProxy?.close();
-      await front?.close();
-      await squid?.stop();
-      pki?.remove();
     });
+    afterAll(() => agentProxy?.close());
 
     it('serves the owner node’s agent page, fetched through the tunnel', async () => {
       const { sessionToken, sessionServerName } = await fx.customerSession();
       const page = agentProxy.expose({
         sessionId: 's1',
-        url: `https://${NAME}:${front.port}/cobrowse/slave.html#nosidinput=1&sid=${sessionToken}`,
+        url: `${corp.serviceUrl}/cobrowse/slave.html#nosidinput=1&sid=${sessionToken}`,
         cookie: `gcbSessionServer=${sessionServerName}`,
         poppedOut: false,
       });

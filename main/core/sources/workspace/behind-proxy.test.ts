@@ -9,10 +9,8 @@ import { quietLogger } from '../../../../common/logger';
 import { useSimulator } from '../../../../simulator/test-support/session-setup';
 import { WorkspaceSim, workspaceRoutes } from '../../../../simulator/workspace';
 import { startEngine } from '../../interactions/test-harness';
-import { createNetwork } from '../../net/network';
-import { makePki, type Pki } from '../../net/test-support/pki';
-import { squidSkipReason, startCorpProxy, type CorpProxy } from '../../net/test-support/squid';
-import { startTlsFront, type TlsFront } from '../../net/test-support/tls-front';
+import { useCorpNetwork } from '../../net/test-support/corp-network';
+import { squidSkipReason } from '../../net/test-support/squid';
 import { FakeFileSecretStore } from './fake-secret-store.test-support';
 import { createWorkspaceSource } from './source';
 
@@ -23,32 +21,15 @@ describe.skipIf(!!squidSkipReason)(
   () => {
     const ws = new WorkspaceSim({ log: quietLogger(), longPollMs: 1000 });
     const fixture = useSimulator({ nodes: 2, routes: [workspaceRoutes(ws)] });
-    let pki: Pki;
-    let squid: CorpProxy;
-    let front: TlsFront;
+    const corp = useCorpNetwork(NAME, () => fixture.sim.url);
     let dir = '';
-    beforeAll(async () => {
-      pki = makePki('Corp');
-      squid = await startCorpProxy({ names: [NAME], users: { agent: 's3cret' } });
-      front = await startTlsFront(pki.server([NAME]), squid.hostAddress, new URL(fixture.sim.url));
-      dir = await mkdtemp(join(tmpdir(), 'workspace-proxy-'));
-    }, 60_000);
-    afterAll(async () => {
-      await front?.close();
-      await squid?.stop();
-      pki?.remove();
-      await rm(dir, { recursive: true, force: true });
-    });
+    beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'workspace-proxy-'))));
+    afterAll(() => rm(dir, { recursive: true, force: true }));
 
     it('signs in with a token, and a call arriving by notification becomes an interaction', async () => {
-      const network = createNetwork({
-        proxy: 'system',
-        extraCaFile: '',
-        allowPlainHttp: false,
-        env: { HTTPS_PROXY: squid.url, SSL_CERT_FILE: pki.store([pki.rootPem]) },
-      });
+      const network = corp.network();
       const source = createWorkspaceSource({
-        workspaceUrl: `https://${NAME}:${front.port}`,
+        workspaceUrl: corp.serviceUrl,
         clientId: ws.clientId,
         apiKey: ws.apiKey,
         secrets: new FakeFileSecretStore(join(dir, 'secrets.json')),
@@ -67,7 +48,7 @@ describe.skipIf(!!squidSkipReason)(
         await expect
           .poll(() => engine.getState().interactions.find((i) => i.id === callId)?.customerName)
           .toBe('+15550123');
-        expect(network.describe().routes[`https://${NAME}:${front.port}`]).toMatch(/\(environment\)$/);
+        expect(network.describe().routes[corp.serviceUrl]).toMatch(/\(environment\)$/);
       } finally {
         await engine.close();
         await controller.close();
