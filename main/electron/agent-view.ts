@@ -6,7 +6,9 @@
 // the sidebar reports, scaled by the sidebar's zoom and re-applied on every window or zoom change (a
 // WebContentsView has no auto-resize). It goes with the sidebar: Electron throws on
 // any use of a closed window, while a child view's webContents (and the pop-out window) would live on.
-import { BrowserWindow, WebContentsView, type Rectangle, type WebContents } from 'electron';
+import { BrowserWindow, session, WebContentsView, type Rectangle, type WebContents } from 'electron';
+import { agentPageAddress } from '../../common/protocol';
+import type { SessionOwner } from '../core/controller/types';
 import type { AppState, Bounds } from '../../common/contract';
 import { agentViewCookie, isAllowedAgentNavigation } from '../core/desktop/web-guards';
 import type { Logger } from '../../common/logger';
@@ -37,6 +39,8 @@ export class AgentViewHost {
   private bounds: Bounds | null = null;
   private popup: BrowserWindow | null = null;
   private sidebarClosed = false;
+  /** The last session's partition being cleared. */
+  private clearing: Promise<void> = Promise.resolve();
   /** The agent page zoom setting as a factor; the view's own, the sidebar's zoom is separate. */
   private zoom = 1;
 
@@ -123,10 +127,33 @@ export class AgentViewHost {
     if (view.webContents.isDestroyed()) return;
     const ses = view.webContents.session;
     view.webContents.close();
-    // Nothing of this customer's session stays for the next one (create clears again before it loads).
-    void clearPartition(ses).catch((err: unknown) =>
-      this.log.warn('agent partition not cleared', { error: String(err) }),
+    // Nothing of this customer's session stays for the next one: warm() and create() wait for this.
+    this.clearing = clearPartition(ses).then(
+      () => {},
+      (err: unknown) => this.log.warn('agent partition not cleared', { error: String(err) }),
     );
+  }
+
+  /**
+   * The session's owner node is known while the Controller still joins: the agent page's partition gets the
+   * stickiness cookie, connections to the node are opened and the page's HTML fetched into its cache, so the
+   * page loads at once when the view is created (the web edition's warm cache does the same through its proxy).
+   */
+  warm(owner: SessionOwner): void {
+    if (this.sidebarClosed || this.view) return; // a live page keeps its partition as it is
+    void this.warmNow(owner).catch((err: unknown) =>
+      this.log.warn('agent page not warmed', { error: String(err) }),
+    );
+  }
+
+  private async warmNow(owner: SessionOwner): Promise<void> {
+    await this.clearing;
+    const page = agentPageAddress(owner.baseUrl);
+    const ses = session.fromPartition(AGENT_PARTITION);
+    const cookie = owner.cookie ? agentViewCookie(owner.cookie, page.href) : null;
+    if (cookie) await ses.cookies.set(cookie);
+    ses.preconnect({ url: page.origin, numSockets: 2 });
+    await ses.fetch(page.href, { credentials: 'include' });
   }
 
   private async create(agent: AgentView): Promise<void> {
@@ -158,7 +185,7 @@ export class AgentViewHost {
     this.watchRenderer(wc);
     // Again after each load: a navigation to a new origin starts at that origin's zoom.
     wc.on('did-finish-load', () => wc.setZoomFactor(this.zoom));
-    await clearPartition(ses);
+    await this.clearing;
     const cookie = agentViewCookie(agent.cookie, agent.url);
     if (cookie) await ses.cookies.set(cookie);
     if (this.shown?.sessionId !== agent.sessionId) return void wc.close(); // ended while we set up

@@ -5,6 +5,7 @@ import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppError, AppState } from '../../common/contract';
+import type { Logger } from '../../common/logger';
 import { zoomFactorOf } from '../../common/contract-helpers';
 import { chooseLocale } from '../../common/locale';
 import { createAppCore, type AppCore } from '../core/app-core';
@@ -70,6 +71,7 @@ async function start(desktop: Desktop): Promise<void> {
       safeStorage,
     ),
     hooks: {
+      ownerKnown: (owner) => late.agent?.warm(owner),
       openExternal: (url) => shell.openExternal(url),
       updateView: desktop.updateView,
       restartToUpdate: desktop.restartToUpdate,
@@ -103,24 +105,8 @@ async function start(desktop: Desktop): Promise<void> {
     log,
   });
   places.track(sidebar);
-  const agentPlaces = windowStateStore(app.getPath('userData'), log, 'agent-window-state.json');
-  const tell = (error: AppError) => core.showError(error);
-  mainErrors?.tellThrough(tell);
-  recoverRenderer(sidebar.webContents, 'sidebar', { log, tell });
-  guardShiftEnd({
-    window: sidebar,
-    core,
-    question: () => closeDuringSessionQuestion(intlForState(core.getState())),
-    log,
-  });
-  const agent = new AgentViewHost(
-    sidebar,
-    log,
-    () => core.refresh(),
-    () => agentViewWindowTitle(intlForState(core.getState())),
-    (wc) => recoverRenderer(wc, 'agent-page', { log, tell }),
-    { bounds: (s) => agentPlaces.besideBounds(s), track: (win) => agentPlaces.track(win) },
-  );
+  const tell = guardAccidents(sidebar, core, log);
+  const agent = createAgentView(sidebar, core, log, tell);
   agent.setZoom(zoomFactorOf(core.settings().settings.agentPageZoom));
   Object.assign(late, { agent, window: sidebar });
   smoke?.watch(sidebar, log);
@@ -153,4 +139,36 @@ async function start(desktop: Desktop): Promise<void> {
     agent.destroy();
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+/** The shift's end and accidents around the sidebar: crashes and hangs, OS session ends, a close mid-session. */
+function guardAccidents(sidebar: BrowserWindow, core: AppCore, log: Logger): (error: AppError) => void {
+  const tell = (error: AppError) => core.showError(error);
+  mainErrors?.tellThrough(tell);
+  recoverRenderer(sidebar.webContents, 'sidebar', { log, tell });
+  guardShiftEnd({
+    window: sidebar,
+    core,
+    question: () => closeDuringSessionQuestion(intlForState(core.getState())),
+    log,
+  });
+  return tell;
+}
+
+/** The agent page's host: its own window beside the sidebar (remembered per display), recovered if it dies. */
+function createAgentView(
+  sidebar: BrowserWindow,
+  core: AppCore,
+  log: Logger,
+  tell: (error: AppError) => void,
+): AgentViewHost {
+  const places = windowStateStore(app.getPath('userData'), log, 'agent-window-state.json');
+  return new AgentViewHost(
+    sidebar,
+    log,
+    () => core.refresh(),
+    () => agentViewWindowTitle(intlForState(core.getState())),
+    (wc) => recoverRenderer(wc, 'agent-page', { log, tell }),
+    { bounds: (s) => places.besideBounds(s), track: (win) => places.track(win) },
+  );
 }

@@ -32,6 +32,7 @@ beforeAll(async () => {
     setAgentViewBounds: (b) => agent.setBounds(b),
     popOutAgentView: (out) => agent.popOut(out),
     agentViewPoppedOut: () => agent.poppedOut,
+    ownerKnown: (owner) => agent.warm(owner),
   });
   fake.ready();
   sidebar = new BrowserWindow({ width: 1280, height: 900 });
@@ -138,6 +139,23 @@ describe('sidebar host (Electron glue on the stub Electron runtime)', () => {
     expect(await call('stop', { sessionId })).toMatchObject({ ok: true });
     await until(() => wc.isDestroyed());
     expect(sidebar.contentView.children).toHaveLength(0);
+  });
+
+  it('warms the agent page while the controller joins: the cookie, a connection to the owner node, the page fetched', async () => {
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    const joined = await call('join', { token: sessionToken, interactionId: null });
+    expect(joined.ok).toBe(true);
+    const view = await until(() =>
+      fake.views.findLast((v) => !v.webContents.isDestroyed() && v.webContents.loads.length > 0),
+    );
+    const ses = view.webContents.session;
+    const page = new URL(view.webContents.loads[0]!.url);
+    expect(ses.preconnects.at(-1)).toBe(page.origin);
+    expect(ses.fetched.at(-1)).toBe(`${page.origin}${page.pathname}`);
+    expect(view.webContents.loads[0]!.cookies).toEqual([`gcbSessionServer=${sessionServerName}`]);
+    const sessionId = (joined.value as { sessionId: string }).sessionId;
+    await call('stop', { sessionId });
+    await until(() => view.webContents.isDestroyed());
   });
 
   it("the agent page zoom setting is the view's zoom factor, kept across loads; the sidebar's own stays", async () => {

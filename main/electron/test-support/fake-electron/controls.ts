@@ -157,6 +157,7 @@ export const fake = Object.assign(recorded, {
     runtime.proxyAsked.length = 0;
     runtime.quitting = false;
     runtime.exited = false;
+    runtime.webContentsCreated = 0;
     for (const list of [
       recorded.calls,
       recorded.violations,

@@ -49,6 +49,21 @@ export class Session {
     this.clears++;
   }
   async clearCache(): Promise<void> {}
+  /** Every preconnect asked for, in order. */
+  readonly preconnects: string[] = [];
+  preconnect(options: { url: string; numSockets?: number }): void {
+    this.preconnects.push(options.url);
+  }
+  /** Every URL fetched through the session (Chromium's network stack, this partition's cookies). */
+  readonly fetched: string[] = [];
+  async fetch(url: string, init: RequestInit = {}): Promise<Response> {
+    requireReady('session.fetch');
+    this.fetched.push(url);
+    const cookies = init.credentials === 'omit' ? [] : await this.cookies.get({ url });
+    const headers = new Headers(init.headers);
+    if (cookies.length) headers.set('cookie', cookies.map((c) => `${c.name}=${c.value}`).join('; '));
+    return fetch(url, { ...init, headers });
+  }
   /** How often its storage was cleared. */
   clears = 0;
 }
@@ -62,4 +77,5 @@ export const session = {
   get defaultSession(): Session {
     return sessionFor('');
   },
+  fromPartition: (partition: string): Session => sessionFor(partition),
 };
