@@ -2,8 +2,9 @@
 // when none is set), swapped as a whole when connection settings change, and what keeps the indicator honest
 // between sessions. Loss is seen from the connection (the controller holds one idle connection, which a
 // service that goes away closes, resets or refuses), recovery from that connection opening again, confirmed
-// by a health check; a slow health check every 30 s, only while no session is live (a live session's
-// long-poll watches its node), catches what the connection cannot: a service that accepts but does not answer.
+// by a check (any HTTP answer); a rare check (PROBE_INTERVAL_MS), only while no session is live (a live
+// session's long-poll watches its node), catches what the connection cannot: a service that accepts but does
+// not answer. A network change or resume (the host reports it) checks at once.
 import type { AppState, CobrowseSessionView } from '../../../common/contract';
 import {
   createController,
@@ -33,7 +34,7 @@ export const PROBE_INTERVAL_MS = 10 * 60_000;
 export interface ServiceLink {
   /**
    * Forwards to the current controller: the engine keeps this one for its whole life. Its joins count the
-   * live sessions (no health check while one is) and tell `onOwner` of each session's node.
+   * live sessions (no idle check while one is) and tell `onOwner` of each session's node.
    */
   readonly controller: Controller;
   demo(): EmbeddedDemo | null;

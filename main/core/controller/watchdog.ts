@@ -12,7 +12,7 @@ export const COMETD_DEFAULT_TIMEOUT_MS = 30_000;
 export interface WatchdogOptions {
   /** Grace beyond the server's advised timeout for a /meta/connect answer before the owner is probed. */
   graceMs: number;
-  /** Is the owner alive? (its health check, bounded by its own deadline) */
+  /** Is the owner alive? (does it answer at all, bounded by its own deadline) */
   probe: () => Promise<boolean>;
   /** Only a joined, open session is watched. */
   watching: () => boolean;
