@@ -64,6 +64,23 @@ export const DeepLinkRefusal = z.enum([
 ]);
 export type DeepLinkRefusal = z.infer<typeof DeepLinkRefusal>;
 
+/**
+ * What the network layer (main/core/net/) could not get past, for joins, the connection light and the
+ * connection check alike: `proxy` as diagnostics show it (credentials masked), `issuer` the name on the
+ * certificate that issued the server's.
+ */
+const NetworkProblems = [
+  coded('proxy-auth-required', { proxy: z.string() }),
+  coded('proxy-refused', { proxy: z.string(), status: z.number().int() }),
+  coded('proxy-unreachable', { proxy: z.string(), cause: z.string() }),
+  coded('certificate-untrusted', { host: z.string(), issuer: z.string() }),
+  coded('certificate-expired', { host: z.string(), issuer: z.string() }),
+  coded('certificate-wrong-name', { host: z.string(), issuer: z.string() }),
+  coded('plain-http-refused', { host: z.string() }),
+] as const;
+export const NetworkProblem = z.discriminatedUnion('code', [...NetworkProblems]);
+export type NetworkProblem = z.infer<typeof NetworkProblem>;
+
 /** The session ID as the agent typed it (or the chat sent it): shown back to them, never in logs. */
 const Typed = { id: z.string() };
 export const AppError = z.discriminatedUnion('code', [
@@ -131,6 +148,7 @@ export const AppError = z.discriminatedUnion('code', [
     reason: z.string(),
     outcome: z.enum(['reloaded', 'left']),
   }),
+  ...NetworkProblems,
 ]);
 export type AppError = z.infer<typeof AppError>;
 export type AppErrorCode = AppError['code'];
@@ -172,6 +190,7 @@ export const ConnectionDetail = z.discriminatedUnion('code', [
   coded('node-connection-failed', { node: z.string() }),
   coded('node-forgot', { node: z.string() }),
   coded('node-silent', { node: z.string() }),
+  ...NetworkProblems,
 ]);
 export type ConnectionDetail = z.infer<typeof ConnectionDetail>;
 
@@ -392,6 +411,11 @@ export const requests = {
   copyDiagnostics: { input: Empty, output: z.object({ text: z.string().nullable() }) },
   /** Desktop: the save dialog, then the file written; web: the bundle for the page's download. */
   saveDiagnostics: { input: Empty, output: SaveDiagnosticsOutcome },
+  /**
+   * The connection check (Settings): each step's line and whom to ask, as text to show, save and send. Our
+   * choice: in English, as the proxy, PKI and Genesys teams who read it expect their own terms.
+   */
+  checkConnection: { input: Empty, output: z.object({ ok: z.boolean(), report: z.string() }) },
   /** Today's co-browse sessions, oldest first (kept on disk across restarts). */
   history: { input: Empty, output: z.object({ entries: z.array(HistoryEntry) }) },
 } as const;

@@ -23,6 +23,7 @@ export type AgentPageZoom = z.infer<typeof AgentPageZoom>;
 const agentPageZoom = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), AgentPageZoom);
 
 const httpUrl = z.url({ protocol: /^https?$/ });
+const ProxySettingValue = z.union([z.enum(['system', 'direct']), httpUrl]);
 const httpUrlOrEmpty = z.union([httpUrl, z.literal('')]);
 // Text as the settings form sends it: only bounded, so the store's own check names the field if it is
 // wrong (`"serviceUrl": Invalid URL`).
@@ -58,8 +59,20 @@ const fields = {
   agentName: field(z.string().trim().max(100).default('Agent'), 'connection', formText(100)),
   debug: field(z.boolean().default(false), 'app', z.boolean()),
   alwaysOnTop: field(z.boolean().default(false), 'app', z.boolean()),
-  /** Extra CA bundle (PEM) for enterprise deployments with a private CA; added to the system's CAs. */
+  /**
+   * Extra CA bundle (PEM) for enterprise deployments with a private CA: added to the OS store's CAs and
+   * Node's, never replacing them (main/core/net/trust.ts).
+   */
   extraCaFile: field(z.string().default(''), 'connection', null),
+  // The network (main/core/net/): how every outbound connection reaches its server.
+  /**
+   * `system` (the OS's proxy: Chromium's resolution on the desktop, HTTPS_PROXY/HTTP_PROXY/NO_PROXY
+   * elsewhere), `direct`, a proxy `http://[user:password@]host:port`, or a PAC script's URL (any URL with a
+   * path, e.g. `http://wpad.corp.example/proxy.pac`).
+   */
+  proxy: field(ProxySettingValue.default('system'), 'connection', null),
+  /** Plain http to a host other than this machine; honoured from the managed file only (see below). */
+  allowPlainHttp: field(z.boolean().default(false), 'connection', null),
   /** Where chats and calls come from: the local integration API or the Genesys Workspace API. */
   source: field(SourceKind.default('local-api'), 'source', SourceKind),
   localApiPort: field(z.number().int().min(0).max(65535).default(17321), 'source', null),
@@ -114,6 +127,12 @@ export const Settings = z.object(shapeOf<{ [K in Key]: Fields[K]['schema'] }>((f
 export type Settings = z.infer<typeof Settings>;
 export type SettingsKey = keyof Settings;
 export const settingsKeys: readonly SettingsKey[] = Settings.keyof().options;
+
+/**
+ * Settings only an administrator sets: the managed file's value (or the default) always wins, as if locked.
+ * Plain http carries tokens and API keys in clear, so no user file or flag may turn it on.
+ */
+export const managedOnlyKeys: readonly SettingsKey[] = ['allowPlainHttp'];
 
 export const settingApplies = (key: SettingsKey): Applies => fields[key].applies;
 

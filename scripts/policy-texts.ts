@@ -29,7 +29,17 @@ export const policyTexts: Record<SettingsKey, { title: string; explain: string }
   extraCaFile: {
     title: 'Extra CA certificates file',
     explain:
-      "Path of a PEM file with your private CA certificates, added to the system's for the app's own connections.",
+      "Path of a PEM file with your private CA certificates, added to the computer's certificate store and Node's roots (never replacing them) for every connection of the app. Certificates installed in the OS store need no setting.",
+  },
+  proxy: {
+    title: 'Proxy',
+    explain:
+      "How the app reaches the Co-browse service and the Workspace API: system (default: the computer's proxy settings, PAC and WPAD as Chromium resolves them; HTTPS_PROXY/NO_PROXY for the web edition), direct, a proxy http://host:port (user:password@ for Basic authentication), or the URL of a PAC script (a URL with a path, e.g. http://wpad.corp.example/proxy.pac).",
+  },
+  allowPlainHttp: {
+    title: 'Allow plain http',
+    explain:
+      'Allow http:// (unencrypted) service and Workspace URLs for hosts other than this computer. Off by default: session IDs, tokens and API keys would travel in clear. Honoured from the managed settings and OS policy only.',
   },
   source: {
     title: 'Interaction source',

@@ -11,9 +11,12 @@ import type { StartDemo } from './app/demo';
 import { requestHandlers } from './app/handlers';
 import { recordSettledSessions } from './app/history-recording';
 import type { HostHooks } from './app/host-hooks';
+import { checkConnection } from './app/connection-check';
 import { joinFromLink } from './app/join';
 import { startContext } from './app/start-context';
 import { buildDiagnostics } from './diagnostics/bundle';
+import type { CheckReport } from './net/check/connection-check';
+import type { Network } from './net/network';
 import { createDiagnosticsRecorder } from './diagnostics/recorder';
 import { openHistory } from './history/history';
 import { createDispatcher, type Dispatch } from './ipc/dispatch';
@@ -60,6 +63,12 @@ export interface AppCore {
   /** The local integration API's address and token file, when it is the source. */
   localApi(): { url: string; discoveryFile: string } | null;
   settings(): LoadedSettings;
+  /** The network layer every outbound connection uses (the web edition's agent proxy too). */
+  network(): Network;
+  /** The machine resumed from sleep or its network changed (the host hears of it): check every connection now. */
+  networkChanged(why: 'resume' | 'network-change'): void;
+  /** The connection check of the configured service and Workspace, as a report to read, save and send. */
+  checkConnection(): Promise<CheckReport>;
   /** The diagnostics bundle: the host says who it is (and its log files, if it writes any). */
   diagnostics(about: DiagnosticsAbout): Promise<string>;
   close(): Promise<void>;
@@ -103,6 +112,12 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         ? { url: ctx.runtime.selected.source.url, discoveryFile: ctx.runtime.selected.source.discoveryFile }
         : null,
     settings: () => ctx.loaded,
+    network: () => link.network,
+    networkChanged(why) {
+      log.info('network changed: checking every connection', { why });
+      link.networkChanged();
+    },
+    checkConnection: () => checkConnection(ctx),
     diagnostics: (about) =>
       buildDiagnostics({
         ...about,
@@ -113,6 +128,7 @@ export async function createAppCore(opts: AppCoreOptions): Promise<AppCore> {
         logTail: recorder.logTail(),
         sessions: engineState().sessions,
         connectionHistory: recorder.connectionHistory(),
+        network: link.network.describe(),
       }),
     async close() {
       listeners.clear();

@@ -29,6 +29,8 @@ import { closeDuringSessionQuestion } from '../core/desktop/close-confirm';
 import { windowStateStore } from './window-state-file';
 import { installWebContentsPolicy } from './web-contents-policy';
 import { startEmbeddedDemo } from '../demo/embedded';
+import { formatReport } from '../core/net/check/connection-check';
+import { reportNetworkChanges, resolveSystemProxy } from './network-events';
 
 const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/ (this file is out/main/index.js)
 
@@ -82,8 +84,17 @@ async function start(desktop: Desktop): Promise<void> {
         late.window?.setAlwaysOnTop(s.alwaysOnTop);
         late.agent?.setZoom(zoomFactorOf(s.agentPageZoom));
       },
+      resolveProxy: resolveSystemProxy,
     },
   });
+  // `--check-connection`: the connection check printed (stdout), then exit 0 when every step passed.
+  if (process.argv.includes('--check-connection')) {
+    const report = await core.checkConnection();
+    process.stdout.write(formatReport(report));
+    await core.close();
+    return app.exit(report.ok ? 0 : 1);
+  }
+  const stopNetworkReports = reportNetworkChanges(core);
 
   const places = windowStateStore(app.getPath('userData'), log);
   const sidebar = createSidebarWindow({
@@ -124,6 +135,7 @@ async function start(desktop: Desktop): Promise<void> {
 
   quitAfterStopping(core, log, () => {
     stopIpc();
+    stopNetworkReports();
     agent.destroy();
   });
   app.on('window-all-closed', () => app.quit());

@@ -1,8 +1,10 @@
 // The agent proxy's connections to owner nodes: one keep-alive agent per node (not per host: a balancer may
 // pin a connection to a node), so the agent page's requests do not each pay a TCP connect across the link,
-// and one node's connection never carries another node's requests.
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+// and one node's connection never carries another node's requests. Each agent is on the network layer's
+// route (the proxy, the trust) for its node.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Network, Route } from '../core/net/network';
 
 /** A route's owner node: its origin and stickiness cookie, the key of its agent and warmed responses. */
 export const nodeKey = (owner: string, cookie: string | null) => `${owner} ${cookie ?? ''}`;
@@ -11,18 +13,21 @@ export const nodeKey = (owner: string, cookie: string | null) => `${owner} ${coo
 export const requestTo = (target: URL) => (target.protocol === 'https:' ? httpsRequest : httpRequest);
 
 export class AgentPool {
-  private readonly agents = new Map<string, HttpAgent>();
+  private readonly agents = new Map<string, Promise<Route>>();
 
   /** `needed` names the node keys still in use (routes, warmed responses): the others are closed by `sweep`. */
-  constructor(private readonly needed: () => ReadonlySet<string>) {}
+  constructor(
+    private readonly network: () => Network,
+    private readonly needed: () => ReadonlySet<string>,
+  ) {}
 
-  agentFor(owner: string, cookie: string | null): HttpAgent {
+  /** The node's agent with the TLS context to pass beside it; rejects when no route is allowed (plain http). */
+  agentFor(owner: string, cookie: string | null): Promise<Route> {
     const key = nodeKey(owner, cookie);
     let agent = this.agents.get(key);
     if (!agent) {
-      agent = owner.startsWith('https:')
-        ? new HttpsAgent({ keepAlive: true })
-        : new HttpAgent({ keepAlive: true });
+      agent = this.network().ownAgent(owner);
+      agent.catch(() => this.agents.delete(key));
       this.agents.set(key, agent);
     }
     return agent;
@@ -33,13 +38,20 @@ export class AgentPool {
     const needed = this.needed();
     for (const [key, agent] of this.agents)
       if (!needed.has(key)) {
-        agent.destroy();
+        void agent.then(
+          (r) => r.agent.destroy(),
+          () => undefined,
+        );
         this.agents.delete(key);
       }
   }
 
   close(): void {
-    for (const agent of this.agents.values()) agent.destroy();
+    for (const agent of this.agents.values())
+      void agent.then(
+        (r) => r.agent.destroy(),
+        () => undefined,
+      );
     this.agents.clear();
   }
 }

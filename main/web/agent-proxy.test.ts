@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createNetwork } from '../core/net/network';
 import { quietLogger } from '../../common/logger';
 import { holdsFor, until } from '../core/test-support/until';
 import { startAgentProxy, type AgentProxy } from './agent-proxy';
@@ -52,7 +53,9 @@ let owner: Awaited<ReturnType<typeof startOwner>>;
 let proxy: AgentProxy;
 beforeEach(async () => {
   owner = await startOwner();
-  proxy = await startAgentProxy(quietLogger());
+  proxy = await startAgentProxy(quietLogger(), () =>
+    createNetwork({ proxy: 'direct', extraCaFile: '', allowPlainHttp: false }),
+  );
 });
 afterEach(async () => {
   await proxy.close();

@@ -17,6 +17,7 @@ import type { Logger } from '../../common/logger';
 import type { SessionOwner } from '../core/controller/types';
 import { refusalLog } from '../core/net/flood-guard';
 import { AgentPool, nodeKey } from './agent-pool';
+import type { Network } from '../core/net/network';
 import { Forwarder, refuseUpgrade, TEXT, type Found, type Route } from './proxy-forward';
 import { RefusedPath, upstreamTarget } from './proxy-rules';
 import { WarmCache } from './warm-cache';
@@ -40,10 +41,12 @@ export interface AgentProxy {
 
 type Resolved = Found | { status: number; refused: string };
 
-export async function startAgentProxy(log: Logger): Promise<AgentProxy> {
+/** `network`: the app's network layer as it is now (a proxy setting changed builds a new one). */
+export async function startAgentProxy(log: Logger, network: () => Network): Promise<AgentProxy> {
   const routes = new Map<string, Route>(); // key → route
   const keys = new Map<string, string>(); // sessionId → key
   const pool: AgentPool = new AgentPool(
+    network,
     () => new Set([...[...routes.values()].map((r) => nodeKey(r.owner, r.cookie)), ...warm.nodes()]),
   );
   const warm: WarmCache = new WarmCache(pool);

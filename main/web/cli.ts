@@ -1,11 +1,12 @@
-// `npm run start:web -- [--demo | --service-url <url>] [--port <p>] [--data-dir <dir>]`
+// `npm run start:web -- [--demo | --service-url <url>] [--port <p>] [--data-dir <dir>] [--check-connection]`
 // Prints `web edition on http://127.0.0.1:<p>/#key=…` (a link that works once; each use prints the next), and
 // in demo mode the customer page to open; serves until SIGINT/SIGTERM. A bad flag: one error line, exit 2.
 import { parseArgs } from 'node:util';
 import { startWebEdition, type WebEditionOptions } from './index';
 import { stopOnSignal } from '../../common/node/stop-on-signal';
+import { formatReport } from '../core/net/check/connection-check';
 
-function options(argv: string[]): WebEditionOptions {
+function options(argv: string[]): WebEditionOptions & { check: boolean } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -13,6 +14,7 @@ function options(argv: string[]): WebEditionOptions {
       'service-url': { type: 'string' },
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      'check-connection': { type: 'boolean' },
     },
     strict: true,
   });
@@ -21,6 +23,7 @@ function options(argv: string[]): WebEditionOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: not a port: ${values.port}`);
   return {
+    check: values['check-connection'] === true,
     port,
     ...(values.demo ? { demo: true } : {}),
     ...(values['service-url'] ? { serviceUrl: values['service-url'] } : {}),
@@ -28,14 +31,24 @@ function options(argv: string[]): WebEditionOptions {
   };
 }
 
+/** `--check-connection`: the connection check of the configured service, printed; exit 0 when it passes. */
+async function checkAndExit(opts: WebEditionOptions): Promise<never> {
+  const web = await startWebEdition(opts);
+  const report = await web.core.checkConnection();
+  process.stdout.write(formatReport(report));
+  await web.close();
+  process.exit(report.ok ? 0 : 1);
+}
+
 async function main(): Promise<void> {
-  let opts: WebEditionOptions;
+  let opts: WebEditionOptions & { check: boolean };
   try {
     opts = options(process.argv.slice(2));
   } catch (err) {
     process.stderr.write(`start:web: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(2);
   }
+  if (opts.check) return void (await checkAndExit(opts));
   const web = await startWebEdition({
     ...opts,
     onLinkUsed: (next) => process.stdout.write(`link used; the next one (it works once): ${next}\n`),

@@ -15,6 +15,7 @@ import { diagnosticsFileName } from '../core/diagnostics/save-file';
 import { startAgentProxy } from './agent-proxy';
 import { createRunKey } from './run-key';
 import { API_PROTOCOL, presentedKey, SESSION_PATH, sessionRoute } from './tab-session';
+import { watchInterfaces } from '../core/net/interface-watch';
 import { serveSite } from './static-site';
 import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
 import { isOwnHost } from '../../common/loopback-host';
@@ -69,7 +70,8 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
   const log = opts.log ?? createLogger({ scope: 'web' });
   const dataDir = opts.dataDir ?? join(homedir(), '.cobrowse-agent-shell', 'web');
   const argv = opts.demo ? ['--service-url', ''] : opts.serviceUrl ? ['--service-url', opts.serviceUrl] : [];
-  const proxy = await startAgentProxy(log.child('agent-proxy'));
+  // The agent page goes the way the core's own connections go (its network is the core's, asked per use).
+  const proxy = await startAgentProxy(log.child('agent-proxy'), () => core.network());
   const bundle = () =>
     core.diagnostics({
       app: { name: 'Cobrowse Agent Shell (web edition)', version: appVersion },
@@ -98,6 +100,8 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       }),
     },
   });
+  // A network change (Wi-Fi to VPN): every connection is checked again at once.
+  const unwatchNetwork = watchInterfaces(() => core.networkChanged('network-change'));
 
   // What this page sees: the agent page URL points at the proxy, never straight at the node.
   const stateForPage = (): AppState => {
@@ -226,6 +230,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
       return api;
     },
     async close() {
+      unwatchNetwork();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       server.closeAllConnections();

@@ -2,6 +2,7 @@
 // from the warm cache when warmed) and WebSocket upgrades, with the route's header and cookie rules both ways.
 import {
   STATUS_CODES,
+  type ClientRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type OutgoingHttpHeaders,
@@ -9,7 +10,9 @@ import {
 } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { RequestOptions } from 'node:https';
 import type { Logger } from '../../common/logger';
+import type { Route as NetRoute } from '../core/net/network';
 import { requestTo, type AgentPool } from './agent-pool';
 import { scopedSetCookie, upstreamCookies } from './proxy-rules';
 import type { WarmCache } from './warm-cache';
@@ -68,7 +71,18 @@ export class Forwarder {
       connection: 'Upgrade',
       upgrade: req.headers.upgrade ?? '',
     };
-    const upstream = requestTo(target)(target, { method: req.method, headers });
+    void this.deps.pool.agentFor(found.route.owner, found.route.cookie).then(
+      (via) => {
+        const options = { method: req.method, headers, agent: via.agent, secureContext: via.secureContext };
+        this.upgrade(socket, head, found, requestTo(target)(target, options as RequestOptions));
+      },
+      (err: Error) =>
+        refuseUpgrade(socket, 502, `The co-browse server ${target.origin} cannot be reached: ${err.message}`),
+    );
+  }
+
+  private upgrade(socket: Socket, head: Buffer, found: Found, upstream: ClientRequest): void {
+    const { target } = found;
     upstream.on('upgrade', (answer, upSocket: Duplex, upHead: Buffer) => {
       socket.write(statusBlock(answer, this.headersBack(answer.headers, found, ['connection', 'upgrade'])));
       if (upHead.length > 0) socket.write(upHead);
@@ -95,10 +109,25 @@ export class Forwarder {
 
   private fetchNow(req: IncomingMessage, res: ServerResponse, found: Found): void {
     const { target, route } = found;
-    const agent = this.deps.pool.agentFor(route.owner, route.cookie);
+    void this.deps.pool.agentFor(route.owner, route.cookie).then(
+      (via) => this.fetchVia(req, res, found, via),
+      (err: Error) =>
+        res
+          .writeHead(502, TEXT)
+          .end(`The co-browse server ${target.origin} cannot be reached: ${err.message}`),
+    );
+  }
+
+  private fetchVia(req: IncomingMessage, res: ServerResponse, found: Found, via: NetRoute): void {
+    const { target } = found;
     const upstream = requestTo(target)(
       target,
-      { method: req.method, headers: this.headersFor(req, found), agent },
+      {
+        method: req.method,
+        headers: this.headersFor(req, found),
+        agent: via.agent,
+        secureContext: via.secureContext,
+      } as RequestOptions,
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, this.headersBack(answer.headers, found));
         answer.pipe(res);

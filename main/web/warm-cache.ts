@@ -2,6 +2,7 @@
 // fetched through the owner node's agent with the stickiness cookie and held for the page's first load only
 // (the first GET of that URL through that node's route takes it).
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { RequestOptions } from 'node:https';
 import { agentPageAddress } from '../../common/protocol';
 import { setNewest } from '../../common/recent-map';
 import type { SessionOwner } from '../core/controller/types';
@@ -74,11 +75,13 @@ export class WarmCache {
   }
 
   /** GETs `target` whole through the node's agent with only the stickiness cookie; null unless a small 200. */
-  private fetchWhole(target: URL, cookie: string | null, accept: string): Promise<Fetched | null> {
+  private async fetchWhole(target: URL, cookie: string | null, accept: string): Promise<Fetched | null> {
+    const via = await this.pool.agentFor(target.origin, cookie).catch(() => null);
+    if (!via) return null;
     return new Promise((done) => {
       const headers: OutgoingHttpHeaders = { accept, ...(cookie ? { cookie } : {}) };
-      const agent = this.pool.agentFor(target.origin, cookie);
-      const upstream = requestTo(target)(target, { agent, headers, timeout: WARM_TTL_MS }, (answer) => {
+      const options = { agent: via.agent, secureContext: via.secureContext, headers, timeout: WARM_TTL_MS };
+      const upstream = requestTo(target)(target, options as RequestOptions, (answer) => {
         const chunks: Buffer[] = [];
         let size = 0;
         answer.on('data', (chunk: Buffer) => {

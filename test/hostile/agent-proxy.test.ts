@@ -2,6 +2,7 @@
 // runs on the proxy's origin). A canary server stands for "any other host" (the sidebar included): it must
 // receive nothing. The upstream records every request, so what the proxy forwarded is seen, not assumed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createNetwork } from '../../main/core/net/network';
 import { quietLogger } from '../../common/logger';
 import { startAgentProxy, type AgentProxy } from '../../main/web/agent-proxy';
 import { RefusedPath, upstreamTarget } from '../../main/web/proxy-rules';
@@ -28,7 +29,9 @@ beforeAll(async () => {
     res.writeHead(200, { 'Set-Cookie': SET_COOKIES }).end('set');
     return true;
   });
-  proxy = await startAgentProxy(quietLogger());
+  proxy = await startAgentProxy(quietLogger(), () =>
+    createNetwork({ proxy: 'direct', extraCaFile: '', allowPlainHttp: false }),
+  );
   const page = proxy.expose({
     sessionId: 's1',
     url: `${owner.url}/cobrowse/slave.html#nosidinput=1&sid=123456789`,

@@ -1,5 +1,7 @@
 // The contract's requests, answered: each handler does one thing with the engine, the settings, the
 // Workspace source or the host's hooks; a refusal the agent should read is a RequestRefused with its code.
+import { formatReport } from '../net/check/connection-check';
+import { checkConnection } from './connection-check';
 import type { AppError } from '../../../common/contract';
 import type { Handlers } from '../ipc/dispatch';
 import { RequestRefused } from '../ipc/dispatch';
@@ -56,6 +58,10 @@ export function requestHandlers(ctx: CoreContext, history: History, signIn: Sign
       return hooks.saveDiagnostics();
     },
     history: () => ({ entries: history.today() }),
+    checkConnection: async () => {
+      const report = await checkConnection(ctx);
+      return { ok: report.ok, report: formatReport(report) };
+    },
   };
 }
 

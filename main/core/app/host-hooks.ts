@@ -22,4 +22,9 @@ export interface HostHooks {
   openExternal?(url: string): Promise<void> | void;
   /** A session being joined has its owning node (the join itself still under way): warm up, show nothing. */
   ownerKnown?(owner: SessionOwner): void;
+  /**
+   * The OS's proxy for a URL as a PAC answer (`PROXY host:port; DIRECT`): the desktop asks Chromium
+   * (`session.resolveProxy`: system settings, PAC, WPAD). Without it, `system` means HTTPS_PROXY/NO_PROXY.
+   */
+  resolveProxy?(url: string): Promise<string>;
 }

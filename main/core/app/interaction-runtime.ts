@@ -9,6 +9,7 @@ import type { Logger } from '../../../common/logger';
 import type { Settings } from '../../../common/settings-schema';
 import { readDiscovery } from '../../../common/node/local-api-discovery';
 import { LocalApiUnavailable } from '../sources/local-api/server';
+import type { Network } from '../net/network';
 import { selectSource, type SelectedSource } from '../sources/select';
 import type { SecretStore } from '../sources/workspace';
 
@@ -26,6 +27,8 @@ export interface RuntimeDeps {
   showError: (error: AppError) => void;
   log: Logger;
   changed: () => void;
+  /** The app's network layer, shared by the controller and the source. */
+  network: Network;
 }
 
 export interface Runtime {
@@ -49,6 +52,7 @@ export async function startRuntime(
     secrets: deps.secrets,
     openBrowser: deps.openBrowser,
     log: deps.log,
+    network: deps.network,
   });
   const engine = await InteractionEngine.create({
     controller: deps.controller,

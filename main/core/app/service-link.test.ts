@@ -1,5 +1,5 @@
 // Between sessions, against the real simulator over loopback: the service killed is shown lost within 2 s
-// (from the held connection, not the 30 s health check), shown back within 2 s of answering again on the same
+// (from the held connection, not the idle check), shown back within 2 s of answering again on the same
 // port, the stale "cannot be reached" alert of a join made meanwhile cleared, and no request while idle.
 import { afterAll, expect, it } from 'vitest';
 import type { AppState } from '../../../common/contract';
@@ -7,7 +7,7 @@ import { quietLogger } from '../../../common/logger';
 import { defaultSettings } from '../../../common/settings-schema';
 import { startSimulator, type Simulator } from '../../../simulator';
 import { startServiceLink, type ServiceLink } from './service-link';
-import { holdsFor } from '../test-support/until';
+import { holdsFor, until } from '../test-support/until';
 import { sessionView } from '../../../common/test-support/views';
 
 const idle: AppState['connection'] = { state: 'idle', detail: null };
@@ -75,4 +75,13 @@ it('the service killed: lost within 2 s; back on the same port: reachable within
   expect(link.withoutStaleAlerts([duringOutage])[0]?.error).toBeNull();
   // A join that fails after the service came back keeps its alert.
   expect(link.withoutStaleAlerts([failedJoin(Date.now() + 1)])[0]?.error?.code).toBe('unreachable');
+});
+
+it('a network change or resume: the service is asked at once, once, and nothing more', async () => {
+  await indicator('reachable', 2000);
+  sim.balancer.clearLog();
+  link.networkChanged();
+  await until(() => sim.balancer.log.length > 0, 2000);
+  await holdsFor(1000);
+  expect(sim.balancer.log.map((e) => `${e.method} ${e.path}`)).toEqual(['GET /cobrowse/cometd']);
 });

@@ -2,8 +2,9 @@
 // when none is set), swapped as a whole when connection settings change, and what keeps the indicator honest
 // between sessions. Loss is seen from the connection (the controller holds one idle connection, which a
 // service that goes away closes, resets or refuses), recovery from that connection opening again, confirmed
-// by a health check; a slow health check every 30 s, only while no session is live (a live session's
-// long-poll watches its node), catches what the connection cannot: a service that accepts but does not answer.
+// by a check (any HTTP answer); a rare check (PROBE_INTERVAL_MS), only while no session is live (a live
+// session's long-poll watches its node), catches what the connection cannot: a service that accepts but does
+// not answer. A network change or resume (the host reports it) checks at once.
 import type { AppState, CobrowseSessionView } from '../../../common/contract';
 import {
   createController,
@@ -15,14 +16,25 @@ import {
 import type { EmbeddedDemo, StartDemo } from './demo';
 import type { Logger } from '../../../common/logger';
 import { ConnectionSettings, isDemoMode, type Settings } from '../../../common/settings-schema';
+import { createNetwork, type Network, type NetworkSettings, type SystemProxyResolver } from '../net/network';
 
-/** 2 requests a minute per idle app (the issue's budget: 3). */
-export const PROBE_INTERVAL_MS = 30_000;
+const networkSettings = (s: Settings): NetworkSettings => ({
+  proxy: s.proxy,
+  extraCaFile: s.extraCaFile,
+  allowPlainHttp: s.allowPlainHttp,
+});
+
+/**
+ * An idle app's own check of the service: one request every 10 min (0.1 a minute; budget 0.2). The rest is
+ * event-driven: at start, before each join (its get-session), on a network change or resume, and whenever
+ * the held connection opens again after it failed.
+ */
+export const PROBE_INTERVAL_MS = 10 * 60_000;
 
 export interface ServiceLink {
   /**
    * Forwards to the current controller: the engine keeps this one for its whole life. Its joins count the
-   * live sessions (no health check while one is) and tell `onOwner` of each session's node.
+   * live sessions (no idle check while one is) and tell `onOwner` of each session's node.
    */
   readonly controller: Controller;
   demo(): EmbeddedDemo | null;
@@ -32,6 +44,10 @@ export interface ServiceLink {
   withoutStaleAlerts(sessions: CobrowseSessionView[]): CobrowseSessionView[];
   /** New connection settings; starts or stops the embedded demo as needed. */
   apply(settings: Settings): Promise<void>;
+  /** The one network layer (proxy, trust) of every outbound connection, reconfigured by `apply`. */
+  readonly network: Network;
+  /** The machine resumed or its network changed: every connection is checked again now. */
+  networkChanged(): void;
   close(): Promise<void>;
 }
 
@@ -41,13 +57,16 @@ export interface ServiceLinkOptions {
   changed: () => void;
   /** Told of every join's owning node, before the join completes (the host warms its way there). */
   onOwner?: ((owner: SessionOwner) => void) | undefined;
+  /** The host's system proxy resolver (the desktop: Chromium's). */
+  resolveProxy?: SystemProxyResolver | undefined;
 }
 
 export async function startServiceLink(
   settings: Settings,
   log: Logger,
-  { startDemo, changed, onOwner }: ServiceLinkOptions,
+  { startDemo, changed, onOwner, resolveProxy }: ServiceLinkOptions,
 ): Promise<ServiceLink> {
+  const network = createNetwork({ ...networkSettings(settings), resolveSystemProxy: resolveProxy });
   let demo: EmbeddedDemo | null = null;
   let controller: Controller | undefined;
   let unwatch = () => {};
@@ -89,13 +108,15 @@ export async function startServiceLink(
     demo?.setChatSource(s.source);
     const old = controller;
     unwatch();
+    await old?.close(); // its sessions' sockets go before the network is reconfigured
+    network.configure(networkSettings(s));
     const next = createController({
       ...ConnectionSettings.parse(s),
       serviceUrl: demo ? demo.serviceUrl : s.serviceUrl,
       logger: log,
+      network,
     });
     controller = next;
-    await old?.close();
     reachable = null;
     unwatch = next.watch(onLink(next));
   }
@@ -144,10 +165,16 @@ export async function startServiceLink(
       );
     },
     apply,
+    network,
+    networkChanged() {
+      network.reset(); // live sessions reconnect on fresh connections or are declared lost
+      void probe();
+    },
     async close() {
       clearInterval(timer);
       unwatch();
       await controller?.close();
+      network.close();
       await demo?.stop();
     },
   };

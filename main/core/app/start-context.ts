@@ -52,6 +52,7 @@ export async function startContext(
     startDemo: input.startDemo,
     changed,
     onOwner: hooks.ownerKnown,
+    resolveProxy: hooks.resolveProxy,
   });
   const runtimeDeps: RuntimeDeps = {
     dataDir: input.dataDir,
@@ -64,6 +65,7 @@ export async function startContext(
     showError: show,
     log,
     changed,
+    network: link.network,
   };
   const runtime = await startRuntime(loaded.settings, link.demo(), runtimeDeps);
   const ctx: CoreContext = Object.assign(shared, { link, runtimeDeps, runtime });

@@ -50,7 +50,7 @@ export class BayeuxClient {
     cometd.unregisterTransports();
     // WebSocket first when chosen; long-polling stays registered as the fallback cometd negotiates down to.
     if (o.transport === 'websocket')
-      cometd.registerTransport('websocket', new SessionWebSocketTransport(io, o.client.ca, o.ping));
+      cometd.registerTransport('websocket', new SessionWebSocketTransport(io, o.ping));
     cometd.registerTransport('long-polling', new SessionLongPollingTransport(io));
     cometd.configure({
       url: o.baseUrl + paths.cometd,

@@ -1,5 +1,4 @@
 // The Controller factory: one keep-alive HTTP client shared by the sessions it joins, options checked once.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createLogger, type Logger } from '../../../common/logger';
 import type { ConnectionDetail } from '../../../common/contract';
@@ -7,7 +6,9 @@ import { paths } from '../../../common/protocol';
 import { ConnectionSettings } from '../../../common/settings-schema';
 import { checkTwice } from '../net/deadline';
 import { holdConnection } from '../net/held-connection';
-import { HttpClient, caBundle } from '../net/http-client';
+import { HttpClient, NetworkFailure } from '../net/http-client';
+import { explainFailure } from '../net/problems';
+import { createNetwork, RouteRefused, type Network } from '../net/network';
 import { baseOf } from './owner';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
 import {
@@ -41,10 +42,12 @@ export type ControllerOptionsInput = z.input<typeof ControllerOptions> & {
   logger?: Logger;
   /** Told when each join step completes, with the ms since that join began. */
   onStep?: (step: JoinStep, elapsedMs: number) => void;
+  /** The host's network layer (proxy and trust); default: one built from these options alone. */
+  network?: Network;
 };
 
 export function createController(input: ControllerOptionsInput): Controller {
-  const { logger: given, onStep, ...rest } = input;
+  const { logger: given, onStep, network: givenNetwork, ...rest } = input;
   const logger = (given ?? createLogger()).child('controller');
   const parsed = ControllerOptions.safeParse(rest);
   if (!parsed.success) throw new Error(`controller options: ${z.prettifyError(parsed.error)}`);
@@ -52,16 +55,15 @@ export function createController(input: ControllerOptionsInput): Controller {
   const serviceBase = baseOf(o.serviceUrl);
   const deadlines: Deadlines = { ...defaultDeadlines, ...o.deadlines };
 
+  const network = givenNetwork ?? createNetwork(o);
   // An unreadable CA file must not crash the app: every join then explains it instead.
-  let caProblem: Extract<ConnectionDetail, { code: 'ca-file-unusable' }> | undefined;
-  let ca: string[] | undefined;
-  try {
-    ca = o.extraCaFile ? caBundle(readFileSync(o.extraCaFile, 'utf8')) : undefined;
-  } catch (e) {
-    caProblem = { code: 'ca-file-unusable', params: { file: o.extraCaFile!, problem: (e as Error).message } };
-    logger.error('the extra CA file cannot be used', caProblem.params);
-  }
-  const client = new HttpClient(ca ? { ca } : {});
+  const caProblem: Extract<ConnectionDetail, { code: 'ca-file-unusable' }> | undefined = network.trust
+    .problem && {
+    code: 'ca-file-unusable',
+    params: network.trust.problem,
+  };
+  if (caProblem) logger.error('the extra CA file cannot be used', caProblem.params);
+  const client = new HttpClient(network);
   const sessions = new Set<ControllerSession>();
   const watches = new Set<{ close(): void }>();
   let closed = false;
@@ -70,7 +72,7 @@ export function createController(input: ControllerOptionsInput): Controller {
     // Two sockets: a joined session holds one long-poll while it publishes on the other.
     for (let i = 0; i < 2; i++)
       client
-        .request(serviceBase + paths.health, { method: 'GET' }, AbortSignal.timeout(deadlines.restMs))
+        .request(serviceBase + paths.cometd, { method: 'GET' }, AbortSignal.timeout(deadlines.restMs))
         .catch((e: unknown) => logger.debug('warm-up failed', { err: e }));
 
   return {
@@ -107,20 +109,18 @@ export function createController(input: ControllerOptionsInput): Controller {
     async probe() {
       const host = new URL(serviceBase).host;
       if (caProblem) return { ok: false, detail: caProblem };
+      const url = serviceBase + paths.cometd;
       let result: ProbeResult = { ok: false, detail: { code: 'service-silent', params: { host } } };
       await checkTwice(deadlines.restMs, async (signal) => {
         try {
-          const reply = await client.request(serviceBase + paths.health, { method: 'GET' }, signal);
-          result =
-            reply.status === 200
-              ? { ok: true }
-              : {
-                  ok: false,
-                  detail: { code: 'service-http-status', params: { host, status: reply.status } },
-                };
+          // Any HTTP answer means the service is reachable (no endpoint's status decides it), unless a
+          // balancer says what is behind it is gone.
+          const reply = await client.request(url, { method: 'GET' }, signal);
+          result = [502, 503, 504].includes(reply.status)
+            ? { ok: false, detail: { code: 'service-http-status', params: { host, status: reply.status } } }
+            : { ok: true };
         } catch (e) {
-          const cause = (e as Error & { code?: string }).code ?? (e as Error).message;
-          result = { ok: false, detail: { code: 'service-unreachable', params: { host, cause } } };
+          result = { ok: false, detail: await unreachable(network, url, host, e) };
         }
         return result.ok;
       });
@@ -131,11 +131,29 @@ export function createController(input: ControllerOptionsInput): Controller {
         onChange({ up: false, detail: caProblem });
         return () => {};
       }
-      const held = holdConnection(serviceBase, { ca, connectTimeoutMs: deadlines.probeMs }, onChange);
-      watches.add(held);
+      // The held connection goes the way requests go: through the proxy's tunnel when there is one.
+      let held: { close(): void } | undefined;
+      let stopped = false;
+      void network.route(serviceBase).then(
+        (r) => {
+          if (stopped || closed) return;
+          held = holdConnection(
+            serviceBase,
+            { route: r.route, secureContext: r.secureContext, connectTimeoutMs: deadlines.probeMs },
+            onChange,
+          );
+          watches.add(held);
+        },
+        async (e: unknown) =>
+          onChange({
+            up: false,
+            detail: await unreachable(network, serviceBase, new URL(serviceBase).host, e),
+          }),
+      );
       return () => {
-        held.close();
-        watches.delete(held);
+        stopped = true;
+        held?.close();
+        if (held) watches.delete(held);
       };
     },
     async close() {
@@ -143,7 +161,21 @@ export function createController(input: ControllerOptionsInput): Controller {
       for (const held of watches) held.close();
       watches.clear();
       await Promise.all([...sessions].map((s) => s.close()));
-      client.close();
+      if (!givenNetwork) network.close(); // a shared network is its owner's to close
     },
   };
+}
+
+/** Why the service cannot be reached: the proxy or certificate in the way, else the system's code. */
+async function unreachable(
+  network: Network,
+  url: string,
+  host: string,
+  e: unknown,
+): Promise<ConnectionDetail> {
+  if (e instanceof RouteRefused) return { code: 'plain-http-refused', params: { host } };
+  const problem = e instanceof NetworkFailure ? await explainFailure(network, url, e) : undefined;
+  if (problem) return problem;
+  const cause = (e as Error & { code?: string }).code ?? (e as Error).message;
+  return { code: 'service-unreachable', params: { host, cause } };
 }

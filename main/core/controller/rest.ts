@@ -129,15 +129,22 @@ export async function stopSession(t: RestTarget, userToken: string) {
   return readRest(reply, StopResponse, 'stop', host);
 }
 
-/** True when the node answers its health check with 200. */
-export async function isHealthy(t: RestTarget): Promise<boolean> {
+/** A balancer's answers for a node behind it that is gone: not the node answering. */
+const GATEWAY_STATUS = new Set([502, 503, 504]);
+
+/**
+ * Whether the node answers at all, on its CometD endpoint (a path every Co-browse node serves): any HTTP
+ * status but a gateway's means it is up. Our choice: no health endpoint is asked, as no public Genesys
+ * page defines one, and a server without it must not look down.
+ */
+export async function nodeAnswers(t: RestTarget): Promise<boolean> {
   try {
     const reply = await t.client.request(
-      t.base + paths.health,
+      t.base + paths.cometd,
       { method: 'GET', headers: { Cookie: t.cookie } },
       t.signal,
     );
-    return reply.status === 200;
+    return !GATEWAY_STATUS.has(reply.status);
   } catch {
     return false;
   }

@@ -22,7 +22,7 @@ import { checkTwice, withDeadline } from '../net/deadline';
 import type { HttpClient } from '../net/http-client';
 import { BayeuxClient } from './bayeux';
 import { resolveOwner } from './owner';
-import { getSession, isHealthy, stopSession } from './rest';
+import { getSession, nodeAnswers, stopSession } from './rest';
 import { NodeWatchdog } from './watchdog';
 import {
   ControllerError,
@@ -112,6 +112,7 @@ export async function joinSession(
 class CometSession implements ControllerSession {
   readonly #bayeux: BayeuxClient;
   readonly #watchdog: NodeWatchdog;
+  readonly #unwatchNetwork: () => void;
   readonly #jar = new CookieJar();
   readonly #host: string;
   readonly #log: Logger;
@@ -149,7 +150,7 @@ class CometSession implements ControllerSession {
       graceMs: this.#d.networkDelayMs,
       probe: () =>
         checkTwice(this.#d.probeMs, (signal) =>
-          isHealthy({ client: ctx.client, base: owner.baseUrl, cookie: owner.cookie, signal }),
+          nodeAnswers({ client: ctx.client, base: owner.baseUrl, cookie: owner.cookie, signal }),
         ),
       watching: () => this.#result !== undefined && !this.#closed,
       onConnected: () => this.#setState('connected'),
@@ -157,6 +158,9 @@ class CometSession implements ControllerSession {
       onLost: (detail) => this.#lose(detail),
       label: `${owner.sessionServerName} (${this.#host})`,
     });
+    // Resume or a network change (the host reports it; the network drops its sockets): is the node still
+    // there? Checked now rather than at the end of the long-poll in flight.
+    this.#unwatchNetwork = ctx.client.network.onReset(() => this.#watchdog.checkNow());
     this.#listen();
   }
 
@@ -309,6 +313,7 @@ class CometSession implements ControllerSession {
   async #teardown(): Promise<void> {
     this.#closed = true;
     this.#watchdog.stop();
+    this.#unwatchNetwork();
     // Whatever the server did with the disconnect, nothing of this session stays in flight.
     await this.#bayeux.disconnect(this.#d.disconnectMs);
     this.#setState('closed');

@@ -117,7 +117,7 @@ export type ProbeResult = { ok: true } | { ok: false; detail: ConnectionDetail }
 
 export interface Controller {
   join(token: SessionToken, options: JoinOptions): Promise<ControllerSession>;
-  /** `GET /cobrowse/health` on the service, over the warm connection (which this also keeps warm). */
+  /** A `GET` on the service's CometD endpoint over the warm connection: any answer but a gateway's is up. */
   probe(): Promise<ProbeResult>;
   /**
    * Holds one idle connection to the service (no requests) and says when it is refused, reset or closed

@@ -1,26 +1,8 @@
-// Pure parts of the controller: CA assembly, the per-session cookie jar, owner resolution.
-import tls from 'node:tls';
+// Pure parts of the controller: the per-session cookie jar, owner resolution.
 import { describe, expect, it } from 'vitest';
 import { CookieJar } from '../net/cookie-jar';
-import { caBundle } from '../net/http-client';
 import { baseOf, resolveOwner } from './owner';
 import { agentPageUrl, GetSessionResponse, SessionToken } from '../../../common/protocol';
-
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-
-describe('caBundle', () => {
-  it('keeps the system roots and adds the extra CA', () => {
-    const ca = caBundle(PEM);
-    expect(ca).toHaveLength(tls.rootCertificates.length + 1);
-    expect(ca?.at(-1)).toBe(PEM);
-    expect(ca?.slice(0, -1)).toEqual([...tls.rootCertificates]);
-  });
-  it('no extra CA → Node defaults; a file without a certificate → a clear error', () => {
-    expect(caBundle(undefined)).toBeUndefined();
-    expect(caBundle('  \n')).toBeUndefined();
-    expect(() => caBundle('hello')).toThrow(/no PEM certificate/);
-  });
-});
 
 describe('CookieJar', () => {
   it('stores name=value of Set-Cookie, ignores attributes, overwrites by name', () => {

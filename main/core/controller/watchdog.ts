@@ -1,7 +1,8 @@
 // Notices a lost node from connection-level signals, never by polling faster than CometD asks: a long-poll (or
 // WebSocket /meta/connect) that fails — the connection closed, reset or refused, or a WebSocket whose pings
 // went unanswered — or one that outlives the server's own advised timeout plus a grace. Either way the owner's
-// health is probed once; only a failed probe loses the session, a blip just reconnects.
+// answer is probed once (nodeAnswers: any HTTP answer but a gateway's); only a failed probe loses the
+// session, a blip just reconnects. The host's report of a resume or network change probes at once too.
 import type { CometD, Message } from 'cometd';
 import type { ConnectionDetail } from '../../../common/contract';
 
@@ -11,7 +12,7 @@ export const COMETD_DEFAULT_TIMEOUT_MS = 30_000;
 export interface WatchdogOptions {
   /** Grace beyond the server's advised timeout for a /meta/connect answer before the owner is probed. */
   graceMs: number;
-  /** Is the owner alive? (its health check, bounded by its own deadline) */
+  /** Is the owner alive? (does it answer at all, bounded by its own deadline) */
   probe: () => Promise<boolean>;
   /** Only a joined, open session is watched. */
   watching: () => boolean;
@@ -57,6 +58,11 @@ export class NodeWatchdog {
   /** The long-poll timeout the server asked for (what one idle session costs: one request per timeout). */
   get advisedTimeoutMs(): number {
     return this.#advisedTimeoutMs;
+  }
+
+  /** Probe the owner now (the network changed under the session); a failed probe loses the session. */
+  checkNow(): void {
+    this.#probe();
   }
 
   stop(): void {

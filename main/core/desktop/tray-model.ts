@@ -122,6 +122,48 @@ const detailWords = defineMessages({
     defaultMessage: '{node} does not answer',
     description: "Tray tooltip: the session's node stopped answering",
   },
+  'proxy-auth-required': {
+    id: 'tray.detail.proxy-auth-required',
+    defaultMessage: 'Proxy {proxy} wants credentials',
+    description:
+      'Tray tooltip: what the network layer could not get past (a proxy, a certificate, plain http)',
+  },
+  'proxy-refused': {
+    id: 'tray.detail.proxy-refused',
+    defaultMessage: 'Proxy {proxy} refused the service (HTTP {status})',
+    description:
+      'Tray tooltip: what the network layer could not get past (a proxy, a certificate, plain http)',
+  },
+  'proxy-unreachable': {
+    id: 'tray.detail.proxy-unreachable',
+    defaultMessage: 'Proxy {proxy} unreachable ({cause})',
+    description:
+      'Tray tooltip: what the network layer could not get past (a proxy, a certificate, plain http)',
+  },
+  'certificate-untrusted': {
+    id: 'tray.detail.certificate-untrusted',
+    defaultMessage: '{host}: certificate from {issuer} not trusted',
+    description:
+      'Tray tooltip: what the network layer could not get past (a proxy, a certificate, plain http)',
+  },
+  'certificate-expired': {
+    id: 'tray.detail.certificate-expired',
+    defaultMessage: '{host}: certificate expired (issued by {issuer})',
+    description:
+      'Tray tooltip: what the network layer could not get past (a proxy, a certificate, plain http)',
+  },
+  'certificate-wrong-name': {
+    id: 'tray.detail.certificate-wrong-name',
+    defaultMessage: '{host}: certificate made out to another name',
+    description:
+      'Tray tooltip: what the network layer could not get past (a proxy, a certificate, plain http)',
+  },
+  'plain-http-refused': {
+    id: 'tray.detail.plain-http-refused',
+    defaultMessage: 'Plain http to {host} is not allowed',
+    description:
+      'Tray tooltip: what the network layer could not get past (a proxy, a certificate, plain http)',
+  },
 } satisfies Record<ConnectionDetail['code'], unknown>);
 
 function detailLine(intl: IntlShape, detail: ConnectionDetail): string {

@@ -8,6 +8,8 @@ import { basename } from 'node:path';
 import { maskTokensIn } from '../../../common/mask';
 import type { CobrowseSessionView } from '../../../common/contract';
 import type { Settings, SettingsKey } from '../../../common/settings-schema';
+import type { NetworkDiagnostics } from '../net/network';
+import { describeRoute } from '../net/proxy-rules';
 import type { ConnectionChange } from './recorder';
 import { describe } from '../interactions/messages';
 
@@ -23,6 +25,8 @@ export interface DiagnosticsInput {
   logTail?: readonly string[];
   sessions?: readonly CobrowseSessionView[];
   connectionHistory?: readonly ConnectionChange[];
+  /** The network layer's account: the proxy setting, each route decided (credentials masked), the trust. */
+  network?: NetworkDiagnostics;
   /** Total log text included, from the newest lines back. */
   maxLogBytes?: number;
   now?: Date;
@@ -51,7 +55,16 @@ export function redactSecrets(text: string): string {
 
 function safeSettings(s: Settings): Record<string, unknown> {
   const hidden = (v: string) => (v ? REDACTED : '');
-  return { ...s, workspaceClientId: hidden(s.workspaceClientId), workspaceApiKey: hidden(s.workspaceApiKey) };
+  // A proxy URL may carry `user:password@`: shown as diagnostics show routes (password never).
+  const proxy = /^https?:/.test(s.proxy)
+    ? describeRoute({ kind: 'proxy', proxy: new URL(s.proxy), origin: 'setting' })
+    : s.proxy;
+  return {
+    ...s,
+    proxy,
+    workspaceClientId: hidden(s.workspaceClientId),
+    workspaceApiKey: hidden(s.workspaceApiKey),
+  };
 }
 
 async function logTails(files: readonly string[], budget: number): Promise<string[]> {
@@ -101,6 +114,18 @@ function connectionLines(changes: readonly ConnectionChange[]): string[] {
   return changes.map((c) => `- ${iso(c.at)} ${c.what}: ${c.state}${c.detail ? ` (${c.detail})` : ''}`);
 }
 
+function networkLines(n: NetworkDiagnostics): string[] {
+  const routes = Object.entries(n.routes).map(([origin, route]) => `- ${origin}: ${route}`);
+  return [
+    '## Network',
+    `Proxy setting: ${n.setting}`,
+    'Routes:',
+    ...(routes.length ? routes : ['none yet']),
+    `Trust: ${n.trust}`,
+    '',
+  ];
+}
+
 export async function buildDiagnostics(input: DiagnosticsInput): Promise<string> {
   const head = [
     `${input.app.name} ${input.app.version} — diagnostics at ${(input.now ?? new Date()).toISOString()}`,
@@ -117,6 +142,7 @@ export async function buildDiagnostics(input: DiagnosticsInput): Promise<string>
     '## Connection history',
     ...connectionLines(input.connectionHistory ?? []),
     '',
+    ...(input.network ? networkLines(input.network) : []),
     input.logFiles.length > 0
       ? '## Recent logs (newest file first)'
       : '## Recent logs (in memory, oldest first)',

@@ -110,7 +110,6 @@ export interface PingPolicy {
 export class SessionWebSocketTransport extends WebSocketTransport {
   constructor(
     private readonly io: SessionIo,
-    private readonly ca: string[] | undefined,
     private readonly ping: PingPolicy,
   ) {
     super();
@@ -123,16 +122,20 @@ export class SessionWebSocketTransport extends WebSocketTransport {
     const w = cometWindow();
     const previous = w.WebSocket;
     const cookie = this.io.jar.header();
-    const { ca, ping, io } = this;
+    const { ping, io } = this;
     w.WebSocket = class extends NodeWebSocket {
       constructor(url: string, protocol?: string) {
+        // The route the session's REST requests decided (proxy and trust); a warm keep-alive socket carries
+        // the upgrade: no new connection (one round trip) per session.
+        const route = io.client.routeFor(url);
         super(url, protocol ?? [], {
           headers: cookie ? { Cookie: cookie } : {},
-          // A warm keep-alive socket carries the upgrade: no new connection (one round trip) per session.
-          agent: io.client.agentFor(url),
-          ...(ca ? { ca } : {}),
+          ...(route ? { agent: route.agent, secureContext: route.secureContext } : {}),
         });
         this.on('open', () => keepPinging(this, ping));
+        // A network change or resume: this socket may be dead without knowing it; cometd reconnects at once.
+        const unregister = io.client.network.onReset(() => this.terminate());
+        this.on('close', unregister);
       }
     };
     try {

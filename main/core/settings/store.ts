@@ -7,7 +7,12 @@
 // is reported (where, field, zod's message) and the rest applies.
 import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
-import { defaultSettings, Settings, type SettingsKey } from '../../../common/settings-schema';
+import {
+  defaultSettings,
+  managedOnlyKeys,
+  Settings,
+  type SettingsKey,
+} from '../../../common/settings-schema';
 import type { PolicyReader } from './policy';
 import { readPolicyLayer } from './policy-layer';
 import { checkFields, isSettingsKey } from './fields';
@@ -95,6 +100,13 @@ export async function loadSettings(paths: SettingsPaths): Promise<LoadedSettings
   const problems = [...managed.problems, ...policy.problems, ...user.problems, ...flags.problems];
   const locked = [...new Set([...(Object.keys(policy.enforced) as SettingsKey[]), ...managed.locked])];
   const out = settings as Record<SettingsKey, unknown>;
+  // An administrator's only (the OS policy or the managed file): a user's file or flag is ignored.
+  for (const key of managedOnlyKeys)
+    if (key in user.values || key in flags.values) {
+      problems.push(`"${key}" is honoured from the managed settings only (ignored)`);
+      const admin = { ...managed.values, ...policy.recommended, ...policy.enforced };
+      out[key] = key in admin ? admin[key] : defaultSettings[key];
+    }
   for (const key of locked) {
     const value =
       key in policy.enforced

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DISCOVERY_FILE } from '../../../common/local-api-wire';
 import type { Logger } from '../../../common/logger';
 import type { Settings } from '../../../common/settings-schema';
+import type { Network } from '../net/network';
 import type { InteractionSource } from './port';
 import { createLocalApiSource, type LocalApiSource } from './local-api/server';
 import { createWorkspaceSource, type SecretStore, type WorkspaceSource } from './workspace';
@@ -17,6 +18,8 @@ export interface SourceDeps {
   secrets: SecretStore;
   openBrowser: (url: string) => Promise<void> | void;
   log: Logger;
+  /** The app's network layer (proxy, trust): the Workspace source's REST, notifications and sign-in use it. */
+  network?: Network | undefined;
 }
 
 export type SelectedSource =
@@ -41,6 +44,7 @@ export function selectSource(settings: Settings, deps: SourceDeps): SelectedSour
         secrets: deps.secrets,
         openBrowser: deps.openBrowser,
         log: deps.log,
+        ...(deps.network ? { network: deps.network } : {}),
       }),
     };
   }

@@ -151,6 +151,34 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
     id: 'error.save-failed',
     defaultMessage: 'The diagnostics could not be saved to {path} ({problem}).',
   },
+  'proxy-auth-required': {
+    id: 'error.proxy-auth-required',
+    defaultMessage: 'The proxy {proxy} asks for credentials the app does not have, or refused them.',
+  },
+  'proxy-refused': {
+    id: 'error.proxy-refused',
+    defaultMessage: 'The proxy {proxy} refused the connection to the Co-browse service (HTTP {status}).',
+  },
+  'proxy-unreachable': {
+    id: 'error.proxy-unreachable',
+    defaultMessage: 'The proxy {proxy} cannot be reached ({cause}).',
+  },
+  'certificate-untrusted': {
+    id: 'error.certificate-untrusted',
+    defaultMessage: '{host} presented a certificate issued by {issuer}, which this computer does not trust.',
+  },
+  'certificate-expired': {
+    id: 'error.certificate-expired',
+    defaultMessage: 'The certificate of {host} (issued by {issuer}) has expired or is not valid yet.',
+  },
+  'certificate-wrong-name': {
+    id: 'error.certificate-wrong-name',
+    defaultMessage: 'The certificate of {host} (issued by {issuer}) is made out to another name.',
+  },
+  'plain-http-refused': {
+    id: 'error.plain-http-refused',
+    defaultMessage: 'Plain http to {host} is not allowed: session IDs and keys would travel unencrypted.',
+  },
   internal: { id: 'error.internal', defaultMessage: 'Something went wrong in the app.' },
   'view-recovered': {
     id: 'error.view-recovered',
@@ -160,6 +188,41 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
 });
 
 const act = defineMessages({
+  proxyCredentials: {
+    id: 'error.action.proxyCredentials',
+    defaultMessage:
+      'Ask your IT team which proxy account this app should use (in HTTPS_PROXY as user:password@, or in the proxy setting).',
+  },
+  proxyTeam: {
+    id: 'error.action.proxyTeam',
+    defaultMessage:
+      'Ask your IT team (the proxy team) to let this app reach the Co-browse service through the proxy.',
+  },
+  proxyNetwork: {
+    id: 'error.action.proxyNetwork',
+    defaultMessage:
+      'Check the network or VPN connection; if it lasts, ask your IT team whether the proxy address is right.',
+  },
+  pki: {
+    id: 'error.action.pki',
+    defaultMessage:
+      "Ask your IT team (PKI) to install the root certificate of {issuer} in the computer's certificate store.",
+  },
+  renewCertificate: {
+    id: 'error.action.renewCertificate',
+    defaultMessage:
+      "Check the computer's date and time; if they are right, ask the Genesys team to renew the server's certificate.",
+  },
+  certificateName: {
+    id: 'error.action.certificateName',
+    defaultMessage:
+      'Check the service address in the settings; if it is right, ask the Genesys team for a certificate for {host}.',
+  },
+  useHttps: {
+    id: 'error.action.useHttps',
+    defaultMessage:
+      'Use the https address of the service; only an administrator can allow plain http (allowPlainHttp, managed settings).',
+  },
   saveOwnFolder: {
     id: 'error.action.saveOwnFolder',
     defaultMessage:
@@ -310,6 +373,13 @@ const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
   'save-is-folder': act.otherName,
   'save-not-folder': act.saveElsewhere,
   'save-failed': act.saveElsewhere,
+  'proxy-auth-required': act.proxyCredentials,
+  'proxy-refused': act.proxyTeam,
+  'proxy-unreachable': act.proxyNetwork,
+  'certificate-untrusted': act.pki,
+  'certificate-expired': act.renewCertificate,
+  'certificate-wrong-name': act.certificateName,
+  'plain-http-refused': act.useHttps,
   internal: act.support,
   'view-recovered': act.support,
 };
@@ -465,6 +535,34 @@ export const connectionMessages: Words<ConnectionDetail['code']> = defineMessage
   },
   'node-forgot': { id: 'connection.node-forgot', defaultMessage: '{node} no longer knows this connection' },
   'node-silent': { id: 'connection.node-silent', defaultMessage: '{node} does not answer' },
+  'proxy-auth-required': {
+    id: 'connection.proxy-auth-required',
+    defaultMessage: 'Proxy {proxy} wants credentials',
+  },
+  'proxy-refused': {
+    id: 'connection.proxy-refused',
+    defaultMessage: 'Proxy {proxy} refused the service (HTTP {status})',
+  },
+  'proxy-unreachable': {
+    id: 'connection.proxy-unreachable',
+    defaultMessage: 'Proxy {proxy} unreachable ({cause})',
+  },
+  'certificate-untrusted': {
+    id: 'connection.certificate-untrusted',
+    defaultMessage: '{host}: certificate from {issuer} not trusted',
+  },
+  'certificate-expired': {
+    id: 'connection.certificate-expired',
+    defaultMessage: '{host}: certificate expired (issued by {issuer})',
+  },
+  'certificate-wrong-name': {
+    id: 'connection.certificate-wrong-name',
+    defaultMessage: '{host}: certificate made out to another name',
+  },
+  'plain-http-refused': {
+    id: 'connection.plain-http-refused',
+    defaultMessage: 'Plain http to {host} is not allowed',
+  },
 });
 
 export const sourceMessages: Words<SourceDetail['code']> = defineMessages({

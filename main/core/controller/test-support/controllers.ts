@@ -1,5 +1,6 @@
 // Shared by the controller's tests: a controller on a simulator, events collected with waits.
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import type { Simulator } from '../../../../simulator';
 import { quietLogger } from '../../../../common/logger';
 import { createController, type ControllerOptionsInput } from '../controller';
 import type { Controller, ControllerEvent } from '../types';
@@ -62,4 +63,21 @@ export async function rejection(fn: () => Promise<unknown>): Promise<import('../
     return e as import('../types').ControllerError;
   }
   throw new Error('expected a rejection');
+}
+
+/** Stops the session's owning node: the session must be shown lost within 2 s and end node-lost. */
+export async function expectLostWhenOwnerDies(
+  sim: Simulator,
+  node: string,
+  events: ReturnType<typeof eventLog>,
+): Promise<void> {
+  const started = performance.now();
+  await sim.stopNode(node);
+  try {
+    await events.waitFor((e) => e.type === 'connection' && e.state === 'lost', 2000);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(await events.waitFor((e) => e.type === 'deactivated', 100)).toMatchObject({ reason: 'node-lost' });
+  } finally {
+    await sim.startNode(node);
+  }
 }

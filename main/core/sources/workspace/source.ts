@@ -5,6 +5,7 @@
 // or expired sign-in turns the source 'signed-out' with a sentence the sidebar can show as is; the outbox
 // keeps the writes meanwhile.
 import { HttpClient } from '../../net/http-client';
+import { createNetwork, type Network } from '../../net/network';
 import type { Logger } from '../../../../common/logger';
 import type { InteractionSource } from '../port';
 import { Credentials, type Credential } from './credentials';
@@ -33,8 +34,8 @@ export interface WorkspaceSourceOptions {
   log: Logger;
   /** Authentication API base; default `<workspaceUrl>/auth/v3`. */
   authUrl?: string;
-  /** CA list for https (`caBundle(extraPem)` from the controller's http-client). */
-  ca?: string[];
+  /** The host's network layer (proxy and trust); default: the system proxy and the OS store. */
+  network?: Network;
   /** Each REST call and the wait for initialization. Default 10 s. */
   requestTimeoutMs?: number;
   /** Delay before retrying after the API was unreachable. Default 5 s. */
@@ -54,7 +55,8 @@ export interface WorkspaceSource extends InteractionSource {
 export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSource {
   const base = opts.workspaceUrl.replace(/\/+$/, '');
   const log = opts.log.child('workspace');
-  const client = new HttpClient(opts.ca ? { ca: opts.ca } : {});
+  const network = opts.network ?? createNetwork({ proxy: 'system', extraCaFile: '', allowPlainHttp: false });
+  const client = new HttpClient(network);
   const credentials = new Credentials(opts.secrets, base);
   const link = new WorkspaceLink({
     client,
@@ -85,7 +87,7 @@ export function createWorkspaceSource(opts: WorkspaceSourceOptions): WorkspaceSo
     },
     async stop() {
       await link.stop();
-      client.close();
+      if (!opts.network) network.close(); // a shared network is its owner's to close
     },
     applyAttachedData(interactionId, data, writeId) {
       return writeUserData(link, interactionId, data, writeId);

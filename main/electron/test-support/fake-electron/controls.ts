@@ -108,6 +108,17 @@ export const fake = Object.assign(recorded, {
     answer(response);
     return box.buttons[response] ?? null;
   },
+  /** The machine woke from sleep (powerMonitor `resume`). */
+  resume(): void {
+    powerMonitor.emit('resume');
+  },
+  /** The OS's proxy configuration, as Chromium would resolve it for every URL (a PAC answer). */
+  setSystemProxy(answer: string): void {
+    runtime.systemProxy = answer;
+  },
+  get proxyAsked(): readonly string[] {
+    return runtime.proxyAsked;
+  },
   /** Linux/macOS shutdown (powerMonitor `shutdown`); true when the app delayed it. */
   systemShutdown,
   /** Windows log-off/shutdown to every window; true when a window blocked it. */
@@ -142,6 +153,8 @@ export const fake = Object.assign(recorded, {
     ipcMain.handlers.clear();
     runtime.protocolHandlers.clear();
     runtime.sessions.clear();
+    runtime.systemProxy = 'DIRECT';
+    runtime.proxyAsked.length = 0;
     runtime.quitting = false;
     runtime.exited = false;
     runtime.webContentsCreated = 0;

@@ -15,6 +15,8 @@
 // - A renderer that crashed or was killed leaves its webContents usable: `render-process-gone`, then a
 //   reload starts a new renderer (preload and page again). A hung one emits `unresponsive` (window and
 //   webContents); `forcefullyCrashRenderer()` kills it.
+// - session.resolveProxy answers what the OS's proxy configuration says (`fake.setSystemProxy`, a PAC answer);
+//   powerMonitor `resume` when the machine wakes (`fake.resume()`).
 // - OS session ends: powerMonitor `shutdown` (Linux, macOS; delayable), window `query-session-end` (Windows;
 //   blockable unless critical) then `session-end`, after which the OS ends the process.
 // - crashReporter.start needs a submitURL unless uploadToServer is false, and monitors only renderers

@@ -52,6 +52,10 @@ export const runtime = {
   webContentsCreated: 0,
   appMenu: null as Menu | null,
   appMenuSet: false,
+  /** What `session.resolveProxy` answers, as Chromium does from the OS's proxy settings. */
+  systemProxy: 'DIRECT',
+  /** The URLs `session.resolveProxy` was asked about. */
+  proxyAsked: [] as string[],
 };
 
 export function violate(message: string, ErrorType: ErrorConstructor = Error): never {

@@ -32,6 +32,11 @@ export class Session {
       ),
   };
   constructor(readonly partition: string) {}
+  /** Chromium's answer for the system's proxy configuration: `runtime.systemProxy` (default DIRECT). */
+  async resolveProxy(url: string): Promise<string> {
+    runtime.proxyAsked.push(url);
+    return runtime.systemProxy;
+  }
   setPermissionRequestHandler(handler: PermissionHandler | null): void {
     this.permissionRequestHandler = handler;
   }
