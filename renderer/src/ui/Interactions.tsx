@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { groupDigits, type InteractionView } from '../../../common/contract';
 import { timelineWords } from '../i18n/codes';
+import { ltrRun, ownRun } from '../i18n/isolate';
 import { liveSession } from '../logic/join-target';
 import { attachedSummary, liveSessionOn, orderInteractions } from '../logic/interaction-order';
 import { useSidebar, useSidebarState } from './context';
@@ -164,7 +165,10 @@ function Card({
             started:
               summary.firstStartedAt === null
                 ? 'none'
-                : intl.formatTime(summary.firstStartedAt, { hour: '2-digit', minute: '2-digit' }),
+                : ownRun(
+                    intl,
+                    intl.formatTime(summary.firstStartedAt, { hour: '2-digit', minute: '2-digit' }),
+                  ),
             minutes:
               summary.activeSeconds === null
                 ? 'none'
@@ -210,7 +214,7 @@ function Card({
         >
           {i.timeline.slice(-TIMELINE_ENTRIES).map((t, n) => (
             <li key={`${t.at}-${n}`}>
-              <time dateTime={new Date(t.at).toISOString()}>
+              <time dateTime={new Date(t.at).toISOString()} dir="auto">
                 {intl.formatTime(t.at, {
                   hour: '2-digit',
                   minute: '2-digit',
@@ -234,7 +238,7 @@ function Request({ interaction }: { interaction: InteractionView }) {
   const busy = useSidebarState((s) => s.pending.answerRequest === true);
   // The live session may have ended since the request came: then there is nothing to end first.
   const live = useSidebarState((s) => liveSession(s.app!) !== null);
-  const id = groupDigits(interaction.cobrowseRequest!.token);
+  const id = ltrRun(intl, groupDigits(interaction.cobrowseRequest!.token));
   const answer = async (accept: boolean) => {
     const outcome = await sidebar.call('answerRequest', { interactionId: interaction.id, accept });
     if (outcome) sidebar.joinSettled(interaction.cobrowseRequest!.token, outcome);

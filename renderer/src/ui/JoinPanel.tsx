@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { groupDigits, type CobrowseSessionView } from '../../../common/contract';
 import { phrase } from '../i18n/codes';
+import { ltrRun } from '../i18n/isolate';
 import { attachHint } from '../logic/join-target';
 import { canEnd, currentSession, phaseWords, STEPS, stepMarks } from '../logic/progress';
 import { readSessionField } from '../logic/session-id';
@@ -127,7 +128,7 @@ function EndButtons({ session }: { session: CobrowseSessionView }) {
   useEffect(() => {
     if (confirming) confirm.current?.focus();
   }, [confirming]);
-  const id = groupDigits(session.token);
+  const id = ltrRun(intl, groupDigits(session.token));
   const sessionId = session.id;
   return (
     <div className="end-buttons">
