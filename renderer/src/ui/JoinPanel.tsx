@@ -1,7 +1,7 @@
 // Joining: the Session ID field (Enter joins) with what the join will attach to, the join's outcome right by
 // the field (the typed ID kept after any failure), the step-by-step progress in a live region, and Exit /
 // Stop for the session under way, each naming it (Stop asks first: it ends co-browse for the customer).
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
 import { groupDigits, type CobrowseSessionView } from '../../../common/contract';
 import { phrase } from '../i18n/codes';
@@ -10,6 +10,8 @@ import { attachHint } from '../logic/join-target';
 import { canEnd, currentSession, phaseWords, STEPS, stepMarks } from '../logic/progress';
 import { readSessionField } from '../logic/session-id';
 import { ErrorBox } from './Alerts';
+import { Confirm, useConfirming } from './Confirm';
+import { ReplaceAndJoin } from './Replace';
 import { SessionClock } from './SessionClock';
 import { useSidebar, useSidebarState } from './context';
 
@@ -79,14 +81,13 @@ export function JoinPanel() {
       {problem && (
         <ErrorBox error={problem.error} onDismiss={() => sidebar.dismissJoinProblem()}>
           {problem.busyWith && (
-            <button
-              type="button"
-              className="danger"
-              disabled={joining}
-              onClick={() => void join(problem.token, true)}
+            <ReplaceAndJoin
+              next={{ token: readSessionField(problem.token).token, customer: null }}
+              busy={joining}
+              onJoin={() => void join(problem.token, true)}
             >
               <FormattedMessage id="join.endAndJoin" defaultMessage="End it and join" />
-            </button>
+            </ReplaceAndJoin>
           )}
         </ErrorBox>
       )}
@@ -123,11 +124,7 @@ function EndButtons({ session }: { session: CobrowseSessionView }) {
   const sidebar = useSidebar();
   const intl = useIntl();
   const busy = useSidebarState((s) => s.pending.exit === true || s.pending.stop === true);
-  const [confirming, setConfirming] = useState(false);
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirm.current?.focus();
-  }, [confirming]);
+  const confirming = useConfirming();
   const id = ltrRun(intl, groupDigits(session.token));
   const sessionId = session.id;
   return (
@@ -145,42 +142,36 @@ function EndButtons({ session }: { session: CobrowseSessionView }) {
           <FormattedMessage id="join.exit" defaultMessage="Exit" />
         </button>
         <button
+          ref={confirming.opener}
           type="button"
           className="danger"
-          disabled={busy || confirming}
+          disabled={busy || confirming.open}
           aria-label={intl.formatMessage(
             { id: 'join.stopLabel', defaultMessage: 'Stop session {id}: end co-browse for the customer' },
             { id },
           )}
-          onClick={() => setConfirming(true)}
+          onClick={confirming.ask}
         >
           <FormattedMessage id="join.stop" defaultMessage="Stop…" />
         </button>
       </div>
-      {confirming && (
-        <div className="confirm" role="group" aria-label={intl.formatMessage(m.confirmLabel)}>
-          <p>
+      {confirming.open && (
+        <Confirm
+          label={intl.formatMessage(m.confirmLabel)}
+          question={
             <FormattedMessage
               id="join.confirm"
               defaultMessage="End co-browse session {id} for the customer too? Their page stops being shared."
               values={{ id }}
             />
-          </p>
-          <div className="row">
-            <button
-              ref={confirm}
-              type="button"
-              className="danger"
-              disabled={busy}
-              onClick={() => void sidebar.call('stop', { sessionId })}
-            >
-              <FormattedMessage id="join.confirmYes" defaultMessage="Yes, end session {id}" values={{ id }} />
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              <FormattedMessage id="join.cancel" defaultMessage="Cancel" />
-            </button>
-          </div>
-        </div>
+          }
+          yes={
+            <FormattedMessage id="join.confirmYes" defaultMessage="Yes, end session {id}" values={{ id }} />
+          }
+          busy={busy}
+          onYes={() => void sidebar.call('stop', { sessionId })}
+          onCancel={confirming.cancel}
+        />
       )}
     </div>
   );
