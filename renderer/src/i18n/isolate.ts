@@ -20,4 +20,3 @@ export const ltrRun = (intl: Pick<IntlShape, 'locale'>, text: string): string =>
 /** A locale-formatted time or count: its own direction, kept apart from the words around it. */
 export const ownRun = (intl: Pick<IntlShape, 'locale'>, text: string): string =>
   rtl(intl) ? `${FSI}${text}${PDI}` : text;
-

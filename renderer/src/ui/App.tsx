@@ -12,6 +12,7 @@ import { JoinPanel } from './JoinPanel';
 import { lazyPanel } from './LazyPanel';
 import { RequestChime } from './RequestChime';
 import { Requests } from './Requests';
+import { SessionPanel } from './SessionPanel';
 import { StatusBar } from './StatusBar';
 import { WebNotifier } from './WebNotifications';
 
@@ -49,11 +50,13 @@ export function App() {
         </h1>
         {loaded ? (
           <>
+            {/* What needs the agent now first: the session, a request, a problem; then the lights. */}
+            <SessionPanel />
+            <Requests />
+            <Alerts />
             <StatusBar />
             <RequestChime />
             {sidebar.host === 'web' && <WebNotifier />}
-            <Alerts />
-            <Requests />
             <JoinPanel />
             <Interactions />
             <History />

@@ -1,25 +1,13 @@
-// Joining: the Session ID field (Enter joins) with what the join will attach to, the join's outcome right by
-// the field (the typed ID kept after any failure), the step-by-step progress in a live region, and Exit /
-// Stop for the session under way, each naming it (Stop asks first: it ends co-browse for the customer).
+// Joining: the Session ID field (Enter joins) with what the join will attach to, and the join's outcome right
+// by the field (the typed ID kept after any failure). Where the session stands is SessionPanel's.
 import { useId, type FormEvent } from 'react';
-import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { groupDigits, type CobrowseSessionView } from '../../../common/contract';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { phrase } from '../i18n/codes';
-import { ltrRun } from '../i18n/isolate';
 import { attachHint } from '../logic/join-target';
-import { canEnd, currentSession, phaseWords, STEPS, stepMarks } from '../logic/progress';
 import { readSessionField } from '../logic/session-id';
 import { ErrorBox } from './Alerts';
-import { Confirm, useConfirming } from './Confirm';
 import { ReplaceAndJoin } from './Replace';
-import { SessionClock } from './SessionClock';
 import { useSidebar, useSidebarState } from './context';
-
-const m = defineMessages({
-  progress: { id: 'join.progress', defaultMessage: 'Join progress' },
-  steps: { id: 'join.steps', defaultMessage: 'Join steps' },
-  confirmLabel: { id: 'join.confirmLabel', defaultMessage: 'Confirm Stop' },
-});
 
 export function JoinPanel() {
   const sidebar = useSidebar();
@@ -28,7 +16,6 @@ export function JoinPanel() {
   const joining = useSidebarState((s) => s.pending.join === true);
   const app = useSidebarState((s) => s.app!);
   const problem = useSidebarState((s) => s.joinProblem);
-  const session = currentSession(app);
   const hintId = useId();
   const reading = readSessionField(field);
 
@@ -44,7 +31,6 @@ export function JoinPanel() {
     void join(field);
   };
 
-  const marks = session ? stepMarks(session.phase) : null;
   return (
     <section className="panel" aria-labelledby="join-heading">
       <h2 id="join-heading">
@@ -91,88 +77,6 @@ export function JoinPanel() {
           )}
         </ErrorBox>
       )}
-
-      <p
-        role="status"
-        aria-label={intl.formatMessage(m.progress)}
-        className="progress"
-        data-phase={session?.phase ?? 'none'}
-      >
-        {phrase(intl, phaseWords(session))}
-      </p>
-      <SessionClock session={session} testId="session-clock" />
-      {marks && (
-        <ol className="steps" aria-label={intl.formatMessage(m.steps)}>
-          {STEPS.map((step, i) => (
-            <li
-              key={step.phase}
-              data-mark={marks[i]}
-              aria-current={marks[i] === 'current' ? 'step' : undefined}
-            >
-              {intl.formatMessage(step.label)}
-            </li>
-          ))}
-        </ol>
-      )}
-      {session && canEnd(session.phase) && <EndButtons key={session.id} session={session} />}
     </section>
-  );
-}
-
-/** Exit leaves; Stop ends co-browse for the customer too, after a confirmation that names the session. */
-function EndButtons({ session }: { session: CobrowseSessionView }) {
-  const sidebar = useSidebar();
-  const intl = useIntl();
-  const busy = useSidebarState((s) => s.pending.exit === true || s.pending.stop === true);
-  const confirming = useConfirming();
-  const id = ltrRun(intl, groupDigits(session.token));
-  const sessionId = session.id;
-  return (
-    <div className="end-buttons">
-      <div className="row">
-        <button
-          type="button"
-          disabled={busy}
-          aria-label={intl.formatMessage(
-            { id: 'join.exitLabel', defaultMessage: 'Exit session {id}: leave co-browse' },
-            { id },
-          )}
-          onClick={() => void sidebar.call('exit', { sessionId })}
-        >
-          <FormattedMessage id="join.exit" defaultMessage="Exit" />
-        </button>
-        <button
-          ref={confirming.opener}
-          type="button"
-          className="danger"
-          disabled={busy || confirming.open}
-          aria-label={intl.formatMessage(
-            { id: 'join.stopLabel', defaultMessage: 'Stop session {id}: end co-browse for the customer' },
-            { id },
-          )}
-          onClick={confirming.ask}
-        >
-          <FormattedMessage id="join.stop" defaultMessage="Stop…" />
-        </button>
-      </div>
-      {confirming.open && (
-        <Confirm
-          label={intl.formatMessage(m.confirmLabel)}
-          question={
-            <FormattedMessage
-              id="join.confirm"
-              defaultMessage="End co-browse session {id} for the customer too? Their page stops being shared."
-              values={{ id }}
-            />
-          }
-          yes={
-            <FormattedMessage id="join.confirmYes" defaultMessage="Yes, end session {id}" values={{ id }} />
-          }
-          busy={busy}
-          onYes={() => void sidebar.call('stop', { sessionId })}
-          onCancel={confirming.cancel}
-        />
-      )}
-    </div>
   );
 }

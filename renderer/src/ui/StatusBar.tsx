@@ -54,11 +54,14 @@ export function StatusBar() {
       {source.kind === 'workspace' && <WorkspaceAccount state={source.state} />}
       {app.mode === 'demo' && (
         <div className="banner demo" role="note">
-          <FormattedMessage
-            id="status.demo"
-            defaultMessage="Demo mode: an embedded co-browse server runs on this computer."
-          />{' '}
-          <DemoNextStep />{' '}
+          {/* In a short window during a session only the link stays (styles.css). */}
+          <span className="demo-more">
+            <FormattedMessage
+              id="status.demo"
+              defaultMessage="Demo mode: an embedded co-browse server runs on this computer."
+            />{' '}
+            <DemoNextStep />{' '}
+          </span>
           {app.service.demoCustomerUrl && (
             <a href={app.service.demoCustomerUrl} target="_blank" rel="noopener noreferrer">
               <FormattedMessage id="status.demoCustomerPage" defaultMessage="Open the demo customer page" />
