@@ -1,7 +1,7 @@
 // A hostile page floods the web edition's /api: 20 000 `ready` requests (each worth a 50 KB state reply)
 // from a client that reads nothing, sent from its own process so only the app's memory is measured. Prints
-// the idle and peak memory (JS heap + Buffers) and `api_flood_peak_vs_idle_ratio` (target ≤ 3; 18.5 before the
-// per-connection limits). Usage: npm run bench:flood [-- --frames 20000]
+// the idle and peak memory (JS heap + Buffers) and `api_flood_peak_vs_idle_ratio` (target ≤ 3; the per-connection
+// limits keep it there). Usage: npm run bench:flood [-- --frames 20000]
 import { execFile } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { quietLogger } from '../common/logger';

@@ -3,11 +3,11 @@
 //   (HTTP requests) and on WebSocket (frames), and HTTP requests a minute of an idle app between sessions;
 // - detection: a crashed node (connections closed) and a silent partition (a proxy dropping every byte) on
 //   both transports; between sessions, the service killed and brought back on its port.
-// The nodes advise CometD's default 30 s long-poll. Figures as ratios to the issue's goals (≤ 1 meets it).
+// The nodes advise CometD's default 30 s long-poll. Figures as ratios to the goals below (≤ 1 meets it).
 // Usage: npm run bench:load [-- --window-ms 60000]
 import { parseArgs } from 'node:util';
 import { quietLogger } from '../common/logger';
-import { paths, Role } from '../common/protocol';
+import { CreateSessionResponse, paths, Role } from '../common/protocol';
 import { defaultSettings } from '../common/settings-schema';
 import { createController, type Controller, type ControllerEvent } from '../main/core/controller';
 import { startServiceLink, type ServiceLink } from '../main/core/app/service-link';
@@ -15,6 +15,7 @@ import { startSimulator, type Simulator } from '../simulator';
 import { createTestClient } from '../simulator/test-support/cometd-client';
 import { rest, stickyCookie } from '../simulator/test-support/rest';
 import { startLatencyProxy, type LatencyProxy } from '../main/core/test-support/latency-proxy';
+import type { TransportKind } from '../common/settings-schema';
 
 const { values } = parseArgs({ options: { 'window-ms': { type: 'string', default: '60000' } } });
 const windowMs = Number(values['window-ms']);
@@ -59,12 +60,9 @@ function timeTo(
 }
 
 /** A live session: customer and agent (test clients) on the simulator, the controller joined through `via`. */
-async function liveSession(s: Simulator, transport: 'long-polling' | 'websocket', via = s.url) {
+async function liveSession(s: Simulator, transport: TransportKind, via = s.url) {
   const created = await rest(s.url, '/sessions', { method: 'POST' });
-  const { sessionToken, sessionServerName } = created.body as {
-    sessionToken: string;
-    sessionServerName: string;
-  };
+  const { sessionToken, sessionServerName } = CreateSessionResponse.parse(created.body);
   for (const role of [Role.customer, Role.agent]) {
     const client = createTestClient({
       url: `${s.url}${paths.cometd}`,
@@ -92,12 +90,10 @@ async function liveSession(s: Simulator, transport: 'long-polling' | 'websocket'
 
 async function idleApp(s: Simulator) {
   const listeners = new Set<() => void>();
-  const link: ServiceLink = await startServiceLink(
-    { ...defaultSettings, serviceUrl: s.url },
-    log,
-    () => Promise.reject(new Error('no demo')),
-    () => listeners.forEach((fn) => fn()),
-  );
+  const link: ServiceLink = await startServiceLink({ ...defaultSettings, serviceUrl: s.url }, log, {
+    startDemo: () => Promise.reject(new Error('no demo')),
+    changed: () => listeners.forEach((fn) => fn()),
+  });
   closers.push(link);
   const idle = { state: 'idle' as const, detail: null };
   const shows = (lost: boolean) => {
@@ -136,7 +132,7 @@ async function cost() {
   return { lp: perMin(lp), wsFrames: perMin(wsFrames), wsHttp: perMin(wsHttp), app: perMin(app) };
 }
 
-async function crash(transport: 'long-polling' | 'websocket') {
+async function crash(transport: TransportKind) {
   const s = await sim();
   const session = await liveSession(s, transport);
   const lost = session.lost();
@@ -144,7 +140,7 @@ async function crash(transport: 'long-polling' | 'websocket') {
   return lost;
 }
 
-async function partition(transport: 'long-polling' | 'websocket') {
+async function partition(transport: TransportKind) {
   const s = await sim();
   const target = new URL(s.url);
   const link: LatencyProxy = await startLatencyProxy({ host: target.hostname, port: Number(target.port) }, 0);

@@ -21,7 +21,17 @@ export const Role = { customer: 1, agent: 2, controller: 3 } as const;
 export const RoleSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type RoleNumber = z.infer<typeof RoleSchema>;
 
-export const SessionToken = z.string().regex(TOKEN_PATTERN, 'a session token is exactly 9 digits');
+/** A session token: exactly 9 digits. Unbranded in what the simulator receives (it checks its own input). */
+const WireToken = z.string().regex(TOKEN_PATTERN, 'a session token is exactly 9 digits');
+/**
+ * A co-browse session token in main: checked once where a token enters (a typed join or deep link, a chat,
+ * a desktop app's request) and carried branded, so nothing past that boundary checks it again.
+ */
+export const SessionToken = WireToken.brand<'SessionToken'>();
+export type SessionToken = z.infer<typeof SessionToken>;
+/** The text as a session token, or null when it is not one. */
+export const sessionTokenOf = (text: string): SessionToken | null =>
+  SessionToken.safeParse(text).data ?? null;
 export const UtcMillis = z.number().int().nonnegative();
 
 // ---- REST ----
@@ -90,7 +100,7 @@ export type User = z.infer<typeof User>;
 export const CreateRequest = z.object({}).strict();
 export const CreateReply = z.object({ sessionToken: SessionToken });
 export const JoinRequest = z.object({
-  sessionToken: SessionToken,
+  sessionToken: WireToken,
   role: RoleSchema,
   name: z.string().max(200).optional(),
 });
@@ -139,8 +149,8 @@ export const agentPageAddress = (base: string): URL => new URL(base.replace(/\/+
  * `<base>/cobrowse/slave.html#nosidinput=1&sid=<token>[&debug=1]`; base is `<scheme>://<host>:<port>` plus any
  * path prefix a proxy puts in front of the node (`https://lb.example/node1`), which is kept.
  */
-export function agentPageUrl(base: string, token: string, opts: { debug?: boolean } = {}): string {
+export function agentPageUrl(base: string, token: SessionToken, opts: { debug?: boolean } = {}): string {
   const url = agentPageAddress(base);
-  url.hash = `nosidinput=1&sid=${SessionToken.parse(token)}${opts.debug ? '&debug=1' : ''}`;
+  url.hash = `nosidinput=1&sid=${token}${opts.debug ? '&debug=1' : ''}`;
   return url.toString();
 }

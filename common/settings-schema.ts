@@ -5,8 +5,11 @@ import { z } from 'zod';
 import { LOCALES } from './locale';
 
 export const StickinessMode = z.enum(['cookie', 'url']);
+export type StickinessMode = z.infer<typeof StickinessMode>;
 export const TransportKind = z.enum(['long-polling', 'websocket']);
+export type TransportKind = z.infer<typeof TransportKind>;
 export const SourceKind = z.enum(['local-api', 'workspace']);
+export type SourceKind = z.infer<typeof SourceKind>;
 
 export { LOCALES, type Locale } from './locale';
 /** 'system' follows the OS locale on the desktop and the browser's language in the web edition. */

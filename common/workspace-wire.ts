@@ -1,7 +1,7 @@
 // The Workspace API (Genesys Engage, `/workspace/v3`) and the sign-in of Workspace Web Edition (`/auth/v3`) as
 // far as this connector uses them: request bodies, replies and CometD notification payloads, as zod schemas.
 // Shapes follow Genesys's own clients (`genesys-workspace-client-js` 9.0.x, `workspace-client-java` 9.0.7x) and
-// Genesys's Workspace simulator (agent-api-simulator); see ../shared/spec/protocol.md "Genesys Workspace API v3".
+// Genesys's Workspace simulator (agent-api-simulator); see docs/protocol.md, "Genesys Workspace API v3".
 // Notifications are loose objects because the server adds fields freely.
 import { z } from 'zod';
 

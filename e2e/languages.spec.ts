@@ -50,7 +50,7 @@ async function sidebar(browser: Browser, locale: string, viewport = { width: 128
   return page;
 }
 
-// The README's pictures are refreshed on request only, so a test run leaves the tree clean.
+// The pictures in docs/languages.md are refreshed on request only, so a test run leaves the tree clean.
 const shot = (page: Page, name: string) =>
   page
     .getByRole('complementary')

@@ -1,4 +1,4 @@
-// A shift in the web edition, read from the sidebar alone (issue 17): the lights in words (a local API with
+// A shift in the web edition, read from the sidebar alone: the lights in words (a local API with
 // no softphone is neutral, not red), the empty agent area saying what comes there, three chats in working
 // order (co-browsing now on top with its clock; a close, a transfer and a handling timeout folded under
 // Ended and cleared), today's history exported as CSV, a restart in the middle, then a voice call reported by
@@ -55,7 +55,7 @@ async function newPage(browser: Browser): Promise<Page> {
 const customerToken = async (browser: Browser) => token(await newPage(browser), sim.url);
 
 /**
- * A softphone on the agent's machine, as the README's "Local integration API" says one connects: the key from
+ * A softphone on the agent's machine, as docs/local-api.md says one connects: the key from
  * the token file, its WebSocket on /v1/ws (every attached-data push acked), each event POSTed to /v1/events,
  * both named `X-Cobrowse-App: softphone` since the chat desk is connected beside it.
  */
@@ -214,7 +214,7 @@ test('a shift read from the sidebar, its history kept across a restart', async (
   await expect(card('Cleo Calls', after).getByTestId('cobrowsing-now')).toBeVisible({ timeout: 10_000 });
   await expect(card('Cleo Calls', after).getByTestId('card-clock')).toHaveText(/^Co-browsing for \d+:\d\d$/);
   expect(await violations(after)).toEqual([]);
-  // The README's picture, refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
+  // The picture in docs/sidebar.md, refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
   const shot = process.env.UPDATE_SCREENSHOTS
     ? 'docs/sidebar-shift.png'
     : test.info().outputPath('sidebar-shift.png');

@@ -139,7 +139,7 @@ test('chat message {start:…}: joins on that chat, writes attached data, the si
   await expect(item).toContainText('CoBrowseAssociated');
   await expect(item.getByRole('list', { name: 'Timeline' })).toContainText(en['timeline.cobrowse-active']);
   await expect(customer.page.locator('#state')).toHaveText('An agent is viewing this page');
-  // The README's picture is refreshed on request only, so a test run leaves the tree clean.
+  // The picture in the README and docs/sidebar.md is refreshed on request only, so a test run leaves the tree clean.
   const shot = process.env.UPDATE_SCREENSHOTS ? 'docs/sidebar.png' : test.info().outputPath('sidebar.png');
   await s.page.screenshot({ path: shot });
 

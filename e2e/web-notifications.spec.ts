@@ -1,4 +1,4 @@
-// The web edition's "Notify me of co-browse requests" (issue 17) with the browser's Notification API in
+// The web edition's "Notify me of co-browse requests" with the browser's Notification API in
 // Chromium: the page never asks for the permission by itself, only from the agent's click; a blocked
 // permission is said with what to do; none while the page is in front; with the sidebar's window minimised
 // (not focused), a chat's request waiting while another session is live raises one, and clicking it puts the

@@ -64,19 +64,19 @@ describe('electron-builder.yml', () => {
     expect(config.artifactName).toMatch(/\$\{version\}.*\$\{arch\}/);
   });
 
-  it("package.json names the product as the installers do (Electron's app name), and the README its folders", () => {
+  it("package.json names the product as the installers do (Electron's app name), and docs/hosts.md its folders", () => {
     const { productName } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
       productName?: string;
     };
     expect(productName).toBe(config.productName);
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const hostsDoc = readFileSync(new URL('../docs/hosts.md', import.meta.url), 'utf8');
     for (const folder of [
       `%APPDATA%\\${productName}`,
       `~/Library/Application Support/${productName}`,
       `~/Library/Logs/${productName}`,
       `~/.config/${productName}`,
     ])
-      expect(readme).toContain(folder);
+      expect(hostsDoc).toContain(folder);
   });
 
   it('builds a per-user one-click NSIS installer on Windows (no admin rights)', () => {

@@ -155,7 +155,8 @@ describe('inactivity', () => {
     const { sessionToken, sessionServerName, customer } = await short.customerSession();
     const controller = short.client(stickyCookie(sessionServerName));
     await controller.handshake();
-    await new Promise((r) => setTimeout(r, 200));
+    // Most of the timeout passes with the session still up.
+    await expect(customer.next(channels.deactivated, 200)).rejects.toThrow(/no message/);
     const lastActivity = Date.now();
     JoinReply.parse(await controller.request(channels.join, { sessionToken, role: Role.controller }));
     const d = DeactivatedNotification.parse(await customer.next(channels.deactivated, 3000));

@@ -2,13 +2,13 @@
 // the programmatic entry tests and the CLI use; every node and the balancer listen on loopback.
 import { createLogger, type Logger } from '../common/logger';
 import { Balancer, type BalancerLogEntry, type ExtraRoute } from './cluster/balancer';
-import type { BayeuxBatchEntry } from './cluster/cometd-service';
+import type { BayeuxBatchEntry } from './cluster/bayeux-batch';
 import { ClusterDirectory } from './cluster/directory';
 import { SimNode } from './cluster/node';
 import { defaultAllowedOrigins, originMatcher } from './http/origins';
 
 export type { BalancerLogEntry, ExtraRoute } from './cluster/balancer';
-export type { BayeuxBatchEntry } from './cluster/cometd-service';
+export type { BayeuxBatchEntry } from './cluster/bayeux-batch';
 
 export interface SimulatorOptions {
   /** Public (balancer) port; 0 picks a free one. */

@@ -8,8 +8,9 @@ import type { EmbeddedDemo } from '../core/app/demo';
 import { startSimulator } from '../../simulator/index';
 import { InteractionServerSim, interactionRoutes } from '../../simulator/interactions';
 import { WorkspaceSim, workspaceRoutes } from '../../simulator/workspace';
+import type { SourceKind } from '../../common/settings-schema';
 
-export async function startEmbeddedDemo(log: Logger, kind: 'local-api' | 'workspace'): Promise<EmbeddedDemo> {
+export async function startEmbeddedDemo(log: Logger, kind: SourceKind): Promise<EmbeddedDemo> {
   const desk = new InteractionServerSim({ log: log.child('demo-desk') });
   const workspace = new WorkspaceSim({ log: log.child('demo-workspace') });
   const deskRoute = interactionRoutes(desk);

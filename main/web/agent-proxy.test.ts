@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { quietLogger } from '../../common/logger';
+import { holdsFor, until } from '../core/test-support/until';
 import { startAgentProxy, type AgentProxy } from './agent-proxy';
 
 interface Heard {
@@ -70,9 +71,6 @@ const view = (sessionId: string, name: string) =>
     cookie: `gcbSessionServer=${name}`,
     poppedOut: false,
   });
-const until = async (ok: () => boolean) => {
-  while (!ok()) await new Promise((r) => setTimeout(r, 5));
-};
 const get = async (url: string, headers?: Record<string, string>) => {
   const r = await fetch(url, headers ? { headers } : {});
   return { status: r.status, body: await r.text(), headers: r.headers };
@@ -114,7 +112,7 @@ describe('agent proxy: the page warmed while the Controller joins', () => {
     proxy.warm(node('node1'));
     await until(() => owner.heard.length === 1);
     const answer = get(view('s1', 'node1').split('#')[0]!);
-    await new Promise((r) => setTimeout(r, 50));
+    await holdsFor(50, () => owner.heard.length === 1); // the page's GET waits rather than asking again
     owner.releasePage();
     expect((await answer).body).toBe(PAGE);
     expect(pathsHeard().filter((p) => p.endsWith('slave.html'))).toHaveLength(1);
@@ -135,7 +133,7 @@ describe('agent proxy: the page warmed while the Controller joins', () => {
     owner.holdPage();
     for (let n = 1; n <= 70; n++) proxy.warm(node(`node${n}`));
     await until(() => owner.heard.length >= 64);
-    await new Promise((r) => setTimeout(r, 50));
+    await holdsFor(50, () => owner.heard.length <= 64);
     expect(owner.heard).toHaveLength(64);
     owner.releasePage();
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { AppState, type WireFromHost } from '../../common/contract';
 import { quietLogger } from '../../common/logger';
+import { holdsFor, until } from '../core/test-support/until';
 import { useSimulator } from '../../simulator/test-support/session-setup';
 import type { WebEdition } from './index';
 import { redeemRunLink, startTestWebEdition } from './web-edition.test-support';
@@ -37,29 +38,13 @@ async function page(origin = web.url, cookie?: string) {
   const headers = { origin, cookie: cookie ?? (await runCookie()) };
   const ws = new WebSocket(`${web.url.replace('http', 'ws')}/api`, { headers });
   const frames: WireFromHost[] = [];
-  const waiters: (() => void)[] = [];
-  ws.on('message', (d) => {
-    frames.push(JSON.parse(String(d)) as WireFromHost);
-    waiters.splice(0).forEach((w) => w());
-  });
+  ws.on('message', (d) => frames.push(JSON.parse(String(d)) as WireFromHost));
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
     ws.once('error', reject);
   });
   let id = 0;
-  const until = async <T>(pick: () => T | undefined, ms = 8000): Promise<T> => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const found = pick();
-      if (found !== undefined) return found;
-      if (Date.now() > end) throw new Error('timed out waiting for a frame');
-      await new Promise<void>((r) => {
-        waiters.push(r);
-        setTimeout(r, 100);
-      });
-    }
-  };
   return {
     ws,
     frames,
@@ -111,7 +96,7 @@ describe('web edition', () => {
 
   it('holds state until ready, then answers requests with specific errors', async () => {
     const p = await page();
-    await new Promise((r) => setTimeout(r, 150));
+    await holdsFor(150, () => p.frames.length === 0);
     expect(p.frames).toHaveLength(0);
     const ready = await p.call('ready', {});
     expect(ready.ok).toBe(true);

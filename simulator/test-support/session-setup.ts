@@ -1,7 +1,14 @@
 // Test set-up shared by the simulator suites: a started simulator, clients that are always disconnected,
 // and the customer side of a session (create over REST, connect with the cookie, join as role 1).
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { channels, CreateSessionResponse, JoinReply, paths, Role } from '../../common/protocol';
+import {
+  channels,
+  CreateSessionResponse,
+  JoinReply,
+  paths,
+  Role,
+  type SessionToken,
+} from '../../common/protocol';
 import { quietLogger } from '../../common/logger';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../index';
 import { createTestClient, type TestClient } from './cometd-client';
@@ -12,7 +19,7 @@ export interface SimulatorFixture {
   /** A test client on `<base>/cobrowse/cometd` (base defaults to the balancer), disconnected after each test. */
   client(cookie?: string, base?: string): TestClient;
   customerSession(): Promise<{
-    sessionToken: string;
+    sessionToken: SessionToken;
     sessionServerName: string;
     customer: TestClient;
     joined: JoinReply;

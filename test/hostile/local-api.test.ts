@@ -7,10 +7,11 @@ import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../common/logger';
 import { ErrorBody } from '../../common/local-api-wire';
 import { createLocalApiSource, type LocalApiSource } from '../../main/core/sources/local-api/server';
+import { until } from '../../main/core/test-support/until';
 import { asHeaderValue, asRequestPath, fuzzBody, peakMemoryDuring, raw, seeded } from './hostile-support';
 
 const logLines: string[] = [];
@@ -54,7 +55,7 @@ describe('hostile: local API floods', () => {
     expect(refusals.join('\n')).not.toContain('wrong-'); // nor a token attempt
   });
 
-  it('one connection over the rate gets 429 with Retry-After; a new second brings it back', async () => {
+  it('one connection over the rate gets 429 with Retry-After, and is served again within it', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const statuses: number[] = [];
     let retryAfter: string | undefined;
@@ -68,8 +69,11 @@ describe('hostile: local API floods', () => {
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(50);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-    await new Promise((r) => setTimeout(r, 1100));
-    expect((await fetchStatus(`${api.url}/v1/state`, auth(), agent)).status).toBe(200);
+    // Within the Retry-After the client was given.
+    await vi.waitFor(
+      async () => expect((await fetchStatus(`${api.url}/v1/state`, auth(), agent)).status).toBe(200),
+      { timeout: 1100 * Number(retryAfter), interval: 50 },
+    );
     agent.destroy();
   });
 
@@ -106,24 +110,23 @@ describe('hostile: local API floods', () => {
   it('at most 64 connections are held open: the rest are dropped at once', async () => {
     const port = Number(new URL(api.url).port);
     let dropped = 0;
-    let enoughDropped = () => undefined as void;
     const sockets = Array.from({ length: 200 }, () =>
       connect(port, '127.0.0.1')
         .on('error', () => undefined)
-        .once('close', () => ++dropped >= 200 - 64 && enoughDropped()),
+        .once('close', () => ++dropped),
     );
-    // Bounded: before the cap no socket was ever dropped, and the deadline is what ended the wait.
-    await new Promise<void>((resolve) => {
-      enoughDropped = resolve;
-      setTimeout(resolve, 5000).unref();
-    });
+    // Bounded: the deadline ends the wait, and the count says how many were dropped by then.
+    await until(() => dropped >= 200 - 64, 5000).catch(() => undefined);
     for (const s of sockets) s.destroy();
     expect(dropped).toBeGreaterThanOrEqual(200 - 64);
     // Served again once the server saw them go.
-    for (let i = 0; (await raw(api.url, '/v1/state', { headers: auth() })).status !== 200; i++) {
-      expect(i, 'the server serves again').toBeLessThan(100);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await vi.waitFor(
+      async () =>
+        expect((await raw(api.url, '/v1/state', { headers: auth() })).status, 'the server serves again').toBe(
+          200,
+        ),
+      { timeout: 5000, interval: 20 },
+    );
   });
 
   it('a WebSocket client flooding garbage and never reading is cut off (1008), memory flat', async () => {

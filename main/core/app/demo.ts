@@ -2,6 +2,7 @@
 // starts (main/demo). The core never imports them; it receives `startDemo` from the host.
 import { createServer } from 'node:net';
 import type { Logger } from '../../../common/logger';
+import type { SourceKind } from '../../../common/settings-schema';
 
 export interface EmbeddedDemo {
   /** The simulator's public (balancer) URL: the service URL the controller uses. */
@@ -11,14 +12,14 @@ export interface EmbeddedDemo {
   /** The embedded Workspace API (same port), for the Workspace source in demo mode. */
   workspace: { url: string; clientId: string; apiKey: string };
   /** Which simulator serves the demo page's chat. */
-  setChatSource(kind: 'local-api' | 'workspace'): void;
+  setChatSource(kind: SourceKind): void;
   /** Connects the demo chat desk to the app's local integration API. */
   connectDesk(api: { url: string; token: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Starts the embedded demo; the chat on its customer page goes to the chosen interaction source. */
-export type StartDemo = (log: Logger, kind: 'local-api' | 'workspace') => Promise<EmbeddedDemo>;
+export type StartDemo = (log: Logger, kind: SourceKind) => Promise<EmbeddedDemo>;
 
 /**
  * The local API port for demo mode: the configured one when free, else any free port. In demo mode only the

@@ -7,17 +7,16 @@ import { quietLogger } from '../../../common/logger';
 import { defaultSettings } from '../../../common/settings-schema';
 import { startSimulator, type Simulator } from '../../../simulator';
 import { startServiceLink, type ServiceLink } from './service-link';
+import { holdsFor } from '../test-support/until';
 
 const idle: AppState['connection'] = { state: 'idle', detail: null };
 let sim: Simulator = await startSimulator({ port: 0, logger: quietLogger() });
 const port = Number(new URL(sim.url).port);
 const waiters = new Set<() => void>();
-const link: ServiceLink = await startServiceLink(
-  { ...defaultSettings, serviceUrl: sim.url },
-  quietLogger(),
-  () => Promise.reject(new Error('no demo here')),
-  () => waiters.forEach((w) => w()),
-);
+const link: ServiceLink = await startServiceLink({ ...defaultSettings, serviceUrl: sim.url }, quietLogger(), {
+  startDemo: () => Promise.reject(new Error('no demo here')),
+  changed: () => waiters.forEach((w) => w()),
+});
 afterAll(async () => {
   await link.close();
   await sim.stop();
@@ -64,7 +63,7 @@ const failedJoin = (endedAt: number): CobrowseSessionView => ({
 it('an idle app makes no request to the service while it is up', async () => {
   await indicator('reachable', 2000);
   sim.balancer.clearLog();
-  await new Promise((r) => setTimeout(r, 3000));
+  await holdsFor(3000, () => sim.balancer.log.length === 0);
   expect(sim.balancer.log.map((e) => e.path)).toEqual([]);
 });
 

@@ -5,7 +5,13 @@
 // by a health check; a slow health check every 30 s, only while no session is live (a live session's
 // long-poll watches its node), catches what the connection cannot: a service that accepts but does not answer.
 import type { AppState, CobrowseSessionView } from '../../../common/contract';
-import { createController, type Controller, type LinkState, type ProbeResult } from '../controller';
+import {
+  createController,
+  type Controller,
+  type LinkState,
+  type ProbeResult,
+  type SessionOwner,
+} from '../controller';
 import type { EmbeddedDemo, StartDemo } from './demo';
 import type { Logger } from '../../../common/logger';
 import { ConnectionSettings, isDemoMode, type Settings } from '../../../common/settings-schema';
@@ -14,7 +20,10 @@ import { ConnectionSettings, isDemoMode, type Settings } from '../../../common/s
 export const PROBE_INTERVAL_MS = 30_000;
 
 export interface ServiceLink {
-  /** Forwards to the current controller: the engine keeps this one for its whole life. */
+  /**
+   * Forwards to the current controller: the engine keeps this one for its whole life. Its joins count the
+   * live sessions (no health check while one is) and tell `onOwner` of each session's node.
+   */
   readonly controller: Controller;
   demo(): EmbeddedDemo | null;
   /** The indicator: the live sessions' connection, or between sessions whether the service answers. */
@@ -26,11 +35,18 @@ export interface ServiceLink {
   close(): Promise<void>;
 }
 
+export interface ServiceLinkOptions {
+  startDemo: StartDemo;
+  /** The state changed (the service answers again, or stopped answering). */
+  changed: () => void;
+  /** Told of every join's owning node, before the join completes (the host warms its way there). */
+  onOwner?: ((owner: SessionOwner) => void) | undefined;
+}
+
 export async function startServiceLink(
   settings: Settings,
   log: Logger,
-  startDemo: StartDemo,
-  changed: () => void,
+  { startDemo, changed, onOwner }: ServiceLinkOptions,
 ): Promise<ServiceLink> {
   let demo: EmbeddedDemo | null = null;
   let controller: Controller | undefined;
@@ -95,6 +111,7 @@ export async function startServiceLink(
       async join(token, options) {
         let open = true;
         const session = await current().join(token, {
+          onOwner,
           ...options,
           onEvent: (e) => {
             if (open && e.type === 'connection' && e.state === 'closed') {

@@ -16,6 +16,7 @@ import {
 } from '../net/transports';
 import { networkError } from './rest';
 import { ControllerError, type ControllerErrorCode, type JoinStep } from './types';
+import type { TransportKind } from '../../../common/settings-schema';
 
 const cometCodes: Record<CometErrorCode, ControllerErrorCode> = {
   'session-not-found': 'session-not-found',
@@ -29,7 +30,7 @@ export interface BayeuxOptions {
   baseUrl: string;
   client: HttpClient;
   jar: CookieJar;
-  transport: 'long-polling' | 'websocket';
+  transport: TransportKind;
   ping: PingPolicy;
   /** cometd's own wait for any reply beyond a long-poll's timeout. */
   maxNetworkDelayMs: number;

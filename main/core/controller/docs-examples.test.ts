@@ -2,10 +2,11 @@
 // `userId`, no controller name, a history id that is not a UUID, REST errors with no body, `sessionServerUrl`
 // behind a path prefix), over real HTTP and CometD: the client must be as lenient as the documented server.
 import { describe, expect, it } from 'vitest';
-import { agentPageUrl, paths, Role } from '../../../common/protocol';
+import { agentPageUrl, paths, Role, SessionToken } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
-import { appError, toAppError } from '../interactions/messages';
+import { appError } from '../interactions/messages';
 import { eventLog, rejection, suiteControllers } from './test-helpers';
+import { toAppError } from './types';
 
 const fx = useSimulator({ nodes: 2, docsExamples: true });
 const controller = suiteControllers(() => fx.sim.url);
@@ -44,7 +45,7 @@ describe('a server that answers as the Genesys docs do', () => {
   });
 
   it('a bare 404 is "no live session with this ID", named, not "is the service URL right?"', async () => {
-    const err = await rejection(() => controller().join('900000001', eventLog()));
+    const err = await rejection(() => controller().join(SessionToken.parse('900000001'), eventLog()));
     expect(err).toMatchObject({ code: 'session-not-found', details: { step: 'get-session' } });
     expect(err.message).not.toContain('service URL');
     expect(toAppError(err, '900000001')).toEqual({ code: 'session-not-found', params: { id: '900000001' } });

@@ -5,9 +5,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { channels, paths } from '../../../common/protocol';
+import { channels, paths, SessionToken } from '../../../common/protocol';
 import { eventLog, rejection, testController } from './test-helpers';
 import type { Controller } from './types';
+import type { TransportKind } from '../../../common/settings-schema';
+import { holdsFor } from '../test-support/until';
 
 type Behaviour = 'ok' | 'garbage' | 'silent' | 'drop' | 'http-500';
 let rest: Behaviour;
@@ -16,7 +18,7 @@ let joinReply: unknown;
 let healthy = true;
 /** Messages the next held /meta/connect delivers. */
 let pushed: unknown[] = [];
-const TOKEN = '123456789';
+const TOKEN = SessionToken.parse('123456789');
 /** The long-poll timeout this server advises: the silent-node bound is this + 5 s. */
 const ADVISED_TIMEOUT_MS = 1000;
 
@@ -114,7 +116,7 @@ beforeEach(() => {
 });
 
 /** A controller joined to this server while it behaves; its events. */
-async function joinedWell(transport: 'long-polling' | 'websocket' = 'long-polling') {
+async function joinedWell(transport: TransportKind = 'long-polling') {
   joinReply = validJoinReply;
   const c = testController(base, { deadlines, transport });
   controllers.push(c);
@@ -239,7 +241,8 @@ describe('a faulty server', () => {
   it('long-polls failing for 4 s on a healthy node: retried at most 1 s apart, connected within 2 s of answering', async () => {
     const events = await joinedWell();
     await failingLongPolls(events);
-    await new Promise((r) => setTimeout(r, 4000)); // cometd's own backoff would have climbed to 4 s by now
+    // cometd's own backoff would have climbed to 4 s by now; the session is kept meanwhile
+    await holdsFor(4000, () => !events.events.some((e) => e.type === 'deactivated'));
     cometd = 'ok';
     const answering = Date.now();
     await connectedAgain(events);

@@ -7,9 +7,10 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { channels, paths } from '../../../common/protocol';
+import { channels, paths, SessionToken } from '../../../common/protocol';
 import { eventLog, testController } from './test-helpers';
 import type { Controller } from './types';
+import type { TransportKind } from '../../../common/settings-schema';
 
 interface FayeMessage {
   channel: string;
@@ -26,7 +27,7 @@ const faye = createRequire(import.meta.url)('faye') as {
   NodeAdapter: new (opts: { mount: string; timeout: number }) => FayeAdapter;
 };
 
-const TOKEN = '246813579';
+const TOKEN = SessionToken.parse('246813579');
 const controllers: Controller[] = [];
 const fayes: { stop(): Promise<void> }[] = [];
 afterAll(async () => {
@@ -93,7 +94,7 @@ async function startFaye() {
   return f;
 }
 
-async function joinFaye(transport: 'long-polling' | 'websocket') {
+async function joinFaye(transport: TransportKind) {
   const f = await startFaye();
   const c = testController(f.base, { transport });
   controllers.push(c);

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SessionToken } from '../../../common/protocol';
 import { eventLog, rejection, testController } from './test-helpers';
 import type { Controller } from './types';
 
@@ -64,7 +65,7 @@ describe.skipIf(!hasOpenssl)('https with an extra CA file', () => {
   const join = (extraCaFile: string) => {
     const c = testController(base, { extraCaFile });
     controllers.push(c);
-    return rejection(() => c.join('123456789', eventLog()));
+    return rejection(() => c.join(SessionToken.parse('123456789'), eventLog()));
   };
 
   it('trusts the server with the extra CA (the server answers: session not found)', async () => {

@@ -1,8 +1,7 @@
 // Stickiness: from the get-session answer to the base and cookie every later request of the session uses.
 import { STICKY_COOKIE, type GetSessionResponse } from '../../../common/protocol';
+import type { StickinessMode } from '../../../common/settings-schema';
 import { ControllerError, type SessionOwner } from './types';
-
-export type Stickiness = 'cookie' | 'url';
 
 /** `https://h:1/cobrowse/` → `https://h:1`: bases never end in `/` nor in the `/cobrowse` prefix. */
 export function baseOf(url: string): string {
@@ -11,7 +10,7 @@ export function baseOf(url: string): string {
 
 export function resolveOwner(
   session: GetSessionResponse,
-  mode: Stickiness,
+  mode: StickinessMode,
   serviceBase: string,
 ): SessionOwner {
   const common = {

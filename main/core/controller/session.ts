@@ -8,11 +8,11 @@ import {
   DeactivatedNotification,
   EmptyReply,
   JoinReply,
-  JoinRequest,
+  type JoinRequest,
+  type SessionToken,
   JoinedNotification,
   Role,
   STICKY_COOKIE,
-  TOKEN_PATTERN,
   channels,
 } from '../../../common/protocol';
 import type { Logger } from '../../../common/logger';
@@ -21,7 +21,7 @@ import { CookieJar } from '../net/cookie-jar';
 import { checkTwice, withDeadline } from '../net/deadline';
 import type { HttpClient } from '../net/http-client';
 import { BayeuxClient } from './bayeux';
-import { resolveOwner, type Stickiness } from './owner';
+import { resolveOwner } from './owner';
 import { getSession, isHealthy, stopSession } from './rest';
 import { NodeWatchdog } from './watchdog';
 import {
@@ -34,6 +34,7 @@ import {
   type JoinStep,
   type SessionOwner,
 } from './types';
+import type { StickinessMode, TransportKind } from '../../../common/settings-schema';
 
 export interface Deadlines {
   /** Each REST call (get-session, stop). */
@@ -69,8 +70,8 @@ export interface SessionContext {
   client: HttpClient;
   serviceBase: string;
   origin: string;
-  stickiness: Stickiness;
-  transport: 'long-polling' | 'websocket';
+  stickiness: StickinessMode;
+  transport: TransportKind;
   agentName: string;
   deadlines: Deadlines;
   logger: Logger;
@@ -80,18 +81,12 @@ export interface SessionContext {
   onClosed(session: ControllerSession): void;
 }
 
-/** Validate → get-session → stickiness → handshake → join as role 3 → the reply. */
+/** Get-session → stickiness → handshake → join as role 3 → the reply (the token was checked where it entered). */
 export async function joinSession(
-  token: string,
+  token: SessionToken,
   options: JoinOptions,
   ctx: SessionContext,
 ): Promise<ControllerSession> {
-  if (!TOKEN_PATTERN.test(token))
-    throw new ControllerError(
-      'invalid-token',
-      'A session ID is exactly 9 digits; ask the customer to read it again.',
-      { step: 'validate' },
-    );
   const started = performance.now();
   const traced = (step: JoinStep) => ctx.onStep?.(step, performance.now() - started);
   const serviceHost = new URL(ctx.serviceBase).host;
@@ -132,7 +127,7 @@ class CometSession implements ControllerSession {
   #onDeactivated: (() => void)[] = [];
 
   constructor(
-    readonly token: string,
+    readonly token: SessionToken,
     readonly owner: SessionOwner,
     private readonly options: JoinOptions,
     private readonly ctx: SessionContext,
@@ -200,11 +195,11 @@ class CometSession implements ControllerSession {
     const where = { host: this.#host, outer: signal };
     await withDeadline('handshake', this.#d.handshakeMs, where, () => this.#bayeux.handshake());
     traced('handshake');
-    const request = JoinRequest.parse({
+    const request: JoinRequest = {
       sessionToken: this.token,
       role: Role.controller,
       name: this.ctx.agentName,
-    });
+    };
     const reply = await withDeadline('join', this.#d.joinMs, where, (s) =>
       this.#bayeux.request(channels.join, request, JoinReply, 'join', s),
     );

@@ -1,6 +1,6 @@
 // The controller's public face: what the lifecycle engine and the hosts may rely on.
-import type { ConnectionDetail } from '../../../common/contract';
-import type { EndReason, User } from '../../../common/protocol';
+import type { AppError, AppErrorCode, ConnectionDetail } from '../../../common/contract';
+import type { EndReason, SessionToken, User } from '../../../common/protocol';
 import type { LinkState } from '../net/held-connection';
 
 export type { LinkState } from '../net/held-connection';
@@ -10,19 +10,35 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'los
 /** Join steps, in the spec's order; errors and traces name the step they happened at. */
 export type JoinStep = 'validate' | 'get-session' | 'handshake' | 'join' | 'exit' | 'stop' | 'disconnect';
 
-export type ControllerErrorCode =
-  | 'invalid-token' // not 9 digits; no I/O was done
-  | 'session-not-found' // unknown token, or one that already ended
+/**
+ * The controller's failures, each one of the agent's error codes (common/contract.ts): `invalid-token` (the
+ * server refused the ID's format), `session-not-found` (unknown token, or one that already ended),
+ * `session-ended`, `origin-not-allowed` (the server's CORS allow-list refused our Origin), `unreachable`
+ * (connection refused / DNS / TLS: `host` says which), `timeout` (a step passed its deadline: `step` says
+ * which), `join-refused` (the server answered the join with an error: `message` is its reason), `not-owner`
+ * (stickiness broken: a node that does not host the session answered), `node-lost` (the owning node went away
+ * mid-session), `protocol` (a malformed or unexpected reply), `closed` (the controller or session was closed
+ * while the call was under way).
+ */
+export type ControllerErrorCode = Extract<
+  AppErrorCode,
+  | 'invalid-token'
+  | 'session-not-found'
   | 'session-ended'
-  | 'origin-not-allowed' // the server's CORS allow-list refused our Origin
-  | 'unreachable' // connection refused / DNS / TLS: `host` says which
-  | 'timeout' // a step passed its deadline: `step` says which
-  | 'join-refused' // the server answered the join with an error: `message` is its reason
-  | 'not-owner' // stickiness broken: a node that does not host the session answered
-  | 'node-lost' // the owning node went away mid-session
-  | 'protocol' // a malformed or unexpected reply
-  | 'closed'; // the controller or session was closed while the call was under way
+  | 'origin-not-allowed'
+  | 'unreachable'
+  | 'timeout'
+  | 'join-refused'
+  | 'not-owner'
+  | 'node-lost'
+  | 'protocol'
+  | 'closed'
+>;
 
+/**
+ * A controller failure. It stays an Error (not a bare AppError) as it carries what only the log needs: the
+ * step, the host, the server's own code; `toAppError` keeps what the agent reads.
+ */
 export class ControllerError extends Error {
   override readonly name = 'ControllerError';
   constructor(
@@ -33,6 +49,22 @@ export class ControllerError extends Error {
   ) {
     super(message);
   }
+}
+
+const NAMES_THE_ID = new Set<ControllerErrorCode>([
+  'invalid-token',
+  'session-not-found',
+  'session-ended',
+  'join-refused',
+]);
+
+/** A failure as the agent's error, `id` the session ID as typed; anything but a ControllerError is ours. */
+export function toAppError(err: unknown, id: string): AppError {
+  if (!(err instanceof ControllerError)) return { code: 'internal' };
+  if (NAMES_THE_ID.has(err.code)) return { code: err.code, params: { id } } as AppError;
+  if (err.code === 'origin-not-allowed')
+    return { code: err.code, params: { origin: err.details.origin ?? null } };
+  return { code: err.code } as AppError;
 }
 
 export interface SessionOwner {
@@ -60,7 +92,7 @@ export type ControllerEvent =
 
 /** One joined co-browse session, as Controller. */
 export interface ControllerSession {
-  readonly token: string;
+  readonly token: SessionToken;
   readonly result: JoinResult;
   /** Leave the session (the session goes on for the others only if the server says so). */
   exit(): Promise<void>;
@@ -84,7 +116,7 @@ export interface JoinOptions {
 export type ProbeResult = { ok: true } | { ok: false; detail: ConnectionDetail };
 
 export interface Controller {
-  join(token: string, options: JoinOptions): Promise<ControllerSession>;
+  join(token: SessionToken, options: JoinOptions): Promise<ControllerSession>;
   /** `GET /cobrowse/health` on the service, over the warm connection (which this also keeps warm). */
   probe(): Promise<ProbeResult>;
   /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CookieJar } from '../net/cookie-jar';
 import { caBundle } from '../net/http-client';
 import { baseOf, resolveOwner } from './owner';
-import { agentPageUrl, GetSessionResponse } from '../../../common/protocol';
+import { agentPageUrl, GetSessionResponse, SessionToken } from '../../../common/protocol';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
@@ -35,7 +35,7 @@ describe('CookieJar', () => {
 
 describe('resolveOwner', () => {
   const info = {
-    sessionToken: '123456789',
+    sessionToken: SessionToken.parse('123456789'),
     sessionServerName: 'node2',
     sessionServerUrl: 'https://n2.example:8443/cobrowse',
   };
@@ -54,7 +54,11 @@ describe('resolveOwner', () => {
       baseUrl: 'https://n2.example:8443',
     });
     expect(() =>
-      resolveOwner({ sessionToken: '123456789', sessionServerName: 'node2' }, 'url', 'https://svc.example'),
+      resolveOwner(
+        { sessionToken: SessionToken.parse('123456789'), sessionServerName: 'node2' },
+        'url',
+        'https://svc.example',
+      ),
     ).toThrow(/serverUrl/);
   });
   it('sessionServerUrl absent or null is no node URL; with a path prefix the prefix is kept', () => {
@@ -68,7 +72,7 @@ describe('resolveOwner', () => {
     });
     const owner = resolveOwner(prefixed, 'url', 'https://svc.example');
     expect(owner.baseUrl).toBe('https://lb.example/node2');
-    expect(agentPageUrl(owner.baseUrl, '123456789')).toBe(
+    expect(agentPageUrl(owner.baseUrl, SessionToken.parse('123456789'))).toBe(
       'https://lb.example/node2/cobrowse/slave.html#nosidinput=1&sid=123456789',
     );
   });

@@ -1,4 +1,4 @@
-// The attached data of Genesys's "Attached Data Overview" (ADOverview; the table in protocol.md and the README),
+// The attached data of Genesys's "Attached Data Overview" (ADOverview; the table in docs/protocol.md),
 // built at the moments it names, per interaction. These keys feed Genesys reporting: names, types and update
 // rules are Genesys's, not ours. Where the public text is silent, the choice is marked.
 import type { AttachedData } from '../../../common/source-events';

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { channels, Role } from '../../../common/protocol';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { startLifecycle, type Lifecycle } from './test-harness';
+import { holdsFor } from '../test-support/until';
 
 const fixture = useSimulator({ nodes: 2 });
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -127,7 +128,7 @@ describe('other entries', () => {
 
   it('an invalid token is refused at once with a specific error, the typed text named, and no I/O', async () => {
     const app = await startApp();
-    const outcome = await app.engine.join('12345678', { interactionId: null, via: 'typed' });
+    const outcome = await app.engine.joinText('12345678', { interactionId: null, via: 'typed' });
     expect(outcome).toMatchObject({
       outcome: 'failed',
       sessionId: null,
@@ -138,7 +139,7 @@ describe('other entries', () => {
 
   it('a failed join after a round trip: the outcome carries the failure, named by the ID, no step words', async () => {
     const app = await startApp();
-    const outcome = await app.engine.join('900000001', { interactionId: null, via: 'typed' });
+    const outcome = await app.engine.joinText('900000001', { interactionId: null, via: 'typed' });
     if (outcome.outcome !== 'failed') throw new Error('joined');
     // Only the code and the ID as typed cross: the step and host stay in the log.
     expect(outcome.error).toEqual({ code: 'session-not-found', params: { id: '900000001' } });
@@ -148,9 +149,9 @@ describe('other entries', () => {
   it('a day of sessions: only the latest 20 settled ones are kept, live ones always', async () => {
     const app = await startApp({ maxSessions: () => 2 }); // failed joins beside a live one
     const { id } = await chatCobrowse(app);
-    const first = await app.engine.join('900000100', { interactionId: null, via: 'typed' });
+    const first = await app.engine.joinText('900000100', { interactionId: null, via: 'typed' });
     for (let i = 0; i < 30; i++)
-      await app.engine.join(String(900000200 + i), { interactionId: null, via: 'typed' });
+      await app.engine.joinText(String(900000200 + i), { interactionId: null, via: 'typed' });
     const sessions = app.state().sessions;
     expect(sessions.filter((s) => s.phase === 'failed')).toHaveLength(20);
     expect(sessions.some((s) => s.id === first.sessionId)).toBe(false); // the oldest went first
@@ -417,7 +418,8 @@ describe('attached data across a source outage', () => {
     await app.engine.join(customer.sessionToken, { interactionId: id, via: 'typed' });
     expect(interaction(app, id).pendingWrites).toBe(1);
     expect(interaction(app, id).attachedData.CoBrowseAssociated).toBe('Yes');
-    await new Promise((r) => setTimeout(r, 300));
+    // The outbox keeps trying while the desktop app is away: the write stays pending meanwhile.
+    await holdsFor(300, () => interaction(app, id).pendingWrites === 1);
     await app.desk.reconnect();
     await app.engine.outboxDrained();
     expect(app.desk.deliveries).toBe(1);

@@ -15,16 +15,16 @@ import {
   type TimelineNote,
 } from '../../../common/contract';
 import type { Controller, ControllerEvent, ControllerSession, JoinResult } from '../controller/types';
-import { ControllerError } from '../controller/types';
+import { ControllerError, toAppError } from '../controller/types';
 import type { Logger } from '../../../common/logger';
 import { maskToken } from '../../../common/mask';
-import { TOKEN_PATTERN } from '../../../common/protocol';
+import { sessionTokenOf, type SessionToken } from '../../../common/protocol';
 import type { AttachedData, SourceEvent } from '../../../common/source-events';
 import type { InteractionSource, SourceStatus } from '../sources/port';
 import { newRecord, onDeclined, onEnded, onJoined, onStarted, type CobrowseRecord } from './attached-data';
 import { cobrowseTokenIn } from './chat-trigger';
 import { isSettled, transition, type Effect, type LifecycleEvent } from './lifecycle';
-import { appError, toAppError } from './messages';
+import { appError } from './messages';
 import { openOutbox, type BackoffOptions, type Outbox, type PendingWrite } from './outbox';
 import {
   agentView,
@@ -164,8 +164,18 @@ export class InteractionEngine {
     return null;
   }
 
+  /**
+   * A join asked for with text (typed, a deep link, a desktop app): the one place the text is checked to be a
+   * session token; refused at once, naming the text, when it is not one.
+   */
+  joinText(text: string, options: JoinOptions): Promise<JoinOutcome> {
+    const token = sessionTokenOf(text);
+    if (!token) return Promise.resolve(this.refused(text, appError('invalid-token', { id: text }), null));
+    return this.join(token, options);
+  }
+
   /** Joins a co-browse session; resolves with the settled outcome (joined, or why not). */
-  async join(token: string, options: JoinOptions): Promise<JoinOutcome> {
+  async join(token: SessionToken, options: JoinOptions): Promise<JoinOutcome> {
     const interactionId = options.interactionId === undefined ? this.selected : options.interactionId;
     const same = this.live().find((s) => s.view.token === token);
     if (same) {
@@ -173,9 +183,8 @@ export class InteractionEngine {
       return { outcome: 'joined', sessionId: same.view.id };
     }
     const inter = interactionId === null ? undefined : this.interactions.get(interactionId);
-    const refusal = !TOKEN_PATTERN.test(token)
-      ? appError('invalid-token', { id: token })
-      : interactionId !== null && !inter
+    const refusal =
+      interactionId !== null && !inter
         ? appError('unknown-interaction')
         : inter && !isOpen(inter)
           ? appError('interaction-ended')
@@ -184,7 +193,7 @@ export class InteractionEngine {
     const live = this.live();
     if (live.length >= (this.opts.maxSessions?.() ?? 1)) {
       if (!options.replace) return this.refused(token, this.busy(live[0]!), live[0]!.view.id);
-      await Promise.all(live.map((s) => this.end(s, 'stop', 'replaced')));
+      await Promise.all(live.map((s) => this.endSession(s, 'stop', 'replaced')));
     }
     // A join on an interaction answers the request waiting there.
     if (inter) inter.view.cobrowseRequest = null;
@@ -209,11 +218,19 @@ export class InteractionEngine {
     return { outcome: 'joined', sessionId: session.view.id };
   }
 
-  /** The agent answers the co-browse request waiting on a chat: join it (ending the live one) or decline. */
+  /** Why the agent cannot answer a co-browse request on this interaction now; null when one waits there. */
+  requestRefusal(interactionId: string): AppError | null {
+    return this.interactions.get(interactionId)?.view.cobrowseRequest ? null : appError('no-request');
+  }
+
+  /**
+   * The agent answers the co-browse request waiting on a chat: join it (ending the live one) or decline.
+   * Null when declined, or when no request waits there (`requestRefusal` says so first).
+   */
   async answerRequest(interactionId: string, accept: boolean): Promise<JoinOutcome | null> {
     const inter = this.interactions.get(interactionId);
     const request = inter?.view.cobrowseRequest;
-    if (!inter || !request) throw new RangeError(`no co-browse request on ${interactionId}`);
+    if (!inter || !request) return null;
     inter.view.cobrowseRequest = null;
     if (accept) return this.join(request.token, { interactionId, via: 'chat', replace: true });
     this.note(inter, { code: 'request-declined', params: { session: maskToken(request.token) } });
@@ -223,13 +240,13 @@ export class InteractionEngine {
   }
 
   /** The agent leaves; the session goes on for the others only if the server says so. */
-  exit(sessionId: string): Promise<void> {
-    return this.end(this.byId(sessionId), 'exit', 'agent-left');
+  exit(sessionId: string): Promise<AppError | null> {
+    return this.end(sessionId, 'exit', 'agent-left');
   }
 
   /** The agent ends the session for everyone. */
-  stop(sessionId: string): Promise<void> {
-    return this.end(this.byId(sessionId), 'stop', 'agent-stop');
+  stop(sessionId: string): Promise<AppError | null> {
+    return this.end(sessionId, 'stop', 'agent-stop');
   }
 
   /** Resolves when every attached-data write has been acknowledged by the source. */
@@ -267,7 +284,7 @@ export class InteractionEngine {
     return { outcome: 'failed', sessionId: null, error, busyWith };
   }
 
-  private newSession(token: string, interactionId: string | null): Session {
+  private newSession(token: SessionToken, interactionId: string | null): Session {
     let settle!: () => void;
     const settled = new Promise<void>((resolve) => (settle = resolve));
     const session: Session = {
@@ -407,7 +424,7 @@ export class InteractionEngine {
   }
 
   /** Asks the table to end the session; resolves when it has ended (a second request waits for the first). */
-  private end(session: Session, how: 'exit' | 'stop', reason: SessionEnd): Promise<void> {
+  private endSession(session: Session, how: 'exit' | 'stop', reason: SessionEnd): Promise<void> {
     if (!isLivePhase(session.view.phase)) return Promise.resolve();
     if (session.endHow === undefined) {
       session.endHow = how;
@@ -428,10 +445,12 @@ export class InteractionEngine {
       this.sessions.splice(this.sessions.indexOf(old), 1);
   }
 
-  private byId(sessionId: string): Session {
-    const s = this.sessions.find((x) => x.view.id === sessionId);
-    if (!s) throw new RangeError(`unknown co-browse session ${sessionId}`);
-    return s;
+  /** Ends the agent's session by its ID, once it has ended; `unknown-session` when there is none. */
+  private async end(sessionId: string, how: 'exit' | 'stop', reason: SessionEnd): Promise<AppError | null> {
+    const session = this.sessions.find((x) => x.view.id === sessionId);
+    if (!session) return appError('unknown-session');
+    await this.endSession(session, how, reason);
+    return null;
   }
 
   private interactionOf(session: Session): Interaction | undefined {
@@ -444,7 +463,7 @@ export class InteractionEngine {
 
   private onSourceEvent(event: SourceEvent): void {
     if (event.type === 'interaction-added') return this.addInteraction(event);
-    if (event.type === 'join-requested') return this.requested(event.token, event.interactionId, 'local-api');
+    if (event.type === 'join-requested') return this.requestedAsText(event.token, event.interactionId);
     const inter = this.interactions.get(event.interactionId);
     if (!inter) {
       this.log.warn('event for an unknown interaction ignored', {
@@ -489,7 +508,7 @@ export class InteractionEngine {
    * A co-browse asked for from outside the sidebar (a chat's `{start:…}`, the local API). While another
    * session is live it never switches the agent page by itself: it waits on its interaction for the agent.
    */
-  private requested(token: string, interactionId: string | undefined, via: JoinVia): void {
+  private requested(token: SessionToken, interactionId: string | undefined, via: JoinVia): void {
     const target = interactionId ?? this.selected;
     const inter = target === null ? undefined : this.interactions.get(target);
     const live = this.live();
@@ -500,10 +519,20 @@ export class InteractionEngine {
       return;
     }
     void this.join(token, { ...(interactionId === undefined ? {} : { interactionId }), via }).then(
-      (outcome) => {
-        if (outcome.outcome === 'failed' && outcome.sessionId === null) this.opts.onProblem?.(outcome.error);
-      },
+      (outcome) => this.unheard(outcome),
     );
+  }
+
+  /** A desktop app's request (local API): its text is checked here, where it enters. */
+  private requestedAsText(text: string, interactionId: string | undefined): void {
+    const token = sessionTokenOf(text);
+    if (token) this.requested(token, interactionId, 'local-api');
+    else this.unheard(this.refused(text, appError('invalid-token', { id: text }), null));
+  }
+
+  /** A join nobody waits for was refused: the sidebar says so. */
+  private unheard(outcome: JoinOutcome): void {
+    if (outcome.outcome === 'failed' && outcome.sessionId === null) this.opts.onProblem?.(outcome.error);
   }
 
   private addInteraction(event: Extract<SourceEvent, { type: 'interaction-added' }>): void {
@@ -546,7 +575,7 @@ export class InteractionEngine {
     const live = this.sessions.filter(
       (s) => s.view.interactionId === inter.view.id && isLivePhase(s.view.phase),
     );
-    await Promise.all(live.map((s) => this.end(s, 'stop', reason)));
+    await Promise.all(live.map((s) => this.endSession(s, 'stop', reason)));
     inter.view.state = state;
     this.note(
       inter,

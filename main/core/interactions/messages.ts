@@ -1,6 +1,11 @@
 // Failures as codes with typed parameters (the contract's AppError), and the one-line rendering of any coded
-// value for main's logs and diagnostics (the code, then its data). The agent reads the renderer's
-// words (renderer/src/i18n/codes.ts), in their language.
+// value for main's logs and diagnostics (the code, then its data). The agent reads the renderer's words
+// (renderer/src/i18n/codes.ts), in their language.
+// AppError is main's one error vocabulary; three carriers stay distinct because each adds a meaning it lacks:
+// ControllerError (controller/types.ts) holds the step, host and server code for the log (`toAppError` keeps
+// the agent's part); RequestRefused (ipc/dispatch.ts) carries an AppError through a handler, whose return is
+// its reply; WriteRefused (sources/port.ts) tells the outbox never to retry a write. A JoinOutcome is a
+// result, not an error: its failure is an AppError, beside the session it names.
 import {
   type AppError,
   type AppErrorCode,
@@ -9,7 +14,6 @@ import {
   type UpdateDetail,
 } from '../../../common/contract';
 import { maskToken } from '../../../common/mask';
-import { ControllerError, type ControllerErrorCode } from '../controller/types';
 
 type Params<C extends AppErrorCode> = Extract<AppError, { code: C }> extends { params: infer P } ? P : never;
 type Bare = Exclude<AppError, { params: unknown }>['code'];
@@ -19,22 +23,6 @@ export function appError<C extends Bare>(code: C): AppError;
 export function appError<C extends Exclude<AppErrorCode, Bare>>(code: C, params: Params<C>): AppError;
 export function appError(code: AppErrorCode, params?: object): AppError {
   return (params ? { code, params } : { code }) as AppError;
-}
-
-const WITH_ID = new Set<ControllerErrorCode>([
-  'invalid-token',
-  'session-not-found',
-  'session-ended',
-  'join-refused',
-]);
-
-/** A failure as the agent's code; the step, host and cause stay in the log line that goes with it. */
-export function toAppError(err: unknown, id: string): AppError {
-  if (!(err instanceof ControllerError)) return { code: 'internal' };
-  if (WITH_ID.has(err.code)) return { code: err.code, params: { id } } as AppError;
-  if (err.code === 'origin-not-allowed')
-    return appError('origin-not-allowed', { origin: err.details.origin ?? null });
-  return { code: err.code } as AppError;
 }
 
 /** A coded value for main's logs and diagnostics: the code, then its parameters (session IDs masked). */

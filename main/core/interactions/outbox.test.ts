@@ -14,6 +14,7 @@ import { InteractionServerSim } from '../../../simulator/interactions';
 import { encodeLine, openJournal } from './journal';
 import { backoffDelay, openOutbox, type Outbox } from './outbox';
 import { WriteRefused } from '../sources/port';
+import { holdsFor } from '../test-support/until';
 
 let dir: string;
 let api: LocalApiSource;
@@ -213,7 +214,7 @@ describe('outbox', () => {
     const outbox = await open();
     try {
       expect(outbox.pending()).toEqual([]);
-      await new Promise((r) => setTimeout(r, 50));
+      await holdsFor(50, () => sim.deliveries === 0);
       expect(sim.deliveries).toBe(0);
       expect(await readFile(file, 'utf8')).toBe('');
     } finally {

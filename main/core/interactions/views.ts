@@ -6,7 +6,7 @@ import {
   type CobrowseSessionView,
   type InteractionView,
 } from '../../../common/contract';
-import { agentPageUrl } from '../../../common/protocol';
+import { agentPageUrl, type SessionToken } from '../../../common/protocol';
 import type { ConnectionState, SessionOwner } from '../controller/types';
 import type { PendingWrite } from './outbox';
 
@@ -23,13 +23,15 @@ export const isViewable = (phase: CobrowseSessionView['phase']): boolean =>
   phase === 'joined' || phase === 'active';
 
 export interface SessionRecord {
-  view: CobrowseSessionView;
+  view: CobrowseSessionView & { token: SessionToken };
   owner?: SessionOwner | undefined;
   connection?: { state: ConnectionState; detail: AppState['connection']['detail'] } | undefined;
 }
 
 export interface InteractionRecord {
-  view: Omit<InteractionView, 'attachedData' | 'pendingWrites'>;
+  view: Omit<InteractionView, 'attachedData' | 'pendingWrites' | 'cobrowseRequest'> & {
+    cobrowseRequest: { token: SessionToken; at: number } | null;
+  };
   confirmed: InteractionView['attachedData'];
 }
 

@@ -2,6 +2,7 @@
 // go; the events and attached data are the schemas of common/source-events.
 import type { SourceDetail } from '../../../common/contract';
 import type { AttachedData, SourceEvent } from '../../../common/source-events';
+import type { SourceKind } from '../../../common/settings-schema';
 
 export type SourceStatus = {
   state: 'starting' | 'up' | 'listening' | 'down' | 'signed-out';
@@ -9,7 +10,7 @@ export type SourceStatus = {
 };
 
 export interface InteractionSource {
-  readonly kind: 'local-api' | 'workspace';
+  readonly kind: SourceKind;
   start(onEvent: (event: SourceEvent) => void, onStatus: (status: SourceStatus) => void): Promise<void>;
   stop(): Promise<void>;
   /**

@@ -12,7 +12,8 @@ import { quietLogger } from '../../../../common/logger';
 import type { SourceEvent } from '../../../../common/source-events';
 import type { SourceStatus } from '../port';
 import { InteractionServerSim } from '../../../../simulator/interactions';
-import { createLocalApiSource, routes, type LocalApiSource } from './server';
+import { routes } from './http-api';
+import { createLocalApiSource, type LocalApiSource } from './server';
 import { ErrorBody, ErrorCode } from '../../../../common/local-api-wire';
 import { openOutbox } from '../../interactions/outbox';
 
