@@ -337,6 +337,10 @@ export const endReasonMessages: Words<SessionEnd> = defineMessages({
     id: 'endReason.customer-exit',
     defaultMessage: 'The customer ended co-browse from the web page.',
   },
+  'customer-left': {
+    id: 'endReason.customer-left',
+    defaultMessage: "The customer's page closed or lost its connection; co-browse ended.",
+  },
   'agent-exit': {
     id: 'endReason.agent-exit',
     defaultMessage: 'The agent left co-browse from the agent page.',
