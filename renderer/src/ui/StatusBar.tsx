@@ -47,8 +47,8 @@ export function StatusBar() {
       </p>
       <ConnectionNews connection={connection} />
       <p data-testid="source" data-state={source.state}>
-        <Dot light={sourceLight(source)} />
-        {intl.formatMessage(sourceLight(source).words)}
+        <Dot light={sourceLight(source, app.mode)} />
+        {intl.formatMessage(sourceLight(source, app.mode).words)}
         <Detail text={source.detail && say(intl, sourceMessages, source.detail)} />
       </p>
       {source.kind === 'workspace' && <WorkspaceAccount state={source.state} />}
