@@ -108,9 +108,9 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     if (!sameHost(req, port)) return void res.writeHead(421).end();
     const url = requestUrl(req.url);
     if (!url) return void res.writeHead(400).end();
-    if (runKey.redeem(url, res)) return;
-    if (!runKey.admits(req)) return refuseWithoutKey(res);
-    void serveSite(rendererDir, req, res, url.pathname, csp);
+    const cookie = runKey.redeem(url);
+    if (!cookie && !runKey.admits(req)) return refuseWithoutKey(res);
+    void serveSite(rendererDir, req, res, url.pathname, csp, cookie);
   });
   const upgradeRefused = refusalLog(log, 'web edition: WebSocket refused');
   const frameRefused = refusalLog(log, 'web edition: request refused');

@@ -1,7 +1,7 @@
 // The web edition listens on loopback, which other local processes and, on a shared terminal server, other
 // users can reach too. Each run has a random key: the link printed at start carries it once, the server
-// trades it for an HttpOnly, SameSite=Strict cookie (and drops it from the address bar), and every page
-// and the API then require that cookie.
+// trades it for an HttpOnly, SameSite=Strict cookie on the page it serves at once (no redirect: the page
+// drops the key from the address bar itself), and every page and the API then require that cookie.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cookieValue } from '../../common/cookie-header';
@@ -14,8 +14,8 @@ export interface RunKey {
   readonly query: string;
   /** The request carries this run's cookie. */
   admits(req: IncomingMessage): boolean;
-  /** A `?key=` link (`url`, the request's): sets the cookie and redirects to the same path without it. True when handled. */
-  redeem(url: URL, res: ServerResponse): boolean;
+  /** A `?key=` link with this run's key (`url`, the request's): the `Set-Cookie` to serve its page with; else null. */
+  redeem(url: URL): string | null;
 }
 
 export function createRunKey(): RunKey {
@@ -27,19 +27,8 @@ export function createRunKey(): RunKey {
   return {
     query: `?key=${key}`,
     admits: (req) => matches(cookieValue(req.headers.cookie, RUN_COOKIE)),
-    redeem(url, res) {
-      if (!url.searchParams.has('key')) return false;
-      if (!matches(url.searchParams.get('key'))) return false;
-      res
-        .writeHead(303, {
-          'Set-Cookie': `${RUN_COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/`,
-          // One leading slash: `//host/?key=…` must not become a redirect to another host.
-          Location: url.pathname.replace(/^\/+/, '/'),
-          'Cache-Control': 'no-store',
-        })
-        .end();
-      return true;
-    },
+    redeem: (url) =>
+      matches(url.searchParams.get('key')) ? `${RUN_COOKIE}=${key}; HttpOnly; SameSite=Strict; Path=/` : null,
   };
 }
 

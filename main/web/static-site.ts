@@ -1,9 +1,11 @@
 // Serves the built sidebar (out/renderer) with the security headers a loopback page still needs: a strict
-// CSP, no sniffing, no framing by other pages. Paths are confined to the build folder.
+// CSP, no sniffing, no framing by other pages. Paths are confined to the build folder; text is compressed
+// when the browser accepts it.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { chooseEncoding, compressedFile } from './compressed';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +16,8 @@ const types: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 };
+/** Already compressed formats go as they are. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
 
 export async function serveSite(
   root: string,
@@ -21,6 +25,8 @@ export async function serveSite(
   res: ServerResponse,
   pathname: string,
   csp: string,
+  /** The run's cookie to set with this page (its link was just opened), or null. */
+  setCookie: string | null = null,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -40,16 +46,26 @@ export async function serveSite(
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     return;
   }
+  const encoding = COMPRESSIBLE.has(extname(file)) ? chooseEncoding(req.headers['accept-encoding']) : null;
+  const body = encoding ? await compressedFile(file, info.mtimeMs, encoding).catch(() => null) : null;
   res.writeHead(200, {
     'Content-Type': types[extname(file)]!,
-    'Content-Length': info.size,
+    'Content-Length': body?.length ?? info.size,
+    ...(body ? { 'Content-Encoding': encoding! } : {}),
+    Vary: 'Accept-Encoding',
     // Hashed asset names may be cached; the page itself never, so a rebuilt sidebar shows at once.
-    'Cache-Control': rel.startsWith('assets/') ? 'max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': setCookie
+      ? 'no-store'
+      : rel.startsWith('assets/')
+        ? 'max-age=31536000, immutable'
+        : 'no-cache',
+    ...(setCookie ? { 'Set-Cookie': setCookie } : {}),
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   });
   if (req.method === 'HEAD') return void res.end();
+  if (body) return void res.end(body);
   createReadStream(file)
     .on('error', () => res.destroy())
     .pipe(res);

@@ -11,6 +11,9 @@ declare global {
 
 export function hostApi(): CobrowseApi {
   if (window.cobrowse) return window.cobrowse;
+  // The run's link served this page with its cookie: the key leaves the address bar (and the history).
+  if (new URLSearchParams(location.search).has('key'))
+    history.replaceState(history.state, '', location.pathname);
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return connectWebBridge(`${scheme}//${location.host}/api`);
 }
