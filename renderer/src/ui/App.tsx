@@ -97,11 +97,11 @@ function SkipToAgentArea() {
   );
 }
 
-/** First start and between sessions: what will appear in the agent area, and how to start. */
+/** First start and between sessions: what will appear in the agent area, and how to start (the page's main). */
 function AgentEmpty() {
   const demo = useSidebarState((s) => s.app!.mode === 'demo');
   return (
-    <section className="agent-empty" aria-labelledby="agent-empty-heading" data-testid="agent-empty">
+    <main className="agent-empty" aria-labelledby="agent-empty-heading" data-testid="agent-empty">
       <h2 id="agent-empty-heading">
         <FormattedMessage id="agentEmpty.heading" defaultMessage="The customer's page will show here" />
       </h2>
@@ -119,6 +119,6 @@ function AgentEmpty() {
           />
         </p>
       )}
-    </section>
+    </main>
   );
 }
