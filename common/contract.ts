@@ -123,6 +123,12 @@ export const AppError = z.discriminatedUnion('code', [
   coded('save-failed', { path: z.string(), problem: z.string() }),
   /** Our own fault: the detail is in the log (Copy diagnostics), never on the agent's screen. */
   bare('internal'),
+  /** A renderer died or hung and was reloaded (or, dying again and again, left); `reason` is Electron's. */
+  coded('view-recovered', {
+    view: z.enum(['sidebar', 'agent-page']),
+    reason: z.string(),
+    outcome: z.enum(['reloaded', 'left']),
+  }),
 ]);
 export type AppError = z.infer<typeof AppError>;
 export type AppErrorCode = AppError['code'];
@@ -212,6 +218,8 @@ export const InteractionView = z.object({
   id: z.string(),
   media: z.enum(['chat', 'voice']),
   customerName: z.string(),
+  /** A call's other party as its number, shown in full while the agent has the call. */
+  caller: z.string().optional(),
   state: z.enum(['active', 'transferred', 'timed-out', 'closed']),
   cobrowseQuantity: z.number().int().nonnegative(),
   /** Attached data as written (confirmed by the source) and still pending in the outbox, typed. */
@@ -230,6 +238,8 @@ export const HistoryEntry = z.object({
   /** The session ID, masked (only its last digits): the history outlives the session. */
   sessionId: z.string(),
   customerName: z.string().nullable(),
+  /** The call's number, masked (its last 4 digits) like the session ID: the history outlives the call. */
+  caller: z.string().optional(),
   interactionId: z.string().nullable(),
   media: z.enum(['chat', 'voice']).nullable(),
   /** Activation, or the join when the customer never came. */

@@ -7,6 +7,16 @@ export function maskToken(token: string | undefined | null): string {
     : `${'*'.repeat(Math.min(6, token.length - 3))}${token.slice(-3)}`;
 }
 
+/**
+ * A phone number kept where it outlives the call (History): every digit but the last 4 hidden, the rest of its
+ * shape kept (`+1 555 0123` → `+* *** 0123`). Our choice, as the session ID is kept masked there too.
+ */
+export function maskPhoneNumber(number: string): string {
+  const digits = [...number].filter((c) => DIGIT.test(c)).length;
+  let seen = 0;
+  return [...number].map((c) => (DIGIT.test(c) && ++seen <= digits - 4 ? '*' : c)).join('');
+}
+
 // A token attempt is any 9 digits a reader could take for one, not only what normaliseSessionId accepts:
 // digits of any script (ASCII, full-width, Arabic-Indic, Devanagari…, superscripts) in groups joined by up to
 // 3 separators (spaces of any width, dots, commas, dashes, underscores, slashes, colons, apostrophes).

@@ -10,6 +10,7 @@ export const TransportKind = z.enum(['long-polling', 'websocket']);
 export type TransportKind = z.infer<typeof TransportKind>;
 export const SourceKind = z.enum(['local-api', 'workspace']);
 export type SourceKind = z.infer<typeof SourceKind>;
+export const UpdateChannel = z.enum(['latest', 'beta']);
 
 export { LOCALES, type Locale } from './locale';
 /** 'system' follows the OS locale on the desktop and the browser's language in the web edition. */
@@ -85,6 +86,14 @@ const fields = {
   agentPageZoom: field(agentPageZoom.default('100'), 'app', AgentPageZoom),
   /** The sidebar's language; 'system' follows the OS (or the browser in the web edition). */
   language: field(Language.default('system'), 'app', Language),
+  // Updates under the administrator's control (policy, managed file or flags; not in the sidebar). Read at
+  // start: the updater is set up once.
+  /** Automatic updates (desktop); false: the app never checks, IT deploys each version itself. */
+  autoUpdate: field(z.boolean().default(true), 'app', null),
+  /** The update feed (an electron-builder `generic` server, e.g. an internal one); empty: the one built in. */
+  updateUrl: field(httpUrlOrEmpty.default(''), 'app', null),
+  /** The feed's channel: `latest` (stable) or `beta` (electron-updater reads `<channel>.yml`). */
+  updateChannel: field(UpdateChannel.default('latest'), 'app', null),
 };
 type Fields = typeof fields;
 type Key = keyof Fields;

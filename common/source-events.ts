@@ -11,6 +11,8 @@ export const SourceEvent = z.discriminatedUnion('type', [
     interactionId: InteractionId,
     media: Media,
     customerName: z.string().max(200).default('Customer'),
+    /** A call's other party, as its number (the name, when the source has one, is customerName). */
+    caller: z.string().max(200).optional(),
   }),
   z.object({
     type: z.literal('chat-message'),

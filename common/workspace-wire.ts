@@ -95,31 +95,90 @@ export const MessageLogUpdated = z.looseObject({
   messages: z.array(TranscriptMessage).default([]),
 });
 
+/** Both clients' CallState. */
+export const CALL_STATES = ['Ringing', 'Dialing', 'Established', 'Held', 'Released', 'Completed'] as const;
+export type CallState = (typeof CALL_STATES)[number];
+
+/** Both clients' NotificationType of CallStateChanged (Genesys's simulator adds CallRecordingStateChange). */
+export const CALL_NOTIFICATION_TYPES = [
+  'StateChange',
+  'ParticipantsUpdated',
+  'AttachedDataChanged',
+  'CallRecovered',
+  'CallRecordingStateChange',
+] as const;
+
+const CallParticipant = z.looseObject({ number: z.string().optional(), role: z.string().optional() });
+
+/**
+ * A call as we accept it: the fields of the JS client's `Call` model (type, id, previousConnId, parentConnId,
+ * phoneNumber, connId, callUuid, callType, state, capabilities, participants, dnis, ani, recordingState,
+ * userData, extensions), all but id and state optional, unknown ones kept.
+ */
 export const Call = z.looseObject({
+  type: z.string().optional(),
   id: z.string().min(1).max(200),
-  // Both clients' CallState: Ringing, Dialing, Established, Held, Released, Completed. Lenient: an unknown
-  // future state is kept as text and ignored by the translator.
-  state: z.string(),
-  callType: z.string().optional(),
+  /** Set when the server renumbered the call (the target of a two-step transfer or conference). */
+  previousConnId: z.string().optional(),
   /** Set on a consult call: the call it consults about (two-step transfer or conference). */
   parentConnId: z.string().optional(),
-  /** Set when the server renumbered the call (e.g. after a transfer completed on this leg). */
-  previousConnId: z.string().optional(),
+  /** The agent's own phone number (the client's model), never the other party. */
   phoneNumber: z.string().optional(),
+  connId: z.string().optional(),
+  callUuid: z.string().optional(),
+  /** Internal, Inbound, Outbound, Consult. */
+  callType: z.string().optional(),
+  // Lenient: an unknown future state is kept as text and ignored by the translator.
+  state: z.string(),
+  capabilities: z.array(z.string()).optional(),
+  /** The other parties on the call (CallParticipants: number, role). */
+  participants: z.array(CallParticipant).optional(),
+  dnis: z.string().optional(),
   ani: z.string().optional(),
-  participants: z
-    .array(z.looseObject({ number: z.string().optional(), role: z.string().optional() }))
-    .optional(),
+  recordingState: z.string().optional(),
   userData: z.array(KvPair).optional(),
+  // A list of pairs in the model; Genesys's simulator sends `{}` when it has none.
+  extensions: z.union([z.array(KvPair), z.looseObject({})]).optional(),
 });
 export type Call = z.infer<typeof Call>;
 
-/** notificationType of both clients' NotificationType: StateChange, ParticipantsUpdated, AttachedDataChanged, CallRecovered. */
+/** A call as our simulator sends it: every field of the JS client's `Call` model, typed, nothing else. */
+export const SentCall = z.strictObject({
+  /** The model has it without a documented value; 'Call' is our choice (Genesys's simulator omits it). */
+  type: z.literal('Call'),
+  id: z.string().min(1),
+  /** Only on a call the server renumbered (the model: "present if the ID has changed"). */
+  previousConnId: z.string().min(1).optional(),
+  /** Only on a consult call (the model: "present on consult calls"). */
+  parentConnId: z.string().min(1).optional(),
+  phoneNumber: z.string(),
+  connId: z.string().min(1),
+  callUuid: z.string().min(1),
+  callType: z.enum(['Inbound', 'Outbound', 'Internal', 'Consult']),
+  state: z.enum(CALL_STATES),
+  capabilities: z.array(z.string()),
+  participants: z.array(z.strictObject({ number: z.string(), role: z.string() })),
+  dnis: z.string(),
+  ani: z.string(),
+  recordingState: z.enum(['Stopped', 'Recording', 'Paused']),
+  userData: z.array(KvPair),
+  extensions: z.array(KvPair),
+});
+export type SentCall = z.infer<typeof SentCall>;
+
 export const CallStateChanged = z.looseObject({
   messageType: z.literal('CallStateChanged'),
   notificationType: z.string().optional(),
   call: Call,
 });
+
+/** CallStateChanged as our simulator sends it. */
+export const SentCallStateChanged = z.strictObject({
+  messageType: z.literal('CallStateChanged'),
+  notificationType: z.enum(CALL_NOTIFICATION_TYPES),
+  call: SentCall,
+});
+export type SentCallStateChanged = z.infer<typeof SentCallStateChanged>;
 
 /** `GET /workspace/v3/current-session`: the agent and the calls of the active session (for a resync). */
 export const CurrentSessionReply = z.looseObject({

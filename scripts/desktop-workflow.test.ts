@@ -107,11 +107,26 @@ describe('.github/workflows/desktop.yml', () => {
     expect(app('darwin', 'x64')?.executable).toContain(join('dist', 'mac', 'Cobrowse'));
   });
 
+  it('on a tag (a release): refuses an unsigned build and publishes to the update feed after the checks', () => {
+    expect(job.env?.COBROWSE_RELEASE).toBe("${{ startsWith(github.ref, 'refs/tags/v') && '1' || '' }}");
+    expect(readFileSync(new URL('./dist.ts', import.meta.url), 'utf8')).toContain('releaseProblem(');
+    expect(workflow.on.push).toMatchObject({ tags: ['v*'] });
+    const names = job.steps.map((s) => s.name);
+    const publish = step('Publish the release to the update feed');
+    expect(publish.if).toBe("startsWith(github.ref, 'refs/tags/v')");
+    expect(names.indexOf(publish.name)).toBeGreaterThan(names.indexOf('Run the _electron e2e suite'));
+    for (const file of ['dist/*.exe', 'dist/*.msi', 'dist/*.dmg', 'dist/*.zip', 'dist/latest*.yml'])
+      expect(publish.run).toContain(file);
+    expect(publish.run).toContain('.admx');
+  });
+
   it('takes signing, notarization and the update feed from secrets and variables only', () => {
     expect(job.env).toMatchObject({
       COBROWSE_UPDATE_URL: '${{ vars.COBROWSE_UPDATE_URL }}',
       CSC_LINK: '${{ secrets.CSC_LINK }}',
       APPLE_API_KEY_ID: '${{ secrets.APPLE_API_KEY_ID }}',
+      AZURE_TRUSTED_SIGNING_ACCOUNT: '${{ vars.AZURE_TRUSTED_SIGNING_ACCOUNT }}',
+      AZURE_CLIENT_SECRET: '${{ secrets.AZURE_CLIENT_SECRET }}',
     });
   });
 });

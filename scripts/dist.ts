@@ -1,7 +1,9 @@
 // `npm run dist [-- --win|--mac]`: preflight, electron-vite build, then electron-builder with
-// electron-builder.yml. Extra arguments go to electron-builder.
+// electron-builder.yml, signed as the environment allows (dist-signing.ts; an unsigned release is refused).
+// Extra arguments go to electron-builder.
 import { join } from 'node:path';
 import { electronBinaryProblem } from './dist-preflight';
+import { releaseProblem, signingPlan } from './dist-signing';
 import { localBin as bin, runInherited } from './local-tools';
 
 /** Local builds get a feed URL that can never resolve; a release sets COBROWSE_UPDATE_URL. */
@@ -13,12 +15,23 @@ if (problem) {
   process.exit(1);
 }
 
+const args = process.argv.slice(2);
+const platform =
+  args.includes('--mac') || (!args.includes('--win') && process.platform === 'darwin') ? 'mac' : 'win';
+const signing = signingPlan(process.env, platform);
+const refused = releaseProblem(signing, process.env);
+if (refused) {
+  console.error(refused);
+  process.exit(1);
+}
+console.log(`signing: ${signing.how}`);
+
 const env = { ...process.env, COBROWSE_UPDATE_URL: process.env.COBROWSE_UPDATE_URL || PLACEHOLDER_FEED };
 const steps: [string, string[]][] = [
   [bin('electron-vite'), ['build']],
   [
     bin('electron-builder'),
-    ['--config', 'electron-builder.yml', '--publish', 'never', ...process.argv.slice(2)],
+    ['--config', 'electron-builder.yml', '--publish', 'never', ...signing.args, ...args],
   ],
 ];
 for (const [cmd, args] of steps) {

@@ -1,6 +1,6 @@
 // electron-builder.yml checked against electron-builder's own JSON schema (app-builder-lib/scheme.json, the
-// one the builder validates with) and against what this project promises: hardened fuses, per-user Windows
-// installer, dmg + zip on macOS, the URL scheme, a generic update feed.
+// one the builder validates with) and against what this project promises: hardened fuses, per-user and
+// per-machine Windows installers (NSIS, MSI), dmg + zip on macOS, the URL scheme, a generic update feed.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -79,9 +79,48 @@ describe('electron-builder.yml', () => {
       expect(hostsDoc).toContain(folder);
   });
 
-  it('builds a per-user one-click NSIS installer on Windows (no admin rights)', () => {
-    expect(targets(config.win)).toEqual(['nsis:x64']);
-    expect(config.nsis).toMatchObject({ oneClick: true, perMachine: false, allowElevation: false });
+  it('builds an NSIS installer for per-user or per-machine installs (/S, /S /allusers) and a per-machine MSI', () => {
+    expect(targets(config.win)).toEqual(['nsis:x64', 'msi:x64']);
+    // electron-builder's assisted installer: the install-mode choice, or /allusers and /currentuser when silent.
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
+    const assisted = readFileSync(
+      require.resolve('app-builder-lib/templates/nsis/assistedInstaller.nsh'),
+      'utf8',
+    );
+    expect(assisted).toContain('${GetOptions} $R0 "/allusers" $R1');
+    expect(config.msi).toMatchObject({ perMachine: true, runAfterFinish: false });
+  });
+
+  it('keeps one MSI upgrade code for the product’s life (each MSI upgrades the last in place)', () => {
+    expect(config.msi.upgradeCode).toBe('7C1D2E4F-5A6B-4C8D-9E0F-A1B2C3D4E5F6');
+  });
+
+  it('registers the URL scheme in the NSIS installer for its install context and removes it at uninstall', () => {
+    const nsh = readFileSync(new URL(`../${config.nsis.include}`, import.meta.url), 'utf8');
+    const [scheme] = config.protocols[0].schemes as string[];
+    const key = `SHELL_CONTEXT "Software\\Classes\\${scheme}`;
+    const install = nsh.slice(nsh.indexOf('!macro customInstall'), nsh.indexOf('!macroend'));
+    const uninstall = nsh.slice(nsh.indexOf('!macro customUnInstall'));
+    expect(install).toContain(`WriteRegStr ${key}" "URL Protocol" ""`);
+    expect(install).toContain(
+      `WriteRegStr ${key}\\shell\\open\\command" "" '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" "%1"'`,
+    );
+    expect(uninstall).toMatch(
+      new RegExp(
+        `\\$\\{ifNot\\} \\$\\{isUpdated\\}\\s+DeleteRegKey SHELL_CONTEXT "Software\\\\Classes\\\\${scheme}"`,
+      ),
+    );
+    // The macros and defines it uses are electron-builder's own.
+    const templates = ['installSection.nsh', 'uninstaller.nsh', 'common.nsh']
+      .map((f) => readFileSync(require.resolve(`app-builder-lib/templates/nsis/${f}`), 'utf8'))
+      .join('\n');
+    for (const used of [
+      '!insertmacro customInstall',
+      '!insertmacro customUnInstall',
+      'APP_EXECUTABLE_FILENAME',
+      'SHELL_CONTEXT',
+    ])
+      expect(templates).toContain(used);
   });
 
   it('builds a dmg and the zip the updater needs on macOS, hardened and notarized from the environment', () => {

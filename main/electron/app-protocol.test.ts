@@ -4,9 +4,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fake } from './fake-electron.test-support';
+import { fake } from './test-support/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron.test-support'));
+vi.mock('electron', () => import('./test-support/fake-electron'));
 const { serveRenderer } = await import('./app-protocol');
 
 let dir: string;

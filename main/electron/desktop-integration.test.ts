@@ -1,4 +1,4 @@
-// The desktop wiring against the stub Electron runtime (fake-electron.test-support.ts): the Electron binary
+// The desktop wiring against the stub Electron runtime (test-support/fake-electron/): the Electron binary
 // cannot run here. What is checked is our ordering and routing; the parsing, gating and models are tested in core.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
@@ -11,7 +11,7 @@ import { defaultSettings } from '../../common/settings-schema';
 import type { DiagnosticsAbout } from '../core/app-core';
 import { buildDiagnostics } from '../core/diagnostics/bundle';
 import { mainIntl } from '../core/i18n/intl';
-import { app, BrowserWindow, fake, Menu } from './fake-electron.test-support';
+import { app, BrowserWindow, fake, Menu } from './test-support/fake-electron';
 
 const fakeUpdater = Object.assign(new EventEmitter(), {
   autoDownload: false,
@@ -27,10 +27,10 @@ const fakeUpdater = Object.assign(new EventEmitter(), {
     this.installs++;
   },
 });
-vi.mock('electron', () => import('./fake-electron.test-support'));
+vi.mock('electron', () => import('./test-support/fake-electron'));
 vi.mock('electron-updater', () => ({ default: { autoUpdater: fakeUpdater } }));
 
-const { beginDesktop } = await import('./desktop-integration');
+const { beginDesktop, TOAST_ACTIVATOR_CLSID } = await import('./desktop-integration');
 const { followAppMenu } = await import('./app-menu');
 
 const LINK = 'cobrowse-agent://join?sid=123456789';
@@ -64,6 +64,7 @@ function host(window = sidebarWindow()) {
           locked: [],
           problems: [],
         }),
+      settings: () => defaultSettings,
     },
   };
 }
@@ -133,6 +134,22 @@ describe('desktop integration (on the stub Electron runtime)', () => {
     fake.calls.length = 0;
     onPlatform('darwin', () => beginDesktop(['app'])); // Windows only: Electron has no such method elsewhere
     expect(fake.calls.filter((c) => c.startsWith('app.setAppUserModelId'))).toEqual([]);
+  });
+
+  it('on Windows, a toast clicked in the Action Center after a restart brings up the sidebar (fixed activator CLSID)', () => {
+    const h = host();
+    fake.activateToast(); // clicked before the app was up: a cold start from the toast
+    onPlatform('win32', () => {
+      const desktop = beginDesktop(['app'])!;
+      h.window.hide();
+      desktop.attach(h.host);
+    });
+    expect(fake.calls).toContain(`app.setToastActivatorCLSID ${TOAST_ACTIVATOR_CLSID}`);
+    expect(app.toastActivatorCLSID).toBe(TOAST_ACTIVATOR_CLSID);
+    expect(h.window.isVisible()).toBe(true);
+    h.window.hide();
+    fake.activateToast();
+    expect(h.window.isVisible()).toBe(true);
   });
 
   it('gives way to a running instance, and skips the lock for parallel e2e runs', () => {

@@ -2,7 +2,7 @@
 // synchronously, before `app.whenReady()` (Windows AppUserModelID, single-instance lock, deep-link listeners,
 // log files), then `desktop.attach(host)` once the sidebar window and the core exist. Each part lives in its
 // own module.
-import { app, type BrowserWindow } from 'electron';
+import { app, Notification, type BrowserWindow } from 'electron';
 import type {
   AppError,
   AppState,
@@ -11,6 +11,7 @@ import type {
   UpdateView,
 } from '../../common/contract';
 import type { Logger } from '../../common/logger';
+import type { Settings } from '../../common/settings-schema';
 import type { DiagnosticsAbout } from '../core/app-core';
 import { intlForState } from '../core/i18n/intl';
 import { canRestartForUpdate, initialUpdateView, type RestartDecision } from '../core/update/gate';
@@ -31,6 +32,8 @@ export interface DesktopHost {
   showError(error: AppError): void;
   /** Push a fresh AppState (the update offer changed). */
   pushState(): void;
+  /** The effective settings (the updater follows the administrator's update settings). */
+  settings(): Settings;
   /** The core's diagnostics bundle (settings, sessions, connection history) with the host's own lines. */
   diagnostics(about: DiagnosticsAbout): Promise<string>;
 }
@@ -53,6 +56,8 @@ export interface Desktop {
 
 /** electron-builder.yml's appId: the NSIS shortcuts' AppUserModelID, which Windows matches toasts against. */
 const APP_ID = 'com.cobrowse.agentshell';
+/** Our own, fixed for the product's life: Windows routes Action Center clicks to it. */
+export const TOAST_ACTIVATOR_CLSID = '{5E0C2B3A-8F41-4D6B-9A7E-2C1D3F4B5A69}';
 
 const show = (win: BrowserWindow) => {
   if (win.isDestroyed()) return; // closed: the app is quitting
@@ -63,8 +68,12 @@ const show = (win: BrowserWindow) => {
 
 /** Null when another instance already runs (it received our argv): quit at once. */
 export function beginDesktop(argv: readonly string[] = process.argv): Desktop | null {
-  // Without it a toast shows no icon, or none at all.
-  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  // Without it a toast shows no icon, or none at all. The activator CLSID, fixed (a random one per run would
+  // not match the toasts of a previous run), lets a toast clicked in the Action Center reach the app.
+  if (process.platform === 'win32') {
+    app.setAppUserModelId(APP_ID);
+    app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
+  }
   const { log, files } = createAppLog();
   let host: DesktopHost | null = null;
   const links = receiveDeepLinks(argv);
@@ -82,7 +91,7 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
     logFiles: files,
     attach(h) {
       host = h;
-      updater = startUpdater({ log, onChange: () => h.pushState() });
+      updater = startUpdater({ log, onChange: () => h.pushState(), settings: h.settings() });
       tray = createStatusTray({
         productName: h.productName,
         actions: {
@@ -95,6 +104,8 @@ export function beginDesktop(argv: readonly string[] = process.argv): Desktop | 
         isWindowVisible: () => !h.window.isDestroyed() && h.window.isVisible() && !h.window.isMinimized(),
         onClick: () => show(h.window),
       });
+      // Windows: a toast clicked after its object is gone (Action Center, after a restart, a cold start).
+      if (process.platform === 'win32') Notification.handleActivation(() => show(h.window));
       links.ready((link) => {
         if (link.ok) {
           show(h.window);

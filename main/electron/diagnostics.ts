@@ -1,15 +1,17 @@
 // "Copy diagnostics" and "Save diagnostics…": the bundle (core/diagnostics, no secrets) with this host's
-// versions, put on the clipboard or written where the agent chose in the save dialog (core/diagnostics/save-file).
+// versions and its local crash dumps (listed), put on the clipboard or written where the agent chose in the
+// save dialog (core/diagnostics/save-file).
 import { app, clipboard, dialog, type BrowserWindow } from 'electron';
 import { release } from 'node:os';
 import { join } from 'node:path';
 import type { SaveDiagnosticsOutcome } from '../../common/contract';
 import type { DiagnosticsAbout } from '../core/app-core';
 import { diagnosticsFileName, saveDiagnosticsFile } from '../core/diagnostics/save-file';
+import { describeCrashDumps, listCrashDumps } from './crash-dumps';
 
 type Core = { diagnostics(about: DiagnosticsAbout): Promise<string> };
 
-const bundle = (core: Core, logFiles: readonly string[]) =>
+const bundle = async (core: Core, logFiles: readonly string[]) =>
   core.diagnostics({
     app: { name: app.getName(), version: app.getVersion() },
     runtime: {
@@ -18,6 +20,7 @@ const bundle = (core: Core, logFiles: readonly string[]) =>
       chrome: process.versions.chrome ?? '?',
       packaged: String(app.isPackaged),
       locale: app.getLocale(),
+      'crash dumps': describeCrashDumps(await listCrashDumps()),
     },
     logFiles,
   });

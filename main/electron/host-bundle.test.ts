@@ -1,14 +1,16 @@
 // The desktop app as Electron 45 runs it: built with electron-vite (as `npm run dist` does), then the built
-// out/main/index.js loaded in plain Node on the stub Electron runtime (fake-electron.test-support.ts, which
+// out/main/index.js loaded in plain Node on the stub Electron runtime (test-support/fake-electron/, which
 // enforces the documented rules the host depends on), with the real core against the simulator. What needs
 // the real binary (rendering, the OS, fuses, asar) is left to the desktop workflow.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/logger';
+import { channels } from '../../common/protocol';
 import { until } from '../core/test-support/until';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { buildDesktopBundles, launchOnStub, type StubbedApp } from './fake-electron-launch.test-support';
+import { buildDesktopBundles, launchOnStub, type StubbedApp } from './test-support/fake-electron-launch';
 
 const simulatorLog: string[] = [];
 const fx = useSimulator({ nodes: 2, logger: createLogger({ sink: (line) => simulatorLog.push(line) }) });
@@ -52,10 +54,15 @@ const joinFromSidebar = (app: StubbedApp, token: string) =>
       invoke(name: string, input: unknown): Promise<{ ok: boolean }>;
     };
     const reply = await api.invoke('join', { token: sessionToken, interactionId: null });
-    const view = await fake.until(() => fake.views.find((v) => v.webContents.loads.length > 0), 15_000);
+    const view = await fake.until(
+      () => fake.views.findLast((v) => !v.webContents.isDestroyed() && v.webContents.loads.length > 0),
+      15_000,
+    );
+    const own = BrowserWindow.getAllWindows().find((w) => w.contentView.children.includes(view));
     return {
       ok: reply.ok,
       inSidebar: sidebar.contentView.children.includes(view),
+      ownWindow: own && own !== sidebar ? own.getBounds() : null,
       partition: view.webContents.session.partition,
       loads: view.webContents.loads,
     };
@@ -85,7 +92,13 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
 
     const { sessionToken, sessionServerName } = await fx.customerSession();
     const agent = await joinFromSidebar(app, sessionToken);
-    expect(agent).toMatchObject({ ok: true, inSidebar: true, partition: expect.stringMatching(/^agent-/) });
+    // Its own window, taking the work area beside the sidebar (docked right on the stub's 1920×1040 display).
+    expect(agent).toMatchObject({
+      ok: true,
+      inSidebar: false,
+      ownWindow: { x: 0, y: 0, width: 1520, height: 1040 },
+      partition: 'agent-view',
+    });
     expect(agent.loads).toEqual([
       {
         url: expect.stringContaining('/cobrowse/slave.html#nosidinput=1&sid='),
@@ -104,6 +117,8 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
         invoke(name: string, input: unknown): Promise<{ ok: boolean }>;
       };
       const view = fake.views[0]!;
+      await api.invoke('popOutAgentView', { out: false }); // back into the sidebar
+      await fake.until(() => sidebar.contentView.children.includes(view));
       sidebar.webContents.setZoomFactor(1.25);
       // What the slot's getBoundingClientRect() says at that zoom, in CSS pixels.
       await api.invoke('setAgentViewBounds', { bounds: { x: 0, y: 300, width: 401, height: 500 } });
@@ -117,6 +132,45 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
       afterZoomChanged: { x: 0, y: 450, width: 602, height: 750 },
       errors: [],
     });
+  });
+
+  it("gives the agent page's window back when the session ends, and reopens it where the agent put it on that display; one partition, cleared between sessions", async () => {
+    const app = await start();
+    const { sessionToken } = await fx.customerSession();
+    const first = await joinFromSidebar(app, sessionToken);
+    // What the first customer's agent page kept (a cookie of its own).
+    await app.evaluate(
+      ({ fake }, url) =>
+        fake.views.at(-1)!.webContents.session.cookies.set({ url, name: 'leftover', value: '1' }),
+      new URL(first.loads[0]!.url).origin,
+    );
+    const moved = { x: 100, y: 40, width: 1200, height: 900 };
+    await app.evaluate(
+      ({ BrowserWindow, fake }, to) => fake.moveWindow(BrowserWindow.getAllWindows()[1]!, to),
+      moved,
+    );
+    const places = join(app.home, '.config', 'Cobrowse Agent Shell', 'agent-window-state.json');
+    // Saved once the move settles, and in any case when the session's end closes the window.
+    const windowsAfterStop = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      const sidebar = BrowserWindow.getAllWindows()[0]!;
+      const api = sidebar.webContents.world.cobrowse as {
+        invoke(name: string, input: unknown): Promise<{ ok: boolean; value: { sessions: { id: string }[] } }>;
+      };
+      const { value } = await api.invoke('ready', {});
+      await api.invoke('stop', { sessionId: value.sessions[0]!.id });
+      await fake.until(() => BrowserWindow.getAllWindows().length === 1, 5000);
+      return BrowserWindow.getAllWindows().length;
+    });
+    expect(windowsAfterStop).toBe(1);
+    await until(() => existsSync(places) && readFileSync(places, 'utf8').includes('"width":1200'));
+    const next = await fx.customerSession();
+    const second = await joinFromSidebar(app, next.sessionToken);
+    expect(second.ownWindow).toEqual(moved);
+    expect(second.partition).toBe(first.partition);
+    expect(second.loads[0]!.cookies).toEqual([`gcbSessionServer=${next.sessionServerName}`]);
+    expect(await app.evaluate(({ fake }) => fake.partitions().filter((p) => p.startsWith('agent')))).toEqual([
+      'agent-view',
+    ]);
   });
 
   it('has a menu of its own: Edit kept for copy and paste; Reload, DevTools and Zoom only in development builds', async () => {
@@ -166,33 +220,103 @@ describe('the built desktop app on the stub Electron runtime', { timeout: 60_000
     expect(failing.output()).toContain('smoke test failed: uncaught exception: Error: boom');
   });
 
-  /** Closes the sidebar as its close button does; at will-quit, notes how many agent views are still open. */
+  it('a crashed sidebar is reloaded: its page says ready again and gets the live session with the notice', async () => {
+    const app = await start();
+    await joinFromSidebar(app, (await fx.customerSession()).sessionToken);
+    const after = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      const wc = BrowserWindow.getAllWindows()[0]!.webContents;
+      fake.crashRenderer(wc, 'crashed');
+      type Ready = { value: { sessions: { phase: string }[]; lastError: unknown } };
+      const reply = await fake.until(() => wc.loads.length === 2 && (wc.page.ready as Ready), 10_000);
+      return {
+        phases: reply.value.sessions.map((s) => s.phase),
+        notice: reply.value.lastError,
+        violations: fake.violations,
+      };
+    });
+    expect(after).toEqual({
+      phases: [expect.stringMatching(/^(joined|active)$/)],
+      notice: { code: 'view-recovered', params: { view: 'sidebar', reason: 'crashed', outcome: 'reloaded' } },
+      violations: [],
+    });
+  });
+
+  it('a main-process error shows no modal error box: it is logged and the sidebar says `internal`', async () => {
+    const app = await start({ packaged: true });
+    const shown = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      setImmediate(() => {
+        throw new Error('boom in main');
+      });
+      await fake.until(() => {
+        const states = BrowserWindow.getAllWindows()[0]!.webContents.page.states as { lastError: unknown }[];
+        return states?.length && states.at(-1)!.lastError;
+      }, 10_000);
+      const states = BrowserWindow.getAllWindows()[0]!.webContents.page.states as { lastError: unknown }[];
+      return {
+        lastError: states.at(-1)!.lastError,
+        boxes: fake.calls.filter((c) => c.startsWith('dialog.')),
+      };
+    });
+    expect(shown).toEqual({ lastError: { code: 'internal' }, boxes: [] });
+    const log = join(app.home, '.config', 'Cobrowse Agent Shell', 'logs', 'main.log');
+    await until(async () => (await readFile(log, 'utf8')).includes('boom in main'));
+  });
+
+  it('keeps local crash dumps (Crashpad started before any renderer, no upload) and lists them in the diagnostics', async () => {
+    const app = await start();
+    // Where Crashpad keeps its reports (on Linux; Windows and macOS alike under userData).
+    const reports = join(app.home, '.config', 'Cobrowse Agent Shell', 'Crashpad', 'reports');
+    await mkdir(reports, { recursive: true });
+    await writeFile(join(reports, 'a1b2c3.dmp'), Buffer.alloc(2048));
+    const copied = await app.evaluate(async ({ BrowserWindow, fake }) => {
+      const api = BrowserWindow.getAllWindows()[0]!.webContents.world.cobrowse as {
+        invoke(name: string, input: unknown): Promise<unknown>;
+      };
+      await api.invoke('copyDiagnostics', {});
+      return { reporter: fake.crashReporter, text: fake.clipboard.at(-1) ?? '', violations: fake.violations };
+    });
+    expect(copied.reporter).toEqual({ uploadToServer: false });
+    expect(copied.violations).toEqual([]);
+    expect(copied.text).toMatch(/^crash dumps: .*Crashpad[/\\]reports[/\\]a1b2c3\.dmp \(2048 bytes, /m);
+  });
+
+  /**
+   * Closes the sidebar mid-session as its close button does and answers "Stop and quit" to the question;
+   * at will-quit, notes how many agent views are still open.
+   */
   const closeSidebar = (app: StubbedApp) =>
-    app.evaluate(({ app: electronApp, BrowserWindow, fake }) => {
+    app.evaluate(async ({ app: electronApp, BrowserWindow, fake }) => {
       electronApp.once('will-quit', () => {
         const open = fake.views.filter((v) => !v.webContents.isDestroyed()).length;
         fake.calls.push(`agent views open at will-quit: ${open}`);
       });
       BrowserWindow.getAllWindows()[0]!.close();
+      await fake.until(() => fake.messageBoxes.length > 0, 5000);
+      return fake.answerMessageBox(0);
     });
 
-  it('closing the sidebar mid-session quits: the agent view closed, the controller disconnected, the tray gone, exit 0, no throw; a launch meanwhile is ignored', async () => {
+  it('closing the sidebar mid-session asks, then stops the session (the customer told) and quits: the agent view closed, the controller disconnected, the tray gone, exit 0, no throw; a launch meanwhile is ignored', async () => {
     const app = await start();
-    const { sessionToken } = await fx.customerSession();
+    const { sessionToken, customer } = await fx.customerSession();
     await joinFromSidebar(app, sessionToken);
     // A second launch (a deep link clicked) while the quit leaves the sessions: the window is gone by then.
     await app.evaluate(({ app: electronApp, fake }) =>
       electronApp.once('before-quit', () => setImmediate(() => fake.secondInstance(['electron', '.']))),
     );
-    await closeSidebar(app);
+    expect(await closeSidebar(app)).toBe('Stop and quit');
+    expect(await customer.next(channels.deactivated)).toMatchObject({ reason: 'controller-stop' });
     const report = await app.exitWithin(10_000);
     expect(report).toMatchObject({ exit: 0, violations: [], mainProcessErrors: [] });
     expect(report!.calls).toEqual(
       expect.arrayContaining(['agent views open at will-quit: 0', 'tray.destroy', 'exit 0']),
     );
-    // The core closed the controller's CometD session (a disconnect) before the process went.
+    // The core stopped the controller's session (the customer told) before the process went.
     const masked = `******${sessionToken.slice(-3)}`;
-    expect(simulatorLog.filter((l) => l.includes('client gone') && l.includes(masked))).toHaveLength(1);
+    expect(
+      simulatorLog.filter(
+        (l) => l.includes('session ended') && l.includes(masked) && l.includes('controller-stop'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('closing the sidebar with the agent view popped out closes the pop-out too and quits', async () => {

@@ -4,7 +4,8 @@
 import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppState } from '../../common/contract';
+import type { AppError, AppState } from '../../common/contract';
+import type { Logger } from '../../common/logger';
 import { zoomFactorOf } from '../../common/contract-helpers';
 import { chooseLocale } from '../../common/locale';
 import { createAppCore, type AppCore } from '../core/app-core';
@@ -20,6 +21,11 @@ import { createSafeStorageSecretStore } from './secret-store';
 import { settingsPaths } from './settings-paths';
 import { createSidebarWindow } from './sidebar-window';
 import { armSmokeTest } from './smoke-test';
+import { startLocalCrashDumps } from './crash-dumps';
+import { catchMainProcessErrors } from './main-errors';
+import { recoverRenderer } from './renderer-recovery';
+import { guardShiftEnd, quitAfterStopping } from './shift-end';
+import { closeDuringSessionQuestion } from '../core/desktop/close-confirm';
 import { windowStateStore } from './window-state-file';
 import { installWebContentsPolicy } from './web-contents-policy';
 import { startEmbeddedDemo } from '../demo/embedded';
@@ -27,8 +33,10 @@ import { startEmbeddedDemo } from '../demo/embedded';
 const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/ (this file is out/main/index.js)
 
 const smoke = armSmokeTest();
+startLocalCrashDumps();
 registerAppScheme();
 const desktop = beginDesktop();
+const mainErrors = desktop ? catchMainProcessErrors(desktop.log) : null;
 if (!desktop) app.quit();
 else
   app.whenReady().then(
@@ -61,6 +69,7 @@ async function start(desktop: Desktop): Promise<void> {
       safeStorage,
     ),
     hooks: {
+      ownerKnown: (owner) => late.agent?.warm(owner),
       openExternal: (url) => shell.openExternal(url),
       updateView: desktop.updateView,
       restartToUpdate: desktop.restartToUpdate,
@@ -85,12 +94,8 @@ async function start(desktop: Desktop): Promise<void> {
     log,
   });
   places.track(sidebar);
-  const agent = new AgentViewHost(
-    sidebar,
-    log,
-    () => core.refresh(),
-    () => agentViewWindowTitle(intlForState(core.getState())),
-  );
+  const tell = guardAccidents(sidebar, core, log);
+  const agent = createAgentView(sidebar, core, log, tell);
   agent.setZoom(zoomFactorOf(core.settings().settings.agentPageZoom));
   Object.assign(late, { agent, window: sidebar });
   smoke?.watch(sidebar, log);
@@ -113,21 +118,45 @@ async function start(desktop: Desktop): Promise<void> {
     showError: (error) => core.showError(error),
     pushState: () => core.refresh(),
     diagnostics: (about) => core.diagnostics(about),
+    settings: () => core.settings().settings,
   });
   await sidebar.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
 
-  let closing = false;
-  app.on('before-quit', (event) => {
-    if (closing) return;
-    closing = true;
-    event.preventDefault();
+  quitAfterStopping(core, log, () => {
     stopIpc();
     agent.destroy();
-    // Sessions are left cleanly (and the outbox flushed to its journal) before the process goes.
-    void core
-      .close()
-      .catch((err: unknown) => log.error('closing the core failed', { error: String(err) }))
-      .finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+/** The shift's end and accidents around the sidebar: crashes and hangs, OS session ends, a close mid-session. */
+function guardAccidents(sidebar: BrowserWindow, core: AppCore, log: Logger): (error: AppError) => void {
+  const tell = (error: AppError) => core.showError(error);
+  mainErrors?.tellThrough(tell);
+  recoverRenderer(sidebar.webContents, 'sidebar', { log, tell });
+  guardShiftEnd({
+    window: sidebar,
+    core,
+    question: () => closeDuringSessionQuestion(intlForState(core.getState())),
+    log,
+  });
+  return tell;
+}
+
+/** The agent page's host: its own window beside the sidebar (remembered per display), recovered if it dies. */
+function createAgentView(
+  sidebar: BrowserWindow,
+  core: AppCore,
+  log: Logger,
+  tell: (error: AppError) => void,
+): AgentViewHost {
+  const places = windowStateStore(app.getPath('userData'), log, 'agent-window-state.json');
+  return new AgentViewHost(
+    sidebar,
+    log,
+    () => core.refresh(),
+    () => agentViewWindowTitle(intlForState(core.getState())),
+    (wc) => recoverRenderer(wc, 'agent-page', { log, tell }),
+    { bounds: (s) => places.besideBounds(s), track: (win) => places.track(win) },
+  );
 }

@@ -1,21 +1,17 @@
-// The safeStorage-backed SecretStore with a stand-in for Electron's safeStorage (the binary cannot run here):
-// what reaches the disk is the cipher's output only, and without OS encryption nothing is written at all.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// The safeStorage-backed SecretStore on the stub Electron runtime's safeStorage (its asynchronous calls, as
+// Electron 45 documents them): what reaches the disk is ciphertext only, without OS encryption nothing is
+// written at all, and a value read under a rotated key is re-encrypted on the spot.
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fake, safeStorage } from './test-support/fake-electron';
 import { createSafeStorageSecretStore } from './secret-store';
-
-// A reversible stand-in cipher (XOR); the test checks that the store uses it, not that it is strong.
-const fakeSafeStorage = (available = true) => ({
-  isEncryptionAvailable: () => available,
-  encryptString: (s: string) => Buffer.from([...Buffer.from(s, 'utf8')].map((b) => b ^ 0x5a)),
-  decryptString: (b: Buffer) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString('utf8'),
-});
 
 const dirs: string[] = [];
 afterEach(async () => {
+  fake.reset();
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 const tempFile = async () => {
@@ -26,11 +22,12 @@ const tempFile = async () => {
 
 describe('safeStorage secret store', () => {
   it('round-trips a value and never writes it in plain text', async () => {
+    fake.ready();
     const file = await tempFile();
-    const store = createSafeStorageSecretStore(file, fakeSafeStorage());
+    const store = createSafeStorageSecretStore(file, safeStorage);
     await store.set('workspace-tokens:https://gapi.example', '{"accessToken":"very-secret-token"}');
     expect(await readFile(file, 'utf8')).not.toContain('very-secret-token');
-    const again = createSafeStorageSecretStore(file, fakeSafeStorage());
+    const again = createSafeStorageSecretStore(file, safeStorage);
     expect(await again.get('workspace-tokens:https://gapi.example')).toBe(
       '{"accessToken":"very-secret-token"}',
     );
@@ -38,9 +35,29 @@ describe('safeStorage secret store', () => {
     expect(await again.get('workspace-tokens:https://gapi.example')).toBeUndefined();
   });
 
-  it('refuses to store without OS encryption rather than fall back to plain text', async () => {
+  it('re-encrypts a value read under a rotated key, and writes it back', async () => {
+    fake.ready();
     const file = await tempFile();
-    const store = createSafeStorageSecretStore(file, fakeSafeStorage(false));
+    const store = createSafeStorageSecretStore(file, safeStorage);
+    await store.set('k', 'token-1');
+    const before = await readFile(file, 'utf8');
+    fake.rotateSafeStorageKey();
+    const encrypt = vi.spyOn(safeStorage, 'encryptStringAsync');
+    expect(await store.get('k')).toBe('token-1');
+    expect(encrypt).toHaveBeenCalledOnce();
+    const after = await readFile(file, 'utf8');
+    expect(after).not.toBe(before);
+    // Read again under the new key: nothing left to re-encrypt.
+    expect(await store.get('k')).toBe('token-1');
+    expect(encrypt).toHaveBeenCalledOnce();
+    encrypt.mockRestore();
+  });
+
+  it('refuses to store without OS encryption rather than fall back to plain text', async () => {
+    // Linux without a keyring: the OS offers no encryption.
+    const none = { ...safeStorage, isAsyncEncryptionAvailable: async () => false };
+    const file = await tempFile();
+    const store = createSafeStorageSecretStore(file, none);
     await expect(store.set('k', 'secret')).rejects.toThrow(/no encryption/);
     expect(existsSync(file)).toBe(false);
   });

@@ -7,14 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventChannel, requestChannel } from '../../common/contract';
-import { createAppCore, type AppCore } from '../core/app-core';
+import type { AppCore } from '../core/app-core';
+import { coreOnSimulator } from './test-support/core-on-simulator';
 import { quietLogger } from '../../common/logger';
 import { useSimulator } from '../../simulator/test-support/session-setup';
-import { BrowserWindow, fake, WebContentsView } from './fake-electron.test-support';
+import { BrowserWindow, fake, WebContentsView } from './test-support/fake-electron';
 import { until } from '../core/test-support/until';
-import { startEmbeddedDemo } from '../demo/embedded';
 
-vi.mock('electron', () => import('./fake-electron.test-support'));
+vi.mock('electron', () => import('./test-support/fake-electron'));
 const { serveSidebarIpc } = await import('./ipc');
 const { AgentViewHost } = await import('./agent-view');
 
@@ -28,21 +28,11 @@ let stopIpc: () => void;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sidebar-host-'));
-  core = await createAppCore({
-    startDemo: startEmbeddedDemo,
-    dataDir: dir,
-    settings: {
-      userSettingsPath: join(dir, 's.json'),
-      managedSettingsPath: join(dir, 'm.json'),
-      argv: ['--service-url', fx.sim.url],
-    },
-    log: quietLogger(),
-    localApiPort: 0,
-    hooks: {
-      setAgentViewBounds: (b) => agent.setBounds(b),
-      popOutAgentView: (out) => agent.popOut(out),
-      agentViewPoppedOut: () => agent.poppedOut,
-    },
+  core = await coreOnSimulator(fx.sim.url, dir, {
+    setAgentViewBounds: (b) => agent.setBounds(b),
+    popOutAgentView: (out) => agent.popOut(out),
+    agentViewPoppedOut: () => agent.poppedOut,
+    ownerKnown: (owner) => agent.warm(owner),
   });
   fake.ready();
   sidebar = new BrowserWindow({ width: 1280, height: 900 });
@@ -149,6 +139,23 @@ describe('sidebar host (Electron glue on the stub Electron runtime)', () => {
     expect(await call('stop', { sessionId })).toMatchObject({ ok: true });
     await until(() => wc.isDestroyed());
     expect(sidebar.contentView.children).toHaveLength(0);
+  });
+
+  it('warms the agent page while the controller joins: the cookie, a connection to the owner node, the page fetched', async () => {
+    const { sessionToken, sessionServerName } = await fx.customerSession();
+    const joined = await call('join', { token: sessionToken, interactionId: null });
+    expect(joined.ok).toBe(true);
+    const view = await until(() =>
+      fake.views.findLast((v) => !v.webContents.isDestroyed() && v.webContents.loads.length > 0),
+    );
+    const ses = view.webContents.session;
+    const page = new URL(view.webContents.loads[0]!.url);
+    expect(ses.preconnects.at(-1)).toBe(page.origin);
+    expect(ses.fetched.at(-1)).toBe(`${page.origin}${page.pathname}`);
+    expect(view.webContents.loads[0]!.cookies).toEqual([`gcbSessionServer=${sessionServerName}`]);
+    const sessionId = (joined.value as { sessionId: string }).sessionId;
+    await call('stop', { sessionId });
+    await until(() => view.webContents.isDestroyed());
   });
 
   it("the agent page zoom setting is the view's zoom factor, kept across loads; the sidebar's own stays", async () => {

@@ -1,6 +1,8 @@
 // electron-updater glue: check at start and daily, download in the background, and restart to install only
-// when asked and only when no co-browse session is under way (core/update/gate.ts decides). The feed is
-// the `generic` provider from electron-builder.yml. Development builds and COBROWSE_UPDATES=off: disabled.
+// when asked and only when no co-browse session is under way (core/update/gate.ts decides); otherwise the
+// download installs quietly when the app quits (electron-updater runs the installer silently then). The
+// feed is electron-builder.yml's `generic` one unless the administrator set `updateUrl`/`updateChannel`;
+// `autoUpdate` false (or a development build) turns it off (core/update/feed-policy.ts).
 import { app } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { JoinPhase, UpdateView } from '../../common/contract';
@@ -13,7 +15,9 @@ import {
   type RestartDecision,
   type UpdaterEvent,
 } from '../core/update/gate';
+import { planUpdates } from '../core/update/feed-policy';
 import { scheduleUpdateChecks } from '../core/update/schedule';
+import type { Settings } from '../../common/settings-schema';
 
 export interface Updater {
   /** The view for AppState.update, gated on the current sessions. */
@@ -23,17 +27,26 @@ export interface Updater {
   stop(): void;
 }
 
-export function startUpdater(opts: { log: Logger; onChange: () => void }): Updater {
-  const enabled = app.isPackaged && process.env.COBROWSE_UPDATES !== 'off';
-  let view = initialUpdateView(enabled);
+export function startUpdater(opts: {
+  log: Logger;
+  onChange: () => void;
+  settings: Pick<Settings, 'autoUpdate' | 'updateUrl' | 'updateChannel'>;
+}): Updater {
+  const plan = planUpdates(opts.settings, app.isPackaged);
+  let view = initialUpdateView(plan.enabled);
   const base = {
     view: (phases: readonly JoinPhase[]) => withRestartGate(view, phases),
     restartToUpdate: (phases: readonly JoinPhase[]) => canRestartForUpdate(view, phases),
   };
-  if (!enabled) return { ...base, stop: () => {} };
-
   const log = opts.log.child('updater');
+  if (!plan.enabled) {
+    log.info('automatic updates off', { why: plan.why });
+    return { ...base, stop: () => {} };
+  }
   const { autoUpdater } = electronUpdater;
+  if (plan.feed) autoUpdater.setFeedURL(plan.feed);
+  autoUpdater.channel = plan.channel;
+  log.info('automatic updates on', { feed: plan.feed?.url ?? 'built in', channel: plan.channel });
   autoUpdater.autoDownload = true;
   // Quitting ends any session anyway; installing then is what the agent expects.
   autoUpdater.autoInstallOnAppQuit = true;

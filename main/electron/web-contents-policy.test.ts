@@ -3,9 +3,9 @@
 // per-window rules stay layered on top (the sidebar still refuses every navigation).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { quietLogger } from '../../common/logger';
-import { app, BrowserWindow, fake, WebContentsView, type WebContents } from './fake-electron.test-support';
+import { app, BrowserWindow, fake, WebContentsView, type WebContents } from './test-support/fake-electron';
 
-vi.mock('electron', () => import('./fake-electron.test-support'));
+vi.mock('electron', () => import('./test-support/fake-electron'));
 const { installWebContentsPolicy } = await import('./web-contents-policy');
 const { AgentViewHost } = await import('./agent-view');
 const { createSidebarWindow } = await import('./sidebar-window');

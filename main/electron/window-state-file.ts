@@ -1,5 +1,6 @@
-// Reads and writes the sidebar's remembered places (window-state.json in userData). A damaged file only
-// costs the remembered place: the window opens at its default.
+// Reads and writes a window's remembered places per display (in userData: window-state.json for the
+// sidebar, agent-window-state.json for the agent page's window). A damaged file only costs the remembered
+// place: the window opens at its default.
 import { screen, type BrowserWindow } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import {
   type Display,
   type Rect,
 } from '../core/desktop/window-state';
+import { agentWindowBounds } from '../core/desktop/agent-window';
 
 const displays = (): Display[] =>
   screen.getAllDisplays().map((d) => ({ id: String(d.id), workArea: d.workArea }));
@@ -20,8 +22,8 @@ const primary = (): Display => {
   return { id: String(d.id), workArea: d.workArea };
 };
 
-export function windowStateStore(userData: string, log: Logger) {
-  const file = join(userData, 'window-state.json');
+export function windowStateStore(userData: string, log: Logger, fileName = 'window-state.json') {
+  const file = join(userData, fileName);
   let saved: WindowStateFile | null = null;
   try {
     saved = WindowStateFile.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -31,6 +33,8 @@ export function windowStateStore(userData: string, log: Logger) {
   }
   return {
     initialBounds: (): Rect => restoreBounds(saved, displays(), primary()),
+    /** The agent page's window beside `sidebar` (core/desktop/agent-window.ts). */
+    besideBounds: (sidebar: Rect): Rect => agentWindowBounds(saved, sidebar, displays(), primary()),
     /** Saves on close and after moves/resizes settle. */
     track(win: BrowserWindow): void {
       let timer: NodeJS.Timeout | undefined;

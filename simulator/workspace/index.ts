@@ -1,4 +1,4 @@
-// The Genesys Workspace API simulator (see README "Workspace API").
+// The Genesys Workspace API simulator (docs/workspace.md).
 export {
   WorkspaceSim,
   type SimChat,

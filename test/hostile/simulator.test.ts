@@ -70,6 +70,7 @@ describe('hostile: simulator fuzz (seed 13)', () => {
       '//',
       '/sim/interactions/chats/',
       '/sim/workspace/chats/',
+      '/sim/workspace/calls/',
       '/auth/v3/oauth/',
       '/workspace/v3/',
     ];

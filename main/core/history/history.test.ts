@@ -128,6 +128,16 @@ describe('historyEntryOf', () => {
     expect(historyEntryOf({ ...session, interactionId: null }, undefined)?.attachedData).toBe('none');
   });
 
+  it("keeps a call's number masked to its last 4 digits, also where it stood in for the name", () => {
+    const call = { ...chat, media: 'voice', customerName: 'Ann Lee', caller: '+1 555 0123' } as InteractionView;
+    expect(historyEntryOf(session, call)).toMatchObject({ customerName: 'Ann Lee', caller: '+* *** 0123' });
+    const unnamed = { ...call, customerName: '+1 555 0123' };
+    expect(historyEntryOf(session, unnamed)).toMatchObject({
+      customerName: '+* *** 0123',
+      caller: '+* *** 0123',
+    });
+  });
+
   it('leaves out live sessions and joins that never got through', () => {
     expect(historyEntryOf({ ...session, phase: 'active', endedAt: null }, chat)).toBeNull();
     expect(

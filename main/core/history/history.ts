@@ -6,7 +6,7 @@
 import type { CobrowseSessionView, HistoryEntry, InteractionView } from '../../../common/contract';
 import { HistoryEntry as HistoryEntrySchema } from '../../../common/contract';
 import type { Logger } from '../../../common/logger';
-import { maskToken } from '../../../common/mask';
+import { maskPhoneNumber, maskToken } from '../../../common/mask';
 import { openJournal, type Journal } from '../interactions/journal';
 
 export interface HistoryOptions {
@@ -84,6 +84,19 @@ export async function openHistory(opts: HistoryOptions): Promise<History> {
   };
 }
 
+/** Who the session was with; a call's number masked, also where it stood in for the name. */
+function nameAndCaller(
+  interaction: InteractionView | undefined,
+): Pick<HistoryEntry, 'customerName' | 'caller'> {
+  const caller = interaction?.caller;
+  if (!interaction || !caller) return { customerName: interaction?.customerName ?? null };
+  const masked = maskPhoneNumber(caller);
+  return {
+    customerName: interaction.customerName === caller ? masked : interaction.customerName,
+    caller: masked,
+  };
+}
+
 /** A settled session the agent took part in, as its history entry; null for one that never joined. */
 export function historyEntryOf(
   session: CobrowseSessionView,
@@ -96,7 +109,7 @@ export function historyEntryOf(
     id: session.id,
     // Masked even on the agent's own disk: the history outlives the session, the ID has no use after it.
     sessionId: maskToken(session.token),
-    customerName: interaction?.customerName ?? null,
+    ...nameAndCaller(interaction),
     interactionId: session.interactionId,
     media: interaction?.media ?? null,
     startedAt: session.activatedAt ?? session.joinedAt,

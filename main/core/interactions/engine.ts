@@ -545,6 +545,7 @@ export class InteractionEngine {
         id: event.interactionId,
         media: event.media,
         customerName: event.customerName,
+        ...(event.caller ? { caller: event.caller } : {}),
         state: 'active',
         cobrowseQuantity: 0,
         cobrowseRequest: null,

@@ -14,7 +14,8 @@ export const flagFor = (key: SettingsKey): string =>
 
 const keyByFlag = new Map<string, SettingsKey>(settingsKeys.map((k) => [flagFor(k), k]));
 
-function coerce(key: SettingsKey, text: string): unknown {
+/** A setting's value from text (a flag, a registry string): booleans and numbers as the schema wants them. */
+export function coerce(key: SettingsKey, text: string): unknown {
   const kind = typeof defaultSettings[key];
   if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
   if (kind === 'number') return text.trim() === '' ? text : Number(text);

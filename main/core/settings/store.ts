@@ -1,11 +1,15 @@
-// Loads and saves settings in layers: defaults < managed (admin-wide file) < user file < command-line flags.
-// Keys the administrator lists in the managed file's `locked` array always take the managed value (or the
-// default when the managed file sets none), over the user file AND the command line: a lock a desktop
-// shortcut could bypass would not be a lock. Bad files never stop the app: each problem is reported
-// (file, field, zod's message) and the rest applies.
+// Loads and saves settings in layers, each overriding the one before:
+//   defaults < managed file < recommended OS policy < user file < command-line flags,
+// then the locks: every setting the OS policy enforces (Windows registry, macOS managed preferences: the
+// machine's over the user's) and every key the managed file lists in `locked` takes the enforced policy
+// value, else the managed file's, else the default, over the user file AND the command line (a lock a
+// desktop shortcut could bypass would not be a lock). Bad files or values never stop the app: each problem
+// is reported (where, field, zod's message) and the rest applies.
 import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { defaultSettings, Settings, type SettingsKey } from '../../../common/settings-schema';
+import type { PolicyReader } from './policy';
+import { readPolicyLayer } from './policy-layer';
 import { checkFields, isSettingsKey } from './fields';
 import { settingsFromArgv } from './flags';
 import { writeFileAtomic } from './atomic-write';
@@ -15,6 +19,8 @@ export { managedSettingsPath } from './managed-path';
 export interface SettingsPaths {
   userSettingsPath: string;
   managedSettingsPath: string;
+  /** The OS's policy store (desktop on Windows and macOS); none: the managed file only. */
+  policy?: PolicyReader;
   /** process.argv (or a slice of it); only known settings flags are read. */
   argv?: readonly string[];
 }
@@ -76,18 +82,31 @@ async function readLayer(path: string, managed: boolean) {
 
 export async function loadSettings(paths: SettingsPaths): Promise<LoadedSettings> {
   const managed = await readLayer(paths.managedSettingsPath, true);
+  const policy = await readPolicyLayer(paths.policy);
   const user = await readLayer(paths.userSettingsPath, false);
   const flags = settingsFromArgv(paths.argv ?? []);
-  const settings: Settings = { ...defaultSettings, ...managed.values, ...user.values, ...flags.values };
-  const problems = [...managed.problems, ...user.problems, ...flags.problems];
+  const settings: Settings = {
+    ...defaultSettings,
+    ...managed.values,
+    ...policy.recommended,
+    ...user.values,
+    ...flags.values,
+  };
+  const problems = [...managed.problems, ...policy.problems, ...user.problems, ...flags.problems];
+  const locked = [...new Set([...(Object.keys(policy.enforced) as SettingsKey[]), ...managed.locked])];
   const out = settings as Record<SettingsKey, unknown>;
-  for (const key of managed.locked) {
-    const value = key in managed.values ? managed.values[key] : defaultSettings[key];
+  for (const key of locked) {
+    const value =
+      key in policy.enforced
+        ? policy.enforced[key]
+        : key in managed.values
+          ? managed.values[key]
+          : defaultSettings[key];
     if (key in flags.values && flags.values[key] !== value)
       problems.push(`command line: "${key}" is locked by your administrator (ignored)`);
     out[key] = value;
   }
-  return { settings, locked: managed.locked, problems };
+  return { settings, locked, problems };
 }
 
 // One save at a time per file: two quick edits from the sidebar must not lose one another.

@@ -81,6 +81,28 @@ describe('numbers in right-to-left languages', () => {
   });
 });
 
+describe('a renderer brought back', () => {
+  it('says which view stopped, why in words, and whether it was reloaded', async () => {
+    const en = await intlFor('en');
+    const crashed = {
+      code: 'view-recovered',
+      params: { view: 'agent-page', reason: 'oom', outcome: 'reloaded' },
+    } as const;
+    expect(errorMessage(en, crashed)).toBe(
+      'The agent page stopped working (out of memory): it was reloaded.',
+    );
+    const de = await intlFor('de');
+    expect(
+      errorMessage(de, {
+        code: 'view-recovered',
+        params: { view: 'sidebar', reason: 'crashed', outcome: 'left' },
+      }),
+    ).toBe(
+      'Die Seitenleiste funktionierte nicht mehr (sie ist abgestürzt), immer wieder: Sie wurde nicht neu geladen.',
+    );
+  });
+});
+
 describe('timeline and history', () => {
   it('words the end reason and the error inside a timeline line', async () => {
     const de = await intlFor('de');

@@ -145,6 +145,11 @@ export const errorMessages: Words<AppErrorCode> = defineMessages({
     defaultMessage: 'The diagnostics could not be saved to {path} ({problem}).',
   },
   internal: { id: 'error.internal', defaultMessage: 'Something went wrong in the app.' },
+  'view-recovered': {
+    id: 'error.view-recovered',
+    defaultMessage:
+      '{view, select, sidebar {The sidebar} other {The agent page}} stopped working ({reason, select, oom {out of memory} killed {it was not responding} other {it crashed}}){outcome, select, reloaded {: it was reloaded.} other {, again and again: it was not reloaded.}}',
+  },
 });
 
 const act = defineMessages({
@@ -293,6 +298,7 @@ const errorActions: Record<AppErrorCode, MessageDescriptor | null> = {
   'save-not-folder': act.saveElsewhere,
   'save-failed': act.saveElsewhere,
   internal: act.support,
+  'view-recovered': act.support,
 };
 
 /** Why a join link was refused: the `reason` of `deep-link-refused`. */

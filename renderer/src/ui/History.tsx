@@ -82,6 +82,12 @@ export function History() {
                     {e.customerName ?? (
                       <FormattedMessage id="history.noInteraction" defaultMessage="(no interaction)" />
                     )}
+                    {e.caller && e.caller !== e.customerName && (
+                      <>
+                        {' '}
+                        <span className="caller" dir="ltr">{e.caller}</span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <time dateTime={new Date(e.startedAt).toISOString()}>

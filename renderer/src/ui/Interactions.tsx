@@ -144,6 +144,11 @@ function Card({
         onClick={onSelect}
       >
         <span className="media">{intl.formatMessage(mediaWords[i.media])}</span> {i.customerName}{' '}
+        {i.caller && i.caller !== i.customerName && (
+          <>
+            <span className="caller" dir="ltr">{i.caller}</span>{' '}
+          </>
+        )}
         <span className={`badge ${i.state}`}>{intl.formatMessage(stateWords[i.state])}</span>
         <CardStart interaction={i} />
         {session && (

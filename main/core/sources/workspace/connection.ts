@@ -203,9 +203,11 @@ export class WorkspaceConnection {
         for (const call of calls) emit(translator.call(call));
         // A call the server no longer lists ended while we were away.
         const listed = new Set(calls.map((c) => c.id));
-        for (const [id, held] of translator.known)
-          if (held.media === 'voice' && !held.ended && !listed.has(id))
-            emit(translator.call({ id, state: 'Released' }));
+        for (const [id, held] of translator.known) {
+          const connId = translator.connIdOf(id);
+          if (held.media === 'voice' && !held.ended && !listed.has(connId))
+            emit(translator.call({ id: connId, state: 'Released' }));
+        }
       }
     } catch (err) {
       if (err instanceof SessionRefused) return this.opts.onRefused();

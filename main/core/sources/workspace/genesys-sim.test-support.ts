@@ -1,5 +1,5 @@
-// GENESYS'S OWN Workspace simulator (agent-api-simulator, MIT, vendored read-only at
-// ../shared/genesys-agent-api-simulator/) as a test fixture, plus a thin recording proxy in front of it that
+// GENESYS'S OWN Workspace simulator (agent-api-simulator, MIT, read-only in the
+// shared folder beside the clone, or GENESYS_SIM_DIR) as a test fixture, plus a thin recording proxy in front of it that
 // refuses any API call without the API key. The vendored copy is never written: it is copied once into
 // os.tmpdir() keyed by its package-lock hash, its packages installed there with `npm ci` from the registry,
 // and each run gets a small copy of its code and data (its config file names the port) that links to those
@@ -12,8 +12,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { API_KEY_HEADER } from '../../../../common/workspace-wire';
+import { installWhenRun, run } from './test-support/install';
 
 const NAME = 'genesys-agent-api-simulator';
 
@@ -29,21 +30,10 @@ export function vendoredDir(): string | undefined {
   return undefined;
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err = (err + String(d)).slice(-2000)));
-    child.once('error', fail);
-    child.once('exit', (code) =>
-      code === 0 ? done() : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.trim()}`)),
-    );
-  });
-}
-
 /** The installed copy (cached under os.tmpdir() by package-lock hash); throws with npm's reason if it cannot. */
 export async function installGenesysSim(source = vendoredDir()): Promise<string> {
-  if (!source) throw new Error(`${NAME} not found beside the clone (../shared/${NAME}); set GENESYS_SIM_DIR`);
+  if (!source)
+    throw new Error(`${NAME} not found in the shared folder beside the clone; set GENESYS_SIM_DIR`);
   const lock = await readFile(join(source, 'src/service/package-lock.json'));
   const cache = join(tmpdir(), `${NAME}-${createHash('sha256').update(lock).digest('hex').slice(0, 16)}`);
   const marker = join(cache, 'src/service/node_modules/.installed');
@@ -273,15 +263,4 @@ export async function signInAsAgent(authorizeUrl: string, user: string, password
   await step(next);
 }
 
-if (
-  process.argv[1] &&
-  import.meta.url === pathToFileURL(process.argv[1]).href &&
-  process.argv.includes('--install')
-)
-  installGenesysSim().then(
-    (dir) => console.log(`${NAME} installed in ${dir}`),
-    (err: Error) => {
-      console.error(`${NAME} install failed: ${err.message}`);
-      process.exitCode = 1;
-    },
-  );
+installWhenRun(import.meta.url, NAME, installGenesysSim);

@@ -1,3 +1,3 @@
-// The Genesys Workspace API connector (see README "Workspace API").
+// The Genesys Workspace API connector (docs/workspace.md).
 export { createWorkspaceSource, type WorkspaceSource, type WorkspaceSourceOptions } from './source';
 export type { SecretStore } from './secret-store';

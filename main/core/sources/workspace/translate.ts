@@ -1,5 +1,5 @@
 // Workspace notifications → the engine's SourceEvents, from the shapes Genesys sends (its Java and JS clients,
-// its Workspace simulator; ../shared/spec/protocol.md). Stateful: it remembers which interactions the agent holds
+// its Workspace simulator; docs/protocol.md). Stateful: it remembers which interactions the agent holds
 // (to announce each once, and to know chat vs voice when writing attached data), the consult legs of each call,
 // and the last transcript index seen per chat (a redelivered or resynced message is never reported twice).
 //
@@ -9,11 +9,12 @@
 // chat-message; from.type Customer|Client → customer, Agent|Supervisor → agent, anything else → system.
 //
 // Voice (`/workspace/v3/voice`, CallStateChanged, any notificationType): Ringing | Dialing | Established | Held
-// → interaction-added; Released | Completed → the call is over for this agent. Genesys has no "transferred"
-// notification: a single-step transfer is Released like a hang-up (→ "ended or transferred"). Our reading
+// → interaction-added, named as callerOf reads Genesys's fields; Released | Completed → the call is over for
+// this agent. Genesys has no "transferred" notification: a single-step transfer is Released like a hang-up (→ "ended or transferred"). Our reading
 // of a two-step transfer: the agent's consult call (parentConnId = the call) is still up or ends Completed
 // (not Released first) when the main call is Released → interaction-transferred. A consult call is never an
-// interaction of its own. previousConnId renames a known call. Handling timeout: Genesys sends nothing for it.
+// interaction of its own. previousConnId renumbers a known call: the same interaction under its first id,
+// written to under the new one. Handling timeout: Genesys sends nothing for it.
 import type { SourceEvent } from '../../../../common/source-events';
 import {
   CallStateChanged,
@@ -30,6 +31,8 @@ export interface KnownInteraction {
   /** The Workspace media channel for update-user-data (`chat`, …); voice uses its own endpoint. */
   mediatype: string;
   ended: boolean;
+  /** A call's connection id when the server renumbered it (previousConnId); the interaction keeps its first. */
+  connId?: string;
 }
 
 const SENDER: Record<string, 'customer' | 'agent'> = {
@@ -45,6 +48,8 @@ const ENDED_CALL = new Set(['Released', 'Completed']);
 export class NotificationTranslator {
   readonly known = new Map<string, KnownInteraction>();
   private readonly lastIndex = new Map<string, number>();
+  /** A renumbered call's new connection id → the interaction (its first id). */
+  private readonly renumberedTo = new Map<string, string>();
   /** Consult call id → its parent call and how it ended so far. */
   private readonly consults = new Map<string, { parent: string; released: boolean }>();
 
@@ -82,36 +87,55 @@ export class NotificationTranslator {
     return events;
   }
 
+  /** The id the server knows a call by now (its interaction keeps the first one). */
+  connIdOf(interactionId: string): string {
+    return this.known.get(interactionId)?.connId ?? interactionId;
+  }
+
   /** One call's current state (a notification, or the calls current-session lists after a resync). */
   call(call: Call): SourceEvent[] {
-    if (call.previousConnId && this.known.has(call.previousConnId) && !this.known.has(call.id)) {
-      this.known.set(call.id, this.known.get(call.previousConnId)!);
-      this.known.delete(call.previousConnId);
-    }
-    if (call.parentConnId && call.parentConnId !== call.id) return this.consult(call, call.parentConnId);
-    const held = this.known.get(call.id);
+    if (call.previousConnId) this.renumbered(call.previousConnId, call.id);
+    if (call.parentConnId && call.parentConnId !== call.id)
+      return this.consult(call, this.interactionOf(call.parentConnId));
+    const id = this.interactionOf(call.id);
+    const held = this.known.get(id);
     if (!held) {
       if (!LIVE_CALL.has(call.state)) return [];
-      this.known.set(call.id, { media: 'voice', mediatype: 'voice', ended: false });
-      const caller = call.participants?.[0]?.number ?? call.ani ?? call.phoneNumber;
+      this.known.set(id, { media: 'voice', mediatype: 'voice', ended: false });
+      const { name, number } = callerOf(call);
       return [
         {
           type: 'interaction-added',
-          interactionId: call.id,
+          interactionId: id,
           media: 'voice',
-          customerName: caller ? caller.slice(0, 200) : 'Caller',
+          customerName: (name ?? number ?? 'Caller').slice(0, 200),
+          ...(number ? { caller: number.slice(0, 200) } : {}),
         },
       ];
     }
     if (held.ended || !ENDED_CALL.has(call.state)) return [];
     held.ended = true;
-    const consulted = [...this.consults.values()].some((c) => c.parent === call.id && !c.released);
-    for (const [id, c] of this.consults) if (c.parent === call.id) this.consults.delete(id);
+    const consulted = [...this.consults.values()].some((c) => c.parent === id && !c.released);
+    for (const [leg, c] of this.consults) if (c.parent === id) this.consults.delete(leg);
     return [
       consulted
-        ? { type: 'interaction-transferred', interactionId: call.id }
-        : { type: 'interaction-closed', interactionId: call.id, endedOrTransferred: true },
+        ? { type: 'interaction-transferred', interactionId: id }
+        : { type: 'interaction-closed', interactionId: id, endedOrTransferred: true },
     ];
+  }
+
+  /** The interaction a call's connection id belongs to (itself, unless the server renumbered the call). */
+  private interactionOf(connId: string): string {
+    return this.renumberedTo.get(connId) ?? connId;
+  }
+
+  /** The server renumbered a call: it stays the same interaction, reached by its new id from now on. */
+  private renumbered(previous: string, next: string): void {
+    const id = this.interactionOf(previous);
+    const held = this.known.get(id);
+    if (!held || held.media !== 'voice' || this.known.has(next)) return;
+    held.connId = next;
+    this.renumberedTo.set(next, id);
   }
 
   private consult(call: Call, parent: string): SourceEvent[] {
@@ -148,9 +172,26 @@ export class NotificationTranslator {
   }
 }
 
+/** FirstName and LastName of the attached data (as Genesys's contact fields name them), if any. */
+function nameIn(userData: Call['userData']): string {
+  const ud = new Map((userData ?? []).map((p) => [p.key, String(p.value ?? '')]));
+  return [ud.get('FirstName'), ud.get('LastName')].filter(Boolean).join(' ');
+}
+
+/**
+ * The other party of a call as Genesys gives it: the first participant's number (the agent's leg lists the
+ * others), else the ANI of a call to the agent; never phoneNumber, the agent's own in the client's model
+ * (Genesys's simulator copies the caller's there). The name from the attached data when the call carries one.
+ */
+function callerOf(call: Call): { name?: string; number?: string } {
+  const other = call.participants?.find((p) => p.number)?.number;
+  const number = other ?? (call.callType === 'Outbound' ? undefined : call.ani);
+  const name = nameIn(call.userData);
+  return { ...(name ? { name } : {}), ...(number ? { number } : {}) };
+}
+
 function customerOf(n: z.infer<typeof InteractionStateChanged>): string {
-  const ud = new Map((n.interaction.userData ?? []).map((p) => [p.key, String(p.value ?? '')]));
-  const name = [ud.get('FirstName'), ud.get('LastName')].filter(Boolean).join(' ');
+  const name = nameIn(n.interaction.userData);
   const nick = n.interaction.chat?.participants?.find((p) => p.type === 'Customer')?.nickname;
   return (name || nick || 'Customer').slice(0, 200);
 }

@@ -12,6 +12,7 @@ import { channels, Role } from '../../../../common/protocol';
 import type { InteractionEngine } from '../../interactions/engine';
 import { startEngine } from '../../interactions/test-harness';
 import { createLogger, quietLogger } from '../../../../common/logger';
+import { historyEntryOf } from '../../history/history';
 import { FakeFileSecretStore } from './fake-secret-store.test-support';
 import { createWorkspaceSource, type WorkspaceSource } from './source';
 
@@ -176,6 +177,51 @@ describe('calls through the Workspace API', () => {
     ws.releaseCall(callId);
     await expect.poll(() => interaction(app, callId)?.state).toBe('closed');
     expect(sessionOn(app, callId)[0]).toMatchObject({
+      phase: 'ended',
+      endReason: 'call-ended-or-transferred',
+    });
+  });
+
+  it("the caller as Genesys gives it: the name from the call's data on the card with the number; History keeps the number masked", async () => {
+    const app = await signedIn();
+    const named = ws.voice.ring('+15550123', 'Ann Lee');
+    await expect
+      .poll(() => interaction(app, named))
+      .toMatchObject({ media: 'voice', customerName: 'Ann Lee', caller: '+15550123', state: 'active' });
+    const unnamed = ws.voice.ring('+15550777');
+    await expect
+      .poll(() => interaction(app, unnamed))
+      .toMatchObject({ customerName: '+15550777', caller: '+15550777' });
+    // Calls outlive an app here (the simulator is shared): end this one for the next test.
+    ws.releaseCall(unnamed);
+
+    ws.voice.answer(named);
+    const customer = await fixture.customerSession();
+    await app.engine.join(customer.sessionToken, { interactionId: named, via: 'typed' });
+    ws.releaseCall(named);
+    await expect.poll(() => sessionOn(app, named)[0]?.phase).toBe('ended');
+    expect(historyEntryOf(sessionOn(app, named)[0]!, interaction(app, named))).toMatchObject({
+      customerName: 'Ann Lee',
+      caller: '+****0123',
+      media: 'voice',
+    });
+  });
+
+  it('a call the server renumbers (previousConnId) stays one interaction: its data go to the new id, its release ends co-browse', async () => {
+    const app = await signedIn();
+    const first = ws.openCall('+15550888');
+    await expect.poll(() => interaction(app, first)).toBeDefined();
+    const renumbered = ws.voice.renumber(first);
+    const customer = await fixture.customerSession();
+    await app.engine.join(customer.sessionToken, { interactionId: first, via: 'typed' });
+    await app.engine.outboxDrained();
+    expect(ws.call(renumbered).userData).toMatchObject({ CoBrowseAssociated: 'Yes' });
+    expect(
+      app.engine.getState().interactions.filter((i) => i.media === 'voice' && i.state === 'active'),
+    ).toHaveLength(1);
+    ws.releaseCall(renumbered);
+    await expect.poll(() => interaction(app, first)?.state).toBe('closed');
+    expect(sessionOn(app, first)[0]).toMatchObject({
       phase: 'ended',
       endReason: 'call-ended-or-transferred',
     });

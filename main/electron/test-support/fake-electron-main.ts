@@ -1,9 +1,9 @@
-// Runs a BUILT main bundle in plain Node on the stub Electron runtime (fake-electron.test-support.ts), as
+// Runs a BUILT main bundle in plain Node on the stub Electron runtime (fake-electron/), as
 // Electron 45 starts an app: `electron` is the stub for import and require alike, process.argv is Electron's,
-// `ready` comes once the main script ran, and an uncaught error is kept, not fatal (Electron would show
-// "A JavaScript error occurred in the main process" and carry on). The parent
-// (fake-electron-launch.test-support.ts) drives it with evaluate messages and gets a report at exit.
-// Usage: node --import tsx fake-electron-main.test-support.ts <out/main/index.js> [app arguments…]
+// `ready` comes once the main script ran, and an uncaught error is kept, not fatal (Electron shows
+// "A JavaScript error occurred in the main process" unless the app listens itself, and carries on). The parent
+// (fake-electron-launch.ts) drives it with evaluate messages and gets a report at exit.
+// Usage: node --import tsx fake-electron-main.ts <out/main/index.js> [app arguments…]
 import Module, { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -14,7 +14,7 @@ interface SidebarApi {
 }
 
 const [bundle, ...appArgs] = process.argv.slice(2);
-const stubUrl = new URL('./fake-electron.test-support.ts', import.meta.url).href;
+const stubUrl = new URL('./fake-electron/index.ts', import.meta.url).href;
 register(
   'data:text/javascript,' +
     encodeURIComponent(
@@ -22,7 +22,7 @@ register(
         ? { url: ${JSON.stringify(stubUrl)}, shortCircuit: true } : next(specifier, context);`,
     ),
 );
-const electron = (await import(stubUrl)) as typeof import('./fake-electron.test-support');
+const electron = (await import(stubUrl)) as typeof import('./fake-electron');
 const { fake } = electron;
 // CommonJS dependencies (electron-updater) require it too: the same module instance, from require's cache.
 const cjs = createRequire(import.meta.url);
@@ -36,7 +36,12 @@ const report = (error: unknown) => {
   fake.mainProcessErrors.push(text);
   process.stderr.write(`main process error: ${text}\n`);
 };
-process.on('uncaughtException', report);
+// Electron's own handler shows its modal error box only when the app listens for none itself.
+process.on('uncaughtException', (error) => {
+  report(error);
+  if (process.listenerCount('uncaughtException') === 1)
+    electron.dialog.showErrorBox('A JavaScript error occurred in the main process', String(error));
+});
 process.on('unhandledRejection', report);
 
 fake.onExit = (code) => {

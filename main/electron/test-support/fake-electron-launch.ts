@@ -1,5 +1,5 @@
 // Builds the desktop bundles with electron-vite (as `npm run dist` does) and starts the built main bundle on
-// the stub Electron runtime in a child process (fake-electron-main.test-support.ts). Driven like
+// the stub Electron runtime in a child process (fake-electron-main.ts). Driven like
 // Playwright's `_electron`: `evaluate(fn, arg)` runs `fn(electron, arg)` in the app's process, so `fn` must
 // not use anything from the test's scope.
 import { execFile, fork } from 'node:child_process';
@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { localBin } from '../../scripts/local-tools';
+import { localBin } from '../../../scripts/local-tools';
 
-type Electron = typeof import('./fake-electron.test-support');
+type Electron = typeof import('./fake-electron');
 
 /** A scratch out/ inside the project, so the bundle's bare imports resolve from node_modules as out/'s do. */
 export async function buildDesktopBundles(): Promise<{ outDir: string; remove(): Promise<void> }> {
@@ -51,7 +51,7 @@ export async function launchOnStub(
   const home = await mkdtemp(join(tmpdir(), 'stub-app-home-'));
   const { COBROWSE_NO_SINGLE_INSTANCE: _lock, ELECTRON_RENDERER_URL: _dev, ...env } = process.env;
   const child = fork(
-    fileURLToPath(new URL('./fake-electron-main.test-support.ts', import.meta.url)),
+    fileURLToPath(new URL('./fake-electron-main.ts', import.meta.url)),
     [join(outDir, 'main', 'index.js'), ...(opts.args ?? [])],
     {
       execArgv: ['--import', 'tsx'],
