@@ -25,6 +25,8 @@ const coded = <const C extends string, S extends z.ZodRawShape>(code: C, params:
 /** Why a session ended (`deactivated`'s `reason`). The public docs give no field for it: our choice, and optional. */
 export const EndReason = z.enum([
   'customer-exit',
+  // The customer's page went away without exiting (tab or browser closed): our name for that deactivation.
+  'customer-left',
   'agent-exit',
   'controller-stop',
   'inactivity-timeout',

@@ -2,8 +2,9 @@
 // controller client and the simulator. Every message crossing the wire is parsed with these schemas.
 import { z } from 'zod';
 import { EndReason } from './contract';
+import { TOKEN_PATTERN } from './session-id';
 
-export const TOKEN_PATTERN = /^\d{9}$/;
+export { TOKEN_PATTERN };
 /** Chat trigger from the integration guide: the whole message, nothing around it. */
 export const CHAT_START_PATTERN = /^\{start:(\d{9})\}$/;
 

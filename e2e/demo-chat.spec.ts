@@ -72,3 +72,28 @@ test('the chat routes refuse bad input with specific errors', async () => {
   expect(bad.status).toBe(400);
   expect(((await bad.json()) as { error: string }).error).toBe('invalid-request');
 });
+
+test('a demo chat ends as chats do: "End chat", or the customer leaving the page', async ({ browser }) => {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const chatState = (id: string) => app.state().interactions.find((i) => i.id === id)?.state;
+  const openChat = async () => {
+    const page = await context.newPage();
+    await page.goto(`${sim.url}/cobrowse/demo/`);
+    await page.getByLabel('Message').fill('Hello');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.locator('#chat')).toHaveAttribute('data-interaction-id', /.+/);
+    const id = (await page.locator('#chat').getAttribute('data-interaction-id'))!;
+    await expect.poll(() => chatState(id)).toBe('active');
+    return { page, id };
+  };
+
+  const ended = await openChat();
+  await ended.page.getByRole('button', { name: 'End chat' }).click();
+  await expect.poll(() => chatState(ended.id)).toBe('closed');
+  await expect(ended.page.getByRole('button', { name: 'End chat' })).toBeHidden();
+
+  const left = await openChat();
+  await left.page.close({ runBeforeUnload: true });
+  await expect.poll(() => chatState(left.id)).toBe('closed');
+});

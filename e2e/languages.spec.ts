@@ -164,14 +164,16 @@ for (const [locale, words, browserLocale] of [
     const field = page.getByRole('textbox', { name: words['join.label'] });
     const status = page.getByRole('status', { name: words['join.progress'] });
 
-    // An ID nobody has: the server says so, the sidebar in the agent's words and what to do.
+    // An ID nobody has: the server says so, the sidebar in the agent's words and what to do; in Arabic the
+    // ID is a left-to-right run (a Unicode isolate), so its groups keep their order.
     await field.fill('000000000');
     await field.press('Enter');
     const error = page.locator('[data-code="session-not-found"]');
-    await expect(error).toContainText(say(words['error.session-not-found'], { id: '000 000 000' }));
+    const id = locale === 'ar' ? '\u2066000 000 000\u2069' : '000 000 000';
+    await expect(error).toContainText(say(words['error.session-not-found'], { id }));
     await expect(error).toContainText(words['error.action.checkOrNew']!);
     await expect(error).not.toContainText(ENGLISH);
-    await expect(status).toHaveText(say(words['phase.failed'], { id: '000 000 000' }));
+    await expect(status).toHaveText(say(words['phase.failed'], { id }));
     expect(await violations(page)).toEqual([]);
     await error.getByRole('button', { name: words['alerts.dismiss'] }).click();
 

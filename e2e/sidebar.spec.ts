@@ -216,7 +216,21 @@ test('one session at a time: a second typed ID is refused by the field, naming t
   await expect(s.iframe).toHaveAttribute('src', new RegExp(`sid=${first.token}`));
   await expect(first.page.locator('#state')).toHaveText('An agent is viewing this page');
 
-  await alert.getByRole('button', { name: 'End it and join' }).click();
+  // It asks first, naming both sessions; Escape takes the question back, with focus on the button again.
+  const endItAndJoin = alert.getByRole('button', { name: 'End it and join' });
+  await endItAndJoin.click();
+  const question = s.page.getByRole('group', { name: en['replace.label'] });
+  await expect(question).toContainText(
+    `End co-browse session ${spaced(first.token)} and join session ${spaced(second.token)}?`,
+  );
+  await s.page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(endItAndJoin).toBeFocused();
+  await expect(first.page.locator('#state')).toHaveText('An agent is viewing this page');
+  await endItAndJoin.press('Enter');
+  await question
+    .getByRole('button', { name: `Yes, end ${spaced(first.token)} and join ${spaced(second.token)}` })
+    .click();
   await expect(s.iframe).toHaveAttribute('src', new RegExp(`sid=${second.token}`), { timeout: 10_000 });
   await expect(s.status).toHaveText('Co-browsing with the customer.', { timeout: 10_000 });
   await expect(first.page.locator('#state')).toHaveAttribute('data-state', 'ended');
@@ -245,6 +259,12 @@ test('a {start:…} from another chat while one is live waits on that chat; acce
   await expect(first.page.locator('#state')).toHaveText('An agent is viewing this page');
 
   await request.getByRole('button', { name: /^End current and join/ }).click();
+  const question = request.getByRole('group', { name: en['replace.label'] });
+  await expect(question).toContainText(
+    `End co-browse session ${spaced(first.token)} with Ann Live and join session ${spaced(second.token)} from Bob Waiting?`,
+  );
+  await expect(first.page.locator('#state')).toHaveText('An agent is viewing this page');
+  await question.getByRole('button', { name: /^Yes, end/ }).click();
   await expect(s.iframe).toHaveAttribute('src', new RegExp(`sid=${second.token}`), { timeout: 10_000 });
   await expect(request).toHaveCount(0);
   await expect(first.page.locator('#state')).toHaveAttribute('data-state', 'ended');

@@ -1,11 +1,15 @@
 // Serves the built sidebar (out/renderer) with the security headers a loopback page still needs: a strict
 // CSP (the page's <meta> rewritten to the same policy), no sniffing, no framing by other pages. Paths are
-// confined to the build folder.
+// confined to the build folder; text is compressed when the browser accepts it.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { contentSecurityPolicy, withMetaPolicy } from '../../common/csp';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { chooseEncoding, compressedFile, compressedText } from './compressed';
+
+/** Already compressed formats go as they are. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json']);
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,9 +48,16 @@ export async function serveSite(
     return;
   }
   const page = extname(file) === '.html' ? withMetaPolicy(await readFile(file, 'utf8'), frameSrc) : null;
+  const encoding = COMPRESSIBLE.has(extname(file)) ? chooseEncoding(req.headers['accept-encoding']) : null;
+  const compressed =
+    encoding &&
+    (page !== null ? compressedText(page, encoding) : compressedFile(file, info.mtimeMs, encoding));
+  const body = compressed ? await compressed.catch(() => null) : null;
   res.writeHead(200, {
     'Content-Type': types[extname(file)]!,
-    'Content-Length': page === null ? info.size : Buffer.byteLength(page),
+    'Content-Length': body?.length ?? (page !== null ? Buffer.byteLength(page) : info.size),
+    ...(body ? { 'Content-Encoding': encoding! } : {}),
+    Vary: 'Accept-Encoding',
     // Hashed asset names may be cached; the page itself never, so a rebuilt sidebar shows at once.
     'Cache-Control': rel.startsWith('assets/') ? 'max-age=31536000, immutable' : 'no-cache',
     'Content-Security-Policy': contentSecurityPolicy(frameSrc),
@@ -54,6 +65,7 @@ export async function serveSite(
     'Referrer-Policy': 'no-referrer',
   });
   if (req.method === 'HEAD') return void res.end();
+  if (body) return void res.end(body);
   if (page !== null) return void res.end(page);
   createReadStream(file)
     .on('error', () => res.destroy())

@@ -1,4 +1,5 @@
 // Mounts the sidebar on whichever host carries the contract (Electron preload or the web edition's socket).
+import './logic/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { hostApi } from './host/api';

@@ -86,4 +86,25 @@ describe('createSidebar', () => {
     sidebar.joinSettled('123 456 780', { outcome: 'joined', sessionId: 's2' });
     expect(sidebar.store.getState()).toMatchObject({ field: '', joinProblem: null });
   });
+
+  it('a session started since (a chat joined by itself) clears the failed join by the field', () => {
+    const host = scriptedHost();
+    const sidebar = createSidebar(host.api);
+    sidebar.connect();
+    const session = (id: string, phase: string) => ({ id, phase });
+    const withSessions = (...sessions: object[]) => ({ sessions }) as unknown as AppState;
+    host.push(withSessions(session('live', 'active')));
+    const busy = { code: 'session-live', params: { token: '1', customer: null, media: null, since: null } };
+    sidebar.joinSettled('123456789', {
+      outcome: 'failed',
+      sessionId: null,
+      error: busy,
+      busyWith: 'live',
+    } as never);
+    // The session in the way is no success of its own: the problem stays while it goes on.
+    host.push(withSessions(session('live', 'active')));
+    expect(sidebar.store.getState().joinProblem).not.toBeNull();
+    host.push(withSessions(session('live', 'ended'), session('next', 'joined')));
+    expect(sidebar.store.getState().joinProblem).toBeNull();
+  });
 });

@@ -13,8 +13,26 @@ import type {
   RequestOutput,
 } from '../../common/contract';
 
-/** A join that did not happen, shown next to the Session ID field until the field changes or it is dismissed. */
-export type JoinProblem = Extract<JoinOutcome, { outcome: 'failed' }> & { token: string };
+/**
+ * A join that did not happen, shown next to the Session ID field until the field changes, it is dismissed
+ * or another session starts (`known`: the sessions there were when it failed).
+ */
+export type JoinProblem = Extract<JoinOutcome, { outcome: 'failed' }> & { token: string; known: string[] };
+
+/** The refusals a session that started since makes stale: the join ones, and the problem by the field. */
+function afterSnapshot(s: SidebarState, app: AppState): Partial<SidebarState> {
+  const { joinProblem } = s;
+  const started = joinProblem
+    ? app.sessions.some(
+        (x) => (x.phase === 'joined' || x.phase === 'active') && !joinProblem.known.includes(x.id),
+      )
+    : false;
+  if (!started) return { app };
+  const errors = { ...s.errors };
+  delete errors.join;
+  delete errors.answerRequest;
+  return { app, joinProblem: null, errors };
+}
 
 export interface SidebarState {
   /** Main's latest snapshot; null until `ready` answered. */
@@ -84,7 +102,7 @@ export function createSidebar(api: CobrowseApi): Sidebar {
     store,
     host: api.host,
     connect() {
-      const off = api.on('state', (app) => store.setState({ app }));
+      const off = api.on('state', (app) => store.setState((s) => afterSnapshot(s, app)));
       const offLink = api.onHostLink?.((hostLink) => store.setState({ hostLink }));
       void call('ready', {}).then((initial) => {
         // A snapshot pushed before the reply arrived is newer than it: keep that one.
@@ -107,7 +125,14 @@ export function createSidebar(api: CobrowseApi): Sidebar {
       if (outcome.outcome === 'joined') return store.setState({ field: '', joinProblem: null });
       // The failed attempt's own error is shown here, by the field, so the general alerts skip it.
       store.setState((s) => ({
-        joinProblem: { ...outcome, token },
+        joinProblem: {
+          ...outcome,
+          token,
+          known: [
+            ...(s.app?.sessions ?? []).map((x) => x.id),
+            ...(outcome.sessionId ? [outcome.sessionId] : []),
+          ],
+        },
         dismissedSessions: outcome.sessionId
           ? [...s.dismissedSessions, outcome.sessionId]
           : s.dismissedSessions,

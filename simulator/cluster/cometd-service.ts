@@ -22,6 +22,7 @@ import {
 import type { Logger } from '../../common/logger';
 import { BodyTooLarge, readBody } from '../http/io';
 import { batchParser, MAX_BODY_BYTES, type BayeuxBatchEntry } from './bayeux-batch';
+import { ClientExpiry, watchRequest } from './client-expiry';
 import { CometdWebSocket } from './cometd-websocket';
 import { docsJoinReply } from './docs-examples';
 import { MIRROR_DATA_BYTES, MIRROR_PREFIX } from './mirror-protocol';
@@ -102,7 +103,8 @@ export function createCometdService(opts: CometdServiceOptions): CometdService {
   };
   configure(deps);
   const parseBatch = batchParser(node, logger, opts.onBatch);
-  const webSocket = new CometdWebSocket(server, parseBatch, logger);
+  const expiry = new ClientExpiry(server, logger);
+  const webSocket = new CometdWebSocket(server, parseBatch, logger, expiry);
 
   return {
     send,
@@ -116,6 +118,7 @@ export function createCometdService(opts: CometdServiceOptions): CometdService {
         (text) => {
           const messages = parseBatch(text, 'long-polling');
           if (!messages) return refuseHttp(res, 400, 'malformed Bayeux message');
+          watchRequest(expiry, messages, res);
           // cometd-nodejs-server takes a pre-parsed body as-is; it trusts it, hence the checks above.
           (req as IncomingMessage & { body?: unknown }).body = messages;
           server.handle(req, res);

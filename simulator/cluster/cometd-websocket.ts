@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../common/logger';
 import { cookieValue } from '../http/io';
 import { MAX_BODY_BYTES, type ParseBatch } from './bayeux-batch';
+import type { ClientExpiry } from './client-expiry';
 
 /** cometd-nodejs-server's browser cookie (its `browserCookieName` default). */
 const BROWSER_COOKIE = 'BAYEUX_BROWSER';
@@ -22,6 +23,7 @@ export class CometdWebSocket {
     private readonly server: CometDServer,
     private readonly parseBatch: ParseBatch,
     private readonly logger: Logger,
+    private readonly expiry: ClientExpiry,
   ) {}
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -35,12 +37,18 @@ export class CometdWebSocket {
 
   private carry(ws: WebSocket, upgradeCookie: string): void {
     const state = { cookie: upgradeCookie, socket: { destroyed: false } };
-    ws.on('close', () => (state.socket.destroyed = true));
+    let clientId: string | undefined;
+    ws.on('close', () => {
+      state.socket.destroyed = true;
+      if (clientId) this.expiry.lost(clientId);
+    });
     ws.on('error', (err) => this.logger.warn('WebSocket failed', { err }));
     ws.on('message', (data, isBinary) => {
       const messages = isBinary ? undefined : this.parseBatch(String(data), 'websocket');
       if (!messages) return ws.close(1003, 'malformed Bayeux message');
       state.cookie = this.withBrowserCookie(state.cookie, messages);
+      clientId = messages[0]?.clientId ?? clientId;
+      this.expiry.seen(clientId);
       const req = Object.assign(new EventEmitter(), {
         method: 'POST',
         headers: { cookie: state.cookie },

@@ -62,6 +62,23 @@ describe('SessionStore', () => {
     expect(second.users.map((u) => u.role)).toEqual([2]);
   });
 
+  it("the customer's page gone ends the session for the others, as the customer leaving", () => {
+    const { a, sent } = cluster();
+    const { sessionToken } = a.create();
+    ok(a.join({ sessionToken, role: Role.customer }, 'cust'));
+    ok(a.join({ sessionToken, role: Role.agent }, 'agent'));
+    ok(a.join({ sessionToken, role: Role.controller }, 'ctl'));
+    a.removeClient('cust');
+    expect(sent).toEqual([
+      {
+        to: ['agent', 'ctl'],
+        channel: channels.deactivated,
+        data: expect.objectContaining({ reason: 'customer-left', activationTime: expect.any(Number) }),
+      },
+    ]);
+    expect(a.isLive(sessionToken)).toBe(false);
+  });
+
   it('an ended session leaves the directory and refuses its user tokens with session-ended', () => {
     const { a, directory } = cluster();
     const { sessionToken } = a.create();

@@ -69,6 +69,15 @@ const ROLE_NAMES: Record<RoleNumber, string> = { 1: 'customer', 2: 'agent', 3: '
 
 const fail = (error: CometErrorCode, message: string): Outcome<never> => ({ ok: false, error, message });
 
+/**
+ * The customer's page went away (tab closed, browser gone: its CometD client expired) and no customer page
+ * is in the session any more. Genesys's server then deactivates the session: the public API has no "left"
+ * notification, only the deactivation every client gets (protocol.md); the `customer-left` reason on it is
+ * ours, as the other reasons are.
+ */
+const customerGone = (gone: readonly Member[], left: readonly Member[]): boolean =>
+  gone.some((m) => m.role === Role.customer) && !left.some((m) => m.role === Role.customer);
+
 export class SessionStore {
   private readonly live = new Map<string, Session>();
   private readonly byUser = new Map<string, string>();
@@ -191,14 +200,18 @@ export class SessionStore {
       if (session.members.some((m) => m.clientId === clientId)) this.touchSession(session);
   }
 
-  /** The CometD client went away (disconnect or expiry): its users leave; the session goes on. */
+  /**
+   * The CometD client went away (disconnect or expiry): its users leave. An agent page or a controller may
+   * come back, so the session goes on; the customer's page gone ends it for the others (customerGone).
+   */
   removeClient(clientId: string): void {
-    for (const session of this.live.values()) {
+    for (const session of [...this.live.values()]) {
       const gone = session.members.filter((m) => m.clientId === clientId);
       if (!gone.length) continue;
       session.members = session.members.filter((m) => m.clientId !== clientId);
       for (const m of gone) this.byUser.delete(m.userToken);
       this.opts.logger.info('client gone, users left', { token: session.token, users: gone.length });
+      if (customerGone(gone, session.members)) this.opts.send([this.end(session, 'customer-left').notice]);
     }
   }
 

@@ -9,7 +9,7 @@ import { useCorpNetwork } from '../net/test-support/corp-network';
 import { squidSkipReason } from '../net/test-support/squid';
 import type { LinkState } from '../net/held-connection';
 import { until } from '../test-support/until';
-import { eventLog, testController } from './test-helpers';
+import { eventLog, testController } from './test-support/controllers';
 import type { Controller } from './types';
 
 const NAME = 'cobrowse.corp.test';

@@ -7,7 +7,7 @@ import { TransportKind } from '../../../common/settings-schema';
 import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { startLatencyProxy, type LatencyProxy } from '../test-support/latency-proxy';
 import { holdsFor } from '../test-support/until';
-import { eventLog, expectLostWhenOwnerDies, testController } from './test-helpers';
+import { eventLog, expectLostWhenOwnerDies, testController } from './test-support/controllers';
 import type { Controller } from './types';
 
 const withoutHealth = {

@@ -8,7 +8,7 @@ import { useSimulator } from '../../../simulator/test-support/session-setup';
 import { createNetwork } from '../net/network';
 import { startLatencyProxy, type LatencyProxy } from '../test-support/latency-proxy';
 import { holdsFor, until } from '../test-support/until';
-import { eventLog, testController } from './test-helpers';
+import { eventLog, testController } from './test-support/controllers';
 import type { Controller } from './types';
 
 const RESUME_BOUND_MS = 5000;

@@ -57,6 +57,30 @@ describe('errors', () => {
   });
 });
 
+describe('numbers in right-to-left languages', () => {
+  const LRI = '\u2066';
+  const FSI = '\u2068';
+  const PDI = '\u2069';
+
+  it('isolates IDs, hosts and masked IDs as left-to-right runs in Arabic, times in their own direction', async () => {
+    const ar = await intlFor('ar');
+    const at = Date.UTC(2026, 11, 1, 14, 5);
+    expect(errorMessage(ar, busy('Ann', 'chat', at))).toContain(`${LRI}123 456 789${PDI}`);
+    expect(errorMessage(ar, busy('Ann', 'chat', at))).toMatch(
+      new RegExp(`${FSI}[^${PDI}]*05[^${PDI}]*${PDI}`),
+    );
+    const failed = { session: '******789', error: { code: 'unreachable' } } as const;
+    expect(timelineWords(ar, { code: 'cobrowse-failed', params: failed })).toContain(`${LRI}******789${PDI}`);
+    const saveDenied = { code: 'save-denied', params: { folder: 'C:\\Users\\ann' } } as const;
+    expect(errorMessage(ar, saveDenied)).toContain(`${LRI}C:\\Users\\ann${PDI}`);
+  });
+
+  it('leaves left-to-right languages without isolates', async () => {
+    const en = await intlFor('en');
+    expect(errorMessage(en, busy(null, null, null))).not.toMatch(/[\u2066-\u2069]/);
+  });
+});
+
 describe('a renderer brought back', () => {
   it('says which view stopped, why in words, and whether it was reloaded', async () => {
     const en = await intlFor('en');
@@ -88,6 +112,18 @@ describe('timeline and history', () => {
     const failed = { session: '******789', error: { code: 'unreachable' } } as const;
     expect(timelineWords(de, { code: 'cobrowse-failed', params: failed })).toBe(
       'Co-Browsing fehlgeschlagen (Sitzung ******789): Der Co-Browse-Server ist nicht erreichbar.',
+    );
+  });
+
+  it('names the session masked in the error too, as the line around it does', async () => {
+    const en = await intlFor('en');
+    const failed = {
+      session: '******789',
+      error: { code: 'session-not-found', params: { id: '123456789' } },
+    } as const;
+    const line = timelineWords(en, { code: 'cobrowse-failed', params: failed });
+    expect(line).toBe(
+      'Co-browse failed (session ******789): No live co-browse session has the ID ******789: it has ended, or the ID was mistyped.',
     );
   });
 

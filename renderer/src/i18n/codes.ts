@@ -1,6 +1,7 @@
 // Main's codes in the agent's words: one descriptor per code of the contract (common/contract.ts), each table
 // typed `Record<Code, …>` so a code added there without words here fails the type-check. The contract's
-// parameters become ICU arguments: session IDs grouped as agents read them, times in the agent's clock, and
+// parameters become ICU arguments: session IDs grouped as agents read them
+// (and, like hosts and times, isolated in right-to-left languages: ./isolate.ts), times in the agent's clock, and
 // for a nullable parameter `p` a `hasP` (yes/no) to select on.
 import { defineMessages, type IntlShape, type MessageDescriptor } from 'react-intl';
 import {
@@ -16,6 +17,7 @@ import {
   type TimelineNote,
   type UpdateDetail,
 } from '../../../common/contract';
+import { ltrRun, ownRun } from './isolate';
 
 type Words<C extends string> = Record<C, MessageDescriptor>;
 
@@ -426,6 +428,10 @@ export const endReasonMessages: Words<SessionEnd> = defineMessages({
     id: 'endReason.customer-exit',
     defaultMessage: 'The customer ended co-browse from the web page.',
   },
+  'customer-left': {
+    id: 'endReason.customer-left',
+    defaultMessage: "The customer's page closed or lost its connection; co-browse ended.",
+  },
   'agent-exit': {
     id: 'endReason.agent-exit',
     defaultMessage: 'The agent left co-browse from the agent page.',
@@ -641,6 +647,19 @@ export interface Phrase {
   params?: Record<string, string | number | null | MessageDescriptor>;
 }
 
+/** Parameters written left to right in every language: a masked ID, a host, a path, a command-line flag. */
+const LTR_PARAMS = new Set([
+  'session',
+  'host',
+  'node',
+  'address',
+  'origin',
+  'path',
+  'folder',
+  'file',
+  'flag',
+]);
+
 /** The contract's parameters as ICU arguments (see the header). */
 function argumentsOf(intl: IntlShape, params: Record<string, unknown> = {}): Record<string, string | number> {
   const args: Record<string, string | number> = {};
@@ -648,9 +667,10 @@ function argumentsOf(intl: IntlShape, params: Record<string, unknown> = {}): Rec
     args[`has${key[0]!.toUpperCase()}${key.slice(1)}`] = value === null ? 'no' : 'yes';
     if (value === null) args[key] = '';
     else if (typeof value === 'object') args[key] = intl.formatMessage(value as MessageDescriptor);
-    else if (key === 'id' || key === 'token') args[key] = groupDigits(String(value));
+    else if (key === 'id' || key === 'token') args[key] = ltrRun(intl, groupDigits(String(value)));
     else if (key === 'since')
-      args[key] = intl.formatTime(value as number, { hour: '2-digit', minute: '2-digit' });
+      args[key] = ownRun(intl, intl.formatTime(value as number, { hour: '2-digit', minute: '2-digit' }));
+    else if (LTR_PARAMS.has(key)) args[key] = ltrRun(intl, String(value));
     else args[key] = value as string | number;
   }
   return args;
@@ -678,6 +698,14 @@ export const errorAction = (intl: IntlShape, error: AppError): string | null => 
 const endReasonWords = (intl: IntlShape, reason: SessionEnd | null): string =>
   intl.formatMessage(endReasonMessages[reason ?? 'unknown']);
 
+/** An error naming the session as the line around it does (masked), never in full beside its masked ID. */
+function maskedAs(error: AppError, session: string): AppError {
+  if (!('params' in error)) return error;
+  const params: Record<string, unknown> = { ...error.params };
+  for (const key of ['id', 'token'] as const) if (key in params) params[key] = session;
+  return { ...error, params } as AppError;
+}
+
 /** A timeline line; its end reason and error are worded in turn. */
 export function timelineWords(intl: IntlShape, note: TimelineNote): string {
   if (note.code === 'cobrowse-ended')
@@ -686,8 +714,8 @@ export function timelineWords(intl: IntlShape, note: TimelineNote): string {
     });
   if (note.code === 'cobrowse-failed')
     return intl.formatMessage(timelineMessages[note.code], {
-      session: note.params.session,
-      error: errorMessage(intl, note.params.error),
+      session: ltrRun(intl, note.params.session),
+      error: errorMessage(intl, maskedAs(note.params.error, note.params.session)),
     });
   return say(intl, timelineMessages, note);
 }
@@ -700,6 +728,7 @@ export function endingWords(intl: IntlShape, entry: HistoryEntry): { words: stri
   const { ending } = entry;
   if (typeof ending === 'string') return { words: ending, code: null };
   if (!('error' in ending)) return { words: endReasonWords(intl, ending.end), code: ending.end };
-  const args = { id: entry.sessionId, token: entry.sessionId, hasOrigin: 'no', origin: '' };
+  const id = ltrRun(intl, entry.sessionId);
+  const args = { id, token: id, hasOrigin: 'no', origin: '' };
   return { words: intl.formatMessage(errorMessages[ending.error], args), code: ending.error };
 }

@@ -62,6 +62,9 @@ describe('catalogs', () => {
         ...{ address: 'x', host: 'x', user: 'x', reason: 'x', session: 'x', error: 'x', to: 'x', keys: 'x' },
         ...{ from: 'x', text: 'x', digits: 3, hasCustomer: 'yes', hasMedia: 'yes', hasSince: 'yes' },
         ...{ hasOrigin: 'yes', hasUser: 'yes', hasTo: 'yes', view: 'sidebar', outcome: 'reloaded' },
+        // Requests and the question before ending one session to join another.
+        ...{ time: '10:41:05', title: 'x', current: 'x', next: 'x', currentCustomer: 'x', nextCustomer: 'x' },
+        ...{ hasCurrentCustomer: 'yes', hasNextCustomer: 'yes' },
       };
       for (const id of Object.keys(await loadCatalog(locale)))
         intl.formatMessage({ id }, { ...values, link: (chunks) => chunks.join('') });

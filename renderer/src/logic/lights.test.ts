@@ -12,6 +12,15 @@ describe('status lights', () => {
     expect(light.words.defaultMessage).toBe('Softphone link: listening — no softphone connected');
   });
 
+  it("in demo mode the app connected on the local API is named as the demo's chat desk", () => {
+    const up = { kind: 'local-api', state: 'up', detail: null } as const;
+    expect(sourceLight(up, 'demo').words.defaultMessage).toBe('Demo chat desk: connected');
+    expect(sourceLight(up, 'live').words.defaultMessage).toBe('Softphone link: connected');
+    expect(sourceLight({ ...up, kind: 'workspace' }, 'demo').words.defaultMessage).toBe(
+      'Genesys Workspace: connected',
+    );
+  });
+
   it('no session is not a fault: the idle connection is neutral', () => {
     expect(connectionLight({ state: 'idle', detail: null }).tone).toBe('neutral');
   });

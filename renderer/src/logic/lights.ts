@@ -46,6 +46,14 @@ const localApi = defineMessages({
     defaultMessage: 'Softphone link: not running — chats and calls cannot reach the sidebar',
   },
 });
+/** In demo mode the app on the local API is the demo's own chat desk, not a softphone. */
+const demoDesk = defineMessages({
+  up: {
+    id: 'status.localApi.demoUp',
+    defaultMessage: 'Demo chat desk: connected',
+    description: "Demo mode: the demo customer page's chat desk is connected to the sidebar",
+  },
+});
 const workspace = defineMessages({
   starting: { id: 'status.workspace.starting', defaultMessage: 'Genesys Workspace: connecting…' },
   up: { id: 'status.workspace.up', defaultMessage: 'Genesys Workspace: connected' },
@@ -77,8 +85,11 @@ export const connectionLight = (c: AppState['connection']): Light => ({
   tone: connectionTone[c.state],
 });
 
-export const sourceLight = (s: AppState['source']): Light => ({
-  words: sourceWords[s.kind][s.state],
+export const sourceLight = (s: AppState['source'], mode: AppState['mode'] = 'live'): Light => ({
+  words:
+    mode === 'demo' && s.kind === 'local-api' && s.state === 'up'
+      ? demoDesk.up
+      : sourceWords[s.kind][s.state],
   tone: sourceTone[s.state],
 });
 

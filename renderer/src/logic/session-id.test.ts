@@ -14,6 +14,8 @@ describe('readSessionField', () => {
     ['123-456-789', '123456789'],
     ['{start:987654321}', '987654321'],
     ['cobrowse-agent://join?sid=555000111', '555000111'],
+    ['Session ID: 414-898-940', '414898940'],
+    ['ID 414 898 940', '414898940'],
   ])('normalises %j to the 9 digits it sends', (raw, digits) => {
     const r = readSessionField(raw);
     expect(r).toMatchObject({ token: digits, sessionId: digits });
@@ -23,6 +25,7 @@ describe('readSessionField', () => {
   it('sends the raw text when nothing normalises, so main answers with its specific refusal', () => {
     expect(readSessionField('12345')).toMatchObject({ token: '12345', sessionId: null });
     expect(hintOf('12345')).toBe('A session ID has 9 digits; this has 5.');
+    expect(hintOf('Session ID: 414-898-94')).toBe('A session ID has 9 digits; this has 8.');
     expect(readSessionField('{start:12}').token).toBe('{start:12}');
     expect(hintOf('{start:12}')).toBe('This is not a session ID; Join will say why.');
     expect(readSessionField('cobrowse-agent://leave?sid=123456789').sessionId).toBeNull();

@@ -3,6 +3,7 @@
 // goes as typed, so main answers with its own specific refusal.
 import { defineMessages } from 'react-intl';
 import { normaliseSessionId } from '../../../common/contract';
+import { digitCount } from '../../../common/session-id';
 import type { Phrase } from '../i18n/codes';
 
 /** The contract's bound on a token; longer pastes are cut so main still answers "not a session ID". */
@@ -32,12 +33,13 @@ export function readSessionField(raw: string): FieldReading {
   const token = sessionId ?? raw.slice(0, MAX_TOKEN);
   if (sessionId) return { token, sessionId, hint: { message: hints.will, params: { id: sessionId } } };
   if (raw.trim() === '') return { token, sessionId, hint: { message: hints.empty } };
-  const digits = raw.replace(/\D/g, '').length;
+  const digits = digitCount(raw);
   return {
     token,
     sessionId,
+    // A link or a `{…}` form is not short of digits: it is something else.
     hint:
-      digits > 0 && /^[\d\s-]+$/.test(raw.trim())
+      digits > 0 && !/[{}]|:\/\//.test(raw)
         ? { message: hints.digits, params: { digits } }
         : { message: hints.not },
   };

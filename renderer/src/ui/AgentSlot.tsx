@@ -10,6 +10,9 @@ import { useSidebar, useSidebarState } from './context';
 
 type AgentView = NonNullable<AppState['agentView']>;
 
+/** The agent area's element id, for the sidebar's skip link (the slot, or the empty area between sessions). */
+export const AGENT_AREA = 'agent-area';
+
 export function AgentSlot({ view }: { view: AgentView }) {
   const sidebar = useSidebar();
   // Main knows where the view is (closing the pop-out window brings it back); the button only asks.
@@ -19,6 +22,8 @@ export function AgentSlot({ view }: { view: AgentView }) {
 
   return (
     <main
+      id={AGENT_AREA}
+      tabIndex={-1}
       className="agent-slot"
       aria-label={intl.formatMessage({ id: 'agentSlot.label', defaultMessage: 'Agent page' })}
     >

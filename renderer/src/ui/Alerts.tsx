@@ -6,6 +6,7 @@ import type { AppError, RequestName } from '../../../common/contract';
 import { errorAction, errorMessage } from '../i18n/codes';
 import { currentSession } from '../logic/progress';
 import { useSidebar, useSidebarState } from './context';
+import { DISMISS } from './focus';
 
 export function Alerts() {
   const sidebar = useSidebar();
@@ -57,7 +58,7 @@ export function ErrorBox({
       {action && <p className="error-action">{action}</p>}
       {children}
       {onDismiss && (
-        <button type="button" className="link" disabled={busy} onClick={onDismiss}>
+        <button type="button" className="link" disabled={busy} onClick={onDismiss} {...DISMISS}>
           <FormattedMessage id="alerts.dismiss" defaultMessage="Dismiss" />
         </button>
       )}

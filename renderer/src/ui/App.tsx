@@ -1,15 +1,18 @@
 // The sidebar: narrow column of panels, and the agent page's slot taking the rest of the window when a
 // co-browse session shows one.
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { AgentSlot } from './AgentSlot';
+import { AGENT_AREA, AgentSlot } from './AgentSlot';
 import { Alerts } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
+import { dismissNewestAlert, useFocusRescue } from './focus';
 import { Footer } from './Footer';
 import { Interactions } from './Interactions';
 import { JoinPanel } from './JoinPanel';
 import { lazyPanel } from './LazyPanel';
 import { RequestChime } from './RequestChime';
+import { Requests } from './Requests';
+import { SessionPanel } from './SessionPanel';
 import { StatusBar } from './StatusBar';
 import { WebNotifier } from './WebNotifications';
 
@@ -23,13 +26,21 @@ export function App() {
   const loaded = useSidebarState((s) => s.app !== null);
   const agentView = useSidebarState((s) => s.app?.agentView ?? null);
   const intl = useIntl();
+  const aside = useRef<HTMLElement>(null);
+  useFocusRescue(
+    aside,
+    useCallback(() => document.getElementById('session-id'), []),
+  );
 
   return (
     <div className="shell">
       <aside
+        ref={aside}
         className="sidebar"
         aria-label={intl.formatMessage({ id: 'app.sidebar', defaultMessage: 'Co-browse sidebar' })}
+        onKeyDown={dismissNewestAlert}
       >
+        {agentView && <SkipToAgentArea />}
         <h1 className="title">
           <FormattedMessage
             id="app.title"
@@ -39,10 +50,13 @@ export function App() {
         </h1>
         {loaded ? (
           <>
+            {/* What needs the agent now first: the session, a request, a problem; then the lights. */}
+            <SessionPanel />
+            <Requests />
+            <Alerts />
             <StatusBar />
             <RequestChime />
             {sidebar.host === 'web' && <WebNotifier />}
-            <Alerts />
             <JoinPanel />
             <Interactions />
             <History />
@@ -67,11 +81,27 @@ export function App() {
   );
 }
 
-/** First start and between sessions: what will appear in the agent area, and how to start. */
+/** During a session the agent page is one keystroke away from the sidebar's top. */
+function SkipToAgentArea() {
+  return (
+    <a
+      className="skip-link"
+      href={`#${AGENT_AREA}`}
+      onClick={(e) => {
+        e.preventDefault(); // no hash in the address: the page's link stays as it was opened
+        document.getElementById(AGENT_AREA)?.focus();
+      }}
+    >
+      <FormattedMessage id="app.skipToAgentArea" defaultMessage="Skip to the agent page" />
+    </a>
+  );
+}
+
+/** First start and between sessions: what will appear in the agent area, and how to start (the page's main). */
 function AgentEmpty() {
   const demo = useSidebarState((s) => s.app!.mode === 'demo');
   return (
-    <section className="agent-empty" aria-labelledby="agent-empty-heading" data-testid="agent-empty">
+    <main className="agent-empty" aria-labelledby="agent-empty-heading" data-testid="agent-empty">
       <h2 id="agent-empty-heading">
         <FormattedMessage id="agentEmpty.heading" defaultMessage="The customer's page will show here" />
       </h2>
@@ -89,6 +119,6 @@ function AgentEmpty() {
           />
         </p>
       )}
-    </section>
+    </main>
   );
 }

@@ -1,13 +1,15 @@
 // The agent's interactions in working order: the one co-browsing now on top with its badge and clock, the
 // other live ones, then the ended ones folded under "Ended (n)" with Clear. Attached data read in words, the
-// raw keys behind a disclosure; a co-browse request waiting for the agent; the last timeline entries.
+// raw keys behind a disclosure; the last timeline entries (a request waiting for the agent shows above all:
+// Requests.tsx).
 // Selecting an active one makes typed joins attach to it; an ended one cannot be the target.
 import { useState } from 'react';
 import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { groupDigits, type InteractionView } from '../../../common/contract';
+import type { InteractionView } from '../../../common/contract';
 import { timelineWords } from '../i18n/codes';
-import { liveSession } from '../logic/join-target';
+import { ownRun } from '../i18n/isolate';
 import { attachedSummary, liveSessionOn, orderInteractions } from '../logic/interaction-order';
+import { CardStart } from './CardStart';
 import { useSidebar, useSidebarState } from './context';
 import { SessionClock } from './SessionClock';
 
@@ -148,6 +150,7 @@ function Card({
           </>
         )}
         <span className={`badge ${i.state}`}>{intl.formatMessage(stateWords[i.state])}</span>
+        <CardStart interaction={i} />
         {session && (
           <>
             {' '}
@@ -158,7 +161,6 @@ function Card({
         )}
       </button>
       <SessionClock session={session} testId="card-clock" />
-      {i.cobrowseRequest && <Request interaction={i} />}
       <p className="muted" data-testid="attached-summary">
         <FormattedMessage
           id="interactions.summary"
@@ -169,7 +171,10 @@ function Card({
             started:
               summary.firstStartedAt === null
                 ? 'none'
-                : intl.formatTime(summary.firstStartedAt, { hour: '2-digit', minute: '2-digit' }),
+                : ownRun(
+                    intl,
+                    intl.formatTime(summary.firstStartedAt, { hour: '2-digit', minute: '2-digit' }),
+                  ),
             minutes:
               summary.activeSeconds === null
                 ? 'none'
@@ -215,7 +220,7 @@ function Card({
         >
           {i.timeline.slice(-TIMELINE_ENTRIES).map((t, n) => (
             <li key={`${t.at}-${n}`}>
-              <time dateTime={new Date(t.at).toISOString()}>
+              <time dateTime={new Date(t.at).toISOString()} dir="auto">
                 {intl.formatTime(t.at, {
                   hour: '2-digit',
                   minute: '2-digit',
@@ -229,59 +234,5 @@ function Card({
         </ol>
       )}
     </li>
-  );
-}
-
-/** A `{start:…}` that came while another session was live: the agent joins it (ending that one) or declines. */
-function Request({ interaction }: { interaction: InteractionView }) {
-  const sidebar = useSidebar();
-  const intl = useIntl();
-  const busy = useSidebarState((s) => s.pending.answerRequest === true);
-  // The live session may have ended since the request came: then there is nothing to end first.
-  const live = useSidebarState((s) => liveSession(s.app!) !== null);
-  const id = groupDigits(interaction.cobrowseRequest!.token);
-  const answer = async (accept: boolean) => {
-    const outcome = await sidebar.call('answerRequest', { interactionId: interaction.id, accept });
-    if (outcome) sidebar.joinSettled(interaction.cobrowseRequest!.token, outcome);
-  };
-  return (
-    <div
-      className="request"
-      role="group"
-      aria-label={intl.formatMessage(
-        { id: 'request.label', defaultMessage: 'Co-browse request from {customer}' },
-        { customer: interaction.customerName },
-      )}
-    >
-      <p>
-        <FormattedMessage
-          id="request.asks"
-          defaultMessage="{customer} asks to co-browse (session {id})."
-          values={{ customer: interaction.customerName, id }}
-        />
-        {live && (
-          <>
-            {' '}
-            <FormattedMessage id="request.inAnother" defaultMessage="You are in another session." />
-          </>
-        )}
-      </p>
-      <div className="row">
-        <button type="button" className="primary" disabled={busy} onClick={() => void answer(true)}>
-          {live ? (
-            <FormattedMessage
-              id="request.endAndJoin"
-              defaultMessage="End current and join {id}"
-              values={{ id }}
-            />
-          ) : (
-            <FormattedMessage id="request.join" defaultMessage="Join {id}" values={{ id }} />
-          )}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void answer(false)}>
-          <FormattedMessage id="request.decline" defaultMessage="Decline" />
-        </button>
-      </div>
-    </div>
   );
 }

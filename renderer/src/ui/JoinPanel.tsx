@@ -1,22 +1,13 @@
-// Joining: the Session ID field (Enter joins) with what the join will attach to, the join's outcome right by
-// the field (the typed ID kept after any failure), the step-by-step progress in a live region, and Exit /
-// Stop for the session under way, each naming it (Stop asks first: it ends co-browse for the customer).
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { defineMessages, FormattedMessage, useIntl } from 'react-intl';
-import { groupDigits, type CobrowseSessionView } from '../../../common/contract';
+// Joining: the Session ID field (Enter joins) with what the join will attach to, and the join's outcome right
+// by the field (the typed ID kept after any failure). Where the session stands is SessionPanel's.
+import { useId, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { phrase } from '../i18n/codes';
 import { attachHint } from '../logic/join-target';
-import { canEnd, currentSession, phaseWords, STEPS, stepMarks } from '../logic/progress';
 import { readSessionField } from '../logic/session-id';
 import { ErrorBox } from './Alerts';
-import { SessionClock } from './SessionClock';
+import { ReplaceAndJoin } from './Replace';
 import { useSidebar, useSidebarState } from './context';
-
-const m = defineMessages({
-  progress: { id: 'join.progress', defaultMessage: 'Join progress' },
-  steps: { id: 'join.steps', defaultMessage: 'Join steps' },
-  confirmLabel: { id: 'join.confirmLabel', defaultMessage: 'Confirm Stop' },
-});
 
 export function JoinPanel() {
   const sidebar = useSidebar();
@@ -25,7 +16,6 @@ export function JoinPanel() {
   const joining = useSidebarState((s) => s.pending.join === true);
   const app = useSidebarState((s) => s.app!);
   const problem = useSidebarState((s) => s.joinProblem);
-  const session = currentSession(app);
   const hintId = useId();
   const reading = readSessionField(field);
 
@@ -41,7 +31,6 @@ export function JoinPanel() {
     void join(field);
   };
 
-  const marks = session ? stepMarks(session.phase) : null;
   return (
     <section className="panel" aria-labelledby="join-heading">
       <h2 id="join-heading">
@@ -78,109 +67,16 @@ export function JoinPanel() {
       {problem && (
         <ErrorBox error={problem.error} onDismiss={() => sidebar.dismissJoinProblem()}>
           {problem.busyWith && (
-            <button
-              type="button"
-              className="danger"
-              disabled={joining}
-              onClick={() => void join(problem.token, true)}
+            <ReplaceAndJoin
+              next={{ token: readSessionField(problem.token).token, customer: null }}
+              busy={joining}
+              onJoin={() => void join(problem.token, true)}
             >
               <FormattedMessage id="join.endAndJoin" defaultMessage="End it and join" />
-            </button>
+            </ReplaceAndJoin>
           )}
         </ErrorBox>
       )}
-
-      <p
-        role="status"
-        aria-label={intl.formatMessage(m.progress)}
-        className="progress"
-        data-phase={session?.phase ?? 'none'}
-      >
-        {phrase(intl, phaseWords(session))}
-      </p>
-      <SessionClock session={session} testId="session-clock" />
-      {marks && (
-        <ol className="steps" aria-label={intl.formatMessage(m.steps)}>
-          {STEPS.map((step, i) => (
-            <li
-              key={step.phase}
-              data-mark={marks[i]}
-              aria-current={marks[i] === 'current' ? 'step' : undefined}
-            >
-              {intl.formatMessage(step.label)}
-            </li>
-          ))}
-        </ol>
-      )}
-      {session && canEnd(session.phase) && <EndButtons key={session.id} session={session} />}
     </section>
-  );
-}
-
-/** Exit leaves; Stop ends co-browse for the customer too, after a confirmation that names the session. */
-function EndButtons({ session }: { session: CobrowseSessionView }) {
-  const sidebar = useSidebar();
-  const intl = useIntl();
-  const busy = useSidebarState((s) => s.pending.exit === true || s.pending.stop === true);
-  const [confirming, setConfirming] = useState(false);
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirm.current?.focus();
-  }, [confirming]);
-  const id = groupDigits(session.token);
-  const sessionId = session.id;
-  return (
-    <div className="end-buttons">
-      <div className="row">
-        <button
-          type="button"
-          disabled={busy}
-          aria-label={intl.formatMessage(
-            { id: 'join.exitLabel', defaultMessage: 'Exit session {id}: leave co-browse' },
-            { id },
-          )}
-          onClick={() => void sidebar.call('exit', { sessionId })}
-        >
-          <FormattedMessage id="join.exit" defaultMessage="Exit" />
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={busy || confirming}
-          aria-label={intl.formatMessage(
-            { id: 'join.stopLabel', defaultMessage: 'Stop session {id}: end co-browse for the customer' },
-            { id },
-          )}
-          onClick={() => setConfirming(true)}
-        >
-          <FormattedMessage id="join.stop" defaultMessage="Stop…" />
-        </button>
-      </div>
-      {confirming && (
-        <div className="confirm" role="group" aria-label={intl.formatMessage(m.confirmLabel)}>
-          <p>
-            <FormattedMessage
-              id="join.confirm"
-              defaultMessage="End co-browse session {id} for the customer too? Their page stops being shared."
-              values={{ id }}
-            />
-          </p>
-          <div className="row">
-            <button
-              ref={confirm}
-              type="button"
-              className="danger"
-              disabled={busy}
-              onClick={() => void sidebar.call('stop', { sessionId })}
-            >
-              <FormattedMessage id="join.confirmYes" defaultMessage="Yes, end session {id}" values={{ id }} />
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              <FormattedMessage id="join.cancel" defaultMessage="Cancel" />
-            </button>
-          </div>
-        </div>
-      )}
-    </div>
   );
 }

@@ -16,7 +16,14 @@ export function SessionClock({ session, testId }: { session: CobrowseSessionView
         id="session.clock"
         defaultMessage="Co-browsing for {elapsed}"
         description="elapsed: time since the customer activated the session, e.g. 4:07"
-        values={{ elapsed: <time dateTime={`PT${Math.max(0, Math.floor(ms / 1000))}S`}>{elapsed(ms)}</time> }}
+        // A duration reads left to right in every language (dir: an isolate in RTL text).
+        values={{
+          elapsed: (
+            <time dateTime={`PT${Math.max(0, Math.floor(ms / 1000))}S`} dir="ltr">
+              {elapsed(ms)}
+            </time>
+          ),
+        }}
       />
     </p>
   );

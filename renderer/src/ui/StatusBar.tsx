@@ -1,5 +1,6 @@
 // Where things stand at a glance: the web edition's link to its app, the co-browse server connection, the
 // interaction source, the demo mode and an update on offer.
+import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppState } from '../../../common/contract';
 import { connectionMessages, say, sourceMessages, updateMessages } from '../i18n/codes';
@@ -38,24 +39,29 @@ export function StatusBar() {
           {intl.formatMessage(hostLinkLight(hostLink).words)}
         </p>
       )}
-      <p aria-live="polite" data-testid="connection" data-state={connection.state}>
+      {/* Not a live region: a join's connecting → connected is told by the join progress, once. */}
+      <p data-testid="connection" data-state={connection.state}>
         <Dot light={connectionLight(connection)} />
         {intl.formatMessage(connectionLight(connection).words)}
         <Detail text={connection.detail && say(intl, connectionMessages, connection.detail)} />
       </p>
+      <ConnectionNews connection={connection} />
       <p data-testid="source" data-state={source.state}>
-        <Dot light={sourceLight(source)} />
-        {intl.formatMessage(sourceLight(source).words)}
+        <Dot light={sourceLight(source, app.mode)} />
+        {intl.formatMessage(sourceLight(source, app.mode).words)}
         <Detail text={source.detail && say(intl, sourceMessages, source.detail)} />
       </p>
       {source.kind === 'workspace' && <WorkspaceAccount state={source.state} />}
       {app.mode === 'demo' && (
         <div className="banner demo" role="note">
-          <FormattedMessage
-            id="status.demo"
-            defaultMessage="Demo mode: an embedded co-browse server runs on this computer."
-          />{' '}
-          <DemoNextStep />{' '}
+          {/* In a short window during a session only the link stays (styles.css). */}
+          <span className="demo-more">
+            <FormattedMessage
+              id="status.demo"
+              defaultMessage="Demo mode: an embedded co-browse server runs on this computer."
+            />{' '}
+            <DemoNextStep />{' '}
+          </span>
           {app.service.demoCustomerUrl && (
             <a href={app.service.demoCustomerUrl} target="_blank" rel="noopener noreferrer">
               <FormattedMessage id="status.demoCustomerPage" defaultMessage="Open the demo customer page" />
@@ -65,6 +71,22 @@ export function StatusBar() {
       )}
       <UpdateOffer update={app.update} />
     </section>
+  );
+}
+
+/** Said aloud only when the connection goes wrong outside a join, and when it recovers from that. */
+function ConnectionNews({ connection }: { connection: AppState['connection'] }) {
+  const intl = useIntl();
+  const troubled = useRef(false);
+  const trouble = connection.state === 'reconnecting' || connection.state === 'lost';
+  const recovered = !trouble && troubled.current && connection.state === 'connected';
+  useEffect(() => {
+    troubled.current = trouble;
+  });
+  return (
+    <p className="visually-hidden" role="status" data-testid="connection-news">
+      {trouble || recovered ? intl.formatMessage(connectionLight(connection).words) : ''}
+    </p>
   );
 }
 

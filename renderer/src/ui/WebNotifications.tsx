@@ -49,9 +49,10 @@ const bodies = {
 
 /** The waiting request's first answer, else the interaction's card: where the agent acts next. */
 function focusRequest(interactionId: string): void {
-  const card = document.querySelector(`[data-interaction-id="${CSS.escape(interactionId)}"]`);
+  const on = `[data-interaction-id="${CSS.escape(interactionId)}"]`;
   (
-    card?.querySelector<HTMLElement>('.request button') ?? card?.querySelector<HTMLElement>('button.select')
+    document.querySelector<HTMLElement>(`.request${on} button`) ??
+    document.querySelector<HTMLElement>(`${on} button.select`)
   )?.focus();
 }
 

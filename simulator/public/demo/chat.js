@@ -1,6 +1,7 @@
 // The demo page's chat box: a chat with the agent through the interaction-server simulator
 // (`/sim/interactions/…`, same origin). "Share my screen with the agent" starts a co-browse session with the
-// page's own Start button, then sends `{start:<token>}` in the chat, which makes the agent's app join.
+// page's own Start button, then sends `{start:<token>}` in the chat, which makes the agent's app join. The
+// chat ends as a day's chats do: "End chat", or the customer leaving the page (closed, reloaded, navigated).
 const API = '/sim/interactions/chats';
 const section = document.getElementById('chat');
 
@@ -14,6 +15,7 @@ section.innerHTML = `
     <button type="submit">Send</button>
   </form>
   <button id="chat-share" type="button" class="primary">Share my screen with the agent</button>
+  <button id="chat-end" type="button" hidden>End chat</button>
   <p id="chat-status" class="muted" aria-live="polite"></p>
   <p id="chat-error" class="error" aria-live="assertive" hidden></p>`;
 section.setAttribute('aria-labelledby', 'chat-title');
@@ -22,6 +24,7 @@ const log = document.getElementById('chat-log');
 const form = document.getElementById('chat-form');
 const input = document.getElementById('chat-text');
 const share = document.getElementById('chat-share');
+const end = document.getElementById('chat-end');
 const status = document.getElementById('chat-status');
 const error = document.getElementById('chat-error');
 let chatId;
@@ -53,6 +56,7 @@ async function openChat() {
     chatId = (await call(API, { customerName: 'Demo customer' })).interactionId;
     section.dataset.interactionId = chatId;
     status.textContent = 'Connected to an agent';
+    end.hidden = false;
   }
   return chatId;
 }
@@ -111,4 +115,24 @@ share.addEventListener('click', async () => {
   } finally {
     share.disabled = false;
   }
+});
+
+end.addEventListener('click', async () => {
+  if (!chatId) return;
+  fail('');
+  try {
+    await call(`${API}/${encodeURIComponent(chatId)}/close`);
+    line('You ended the chat.');
+    status.textContent = 'Chat ended';
+    chatId = undefined;
+    delete section.dataset.interactionId;
+    end.hidden = true;
+  } catch (err) {
+    fail(`Could not end the chat: ${err.message}`);
+  }
+});
+
+// Leaving the page ends its chat: a beacon, the one request a page going away may still send.
+window.addEventListener('pagehide', () => {
+  if (chatId) navigator.sendBeacon(`${API}/${encodeURIComponent(chatId)}/close`);
 });

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietLogger } from '../../../../common/logger';
 import { useSimulator } from '../../../../simulator/test-support/session-setup';
 import { WorkspaceSim, workspaceRoutes } from '../../../../simulator/workspace';
-import { startEngine } from '../../interactions/test-harness';
+import { startEngine } from '../../interactions/test-support/lifecycle';
 import { useCorpNetwork } from '../../net/test-support/corp-network';
 import { squidSkipReason } from '../../net/test-support/squid';
-import { FakeFileSecretStore } from './fake-secret-store.test-support';
+import { FakeFileSecretStore } from './test-support/fake-secret-store';
 import { createWorkspaceSource } from './source';
 
 const NAME = 'gapi.corp.test';
