@@ -90,6 +90,8 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 }
 
 test('a shift read from the sidebar, its history kept across a restart', async ({ browser }) => {
+  // A whole day in one test (three chats, a restart, a call): three times the default budget.
+  test.slow();
   const page = await newPage(browser);
   await page.goto(web.openUrl);
 

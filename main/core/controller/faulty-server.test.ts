@@ -77,8 +77,9 @@ beforeAll(async () => {
           .writeHead(200, { 'Content-Type': 'application/json' })
           .end(JSON.stringify({ sessionToken: TOKEN, sessionServerName: 'node1' }));
       }
-      if (req.url === paths.health) return void res.writeHead(healthy ? 200 : 503).end();
       if (misbehave(cometd, req, res)) return;
+      // The node probe: a GET without a message, refused by a CometD server, or a balancer's 503 for a node gone.
+      if (req.method === 'GET') return void res.writeHead(healthy ? 400 : 503).end();
       bayeux(req, res, body);
     });
   });
