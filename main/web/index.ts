@@ -1,25 +1,20 @@
 // The web edition: the same core and sidebar as the desktop app, hosted on loopback. The sidebar is served
-// from the built renderer; the contract travels over a WebSocket at /api, validated exactly like Electron IPC;
-// the agent page shows in an iframe through the agent proxy (its own origin, stickiness added).
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// from the built renderer (site-server.ts); the contract travels over a WebSocket at /api (api-sockets.ts,
+// api-connection.ts), validated exactly like Electron IPC; the agent page shows in an iframe through the agent
+// proxy (its own origin, stickiness added).
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { WireFromPage, type AppError, type AppState, type WireFromHost } from '../../common/contract';
-import { createAppCore, type AppCore } from '../core/app-core';
-import { createStatePump } from '../core/ipc/state-pump';
 import { createLogger, type Logger } from '../../common/logger';
-import { diagnosticsFileName } from '../core/diagnostics/save-file';
-import { startAgentProxy } from './agent-proxy';
-import { createRunKey } from './run-key';
-import { API_PROTOCOL, presentedKey, SESSION_PATH, sessionRoute } from './tab-session';
+import type { AppCore } from '../core/app-core';
+import { refusalLog } from '../core/net/flood-guard';
 import { watchInterfaces } from '../core/net/interface-watch';
-import { serveSite } from './static-site';
-import { cutOff, rateLimit, refusalLog } from '../core/net/flood-guard';
-import { isOwnHost } from '../../common/loopback-host';
-import { requestUrl } from '../../common/request-path';
+import { startAgentProxy } from './agent-proxy';
+import { serveApiConnection } from './api-connection';
+import { acceptApiSockets } from './api-sockets';
+import { createRunKey } from './run-key';
+import { createSiteServer, listenOnLoopback, type SiteAddress } from './site-server';
+import { createWebCore, pageState } from './web-core';
 
 export interface WebEditionOptions {
   /** Loopback port of the sidebar; 0 picks a free one. */
@@ -50,176 +45,39 @@ export interface WebEdition {
   close(): Promise<void>;
 }
 
-const appVersion = process.env.npm_package_version ?? 'dev';
-const MAX_FRAME_BYTES = 64 * 1024;
-// Any page the agent visits on another loopback port can set cookies for 127.0.0.1 that the browser then
-// sends here too (cookies ignore ports): up to some 180 of 4 KB. We read none, but Node's default 16 KB header
-// limit would refuse every request under such a cookie bomb; this takes them all.
-const MAX_HEADER_BYTES = 1024 * 1024;
-// Per-connection bounds of /api (our choice: the sidebar sends a handful of requests a second at most). Past
-// the rate or the queue a request gets a `too-many-requests` Reply; a page that keeps flooding, or does not
-// read its replies, is disconnected (1008), so a flood costs neither memory nor the process.
-const API_RATE = { perSecond: 50, burst: 100 };
-const MAX_IN_FLIGHT = 8;
-const MAX_QUEUED = 32;
-const MAX_REFUSED_IN_A_ROW = 200;
-const MAX_UNREAD_BYTES = 4 * 1024 * 1024;
 const defaultRendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
 export async function startWebEdition(opts: WebEditionOptions = {}): Promise<WebEdition> {
   const log = opts.log ?? createLogger({ scope: 'web' });
   const dataDir = opts.dataDir ?? join(homedir(), '.cobrowse-agent-shell', 'web');
-  const argv = opts.demo ? ['--service-url', ''] : opts.serviceUrl ? ['--service-url', opts.serviceUrl] : [];
   // The agent page goes the way the core's own connections go (its network is the core's, asked per use).
   const proxy = await startAgentProxy(log.child('agent-proxy'), () => core.network());
-  const bundle = () =>
-    core.diagnostics({
-      app: { name: 'Cobrowse Agent Shell (web edition)', version: appVersion },
-      runtime: { node: process.version, platform: `${process.platform} ${process.arch}` },
-    });
-  const core = await createAppCore({
-    // Only demo mode needs the simulator and its packages: loaded then, not on every start.
-    startDemo: async (...demo) => (await import('../demo/embedded')).startEmbeddedDemo(...demo),
-    dataDir,
-    settings: {
-      userSettingsPath: join(dataDir, 'settings.json'),
-      // The web edition is a user's own tool: no admin-wide layer.
-      managedSettingsPath: join(dataDir, 'managed-settings.json'),
-      argv,
-    },
-    log,
-    ...(opts.localApiPort !== undefined ? { localApiPort: opts.localApiPort } : {}),
-    hooks: {
-      ownerKnown: (owner) => proxy.warm(owner),
-      copyDiagnostics: () => bundle(),
-      // The page downloads it: the browser's own download, no file dialog of ours.
-      saveDiagnostics: async () => ({
-        outcome: 'download',
-        fileName: diagnosticsFileName(),
-        text: await bundle(),
-      }),
-    },
-  });
+  const core = await createWebCore({ ...opts, dataDir }, log, proxy);
   // A network change (Wi-Fi to VPN): every connection is checked again at once.
   const unwatchNetwork = watchInterfaces(() => core.networkChanged('network-change'));
 
-  // What this page sees: the agent page URL points at the proxy, never straight at the node.
-  const stateForPage = (): AppState => {
-    const state = core.getState();
-    proxy.retain(state.agentView ? [state.agentView.sessionId] : []);
-    return state.agentView
-      ? { ...state, agentView: { ...state.agentView, url: proxy.expose(state.agentView) } }
-      : state;
-  };
-
-  const rendererDir = opts.rendererDir ?? defaultRendererDir;
   const runKey = createRunKey();
-  let url = ''; // once listening
-  const openUrl = () => `${url}/#key=${runKey.newLink()}`;
-  // The sidebar's files hold nothing secret and its first load carries no key (the fragment stays in the
-  // browser): served to any local caller. Everything that acts needs the tab key.
-  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
-    if (!sameHost(req, port)) return void res.writeHead(421).end();
-    const path = requestUrl(req.url)?.pathname;
-    if (path === undefined) return void res.writeHead(400).end();
-    if (path === SESSION_PATH)
-      return void sessionRoute(req, res, runKey, url).then(
-        (redeemed) => redeemed && opts.onLinkUsed?.(openUrl()),
-      );
-    void serveSite(rendererDir, req, res, path, proxy.origin);
+  const at: SiteAddress = { port: 0, url: '' }; // once listening
+  const openUrl = () => `${at.url}/#key=${runKey.newLink()}`;
+  const server = createSiteServer({
+    rendererDir: opts.rendererDir ?? defaultRendererDir,
+    runKey,
+    proxyOrigin: proxy.origin,
+    at,
+    linkUsed: () => opts.onLinkUsed?.(openUrl()),
   });
-  const upgradeRefused = refusalLog(log, 'web edition: WebSocket refused');
-  const frameRefused = refusalLog(log, 'web edition: request refused');
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: MAX_FRAME_BYTES,
-    // The page names `cobrowse` and `key.<tab key>`; the answer names only the first (the key is not echoed).
-    handleProtocols: (protocols) => (protocols.has(API_PROTOCOL) ? API_PROTOCOL : false),
-  });
-  server.on('upgrade', (req, socket, head) => {
-    // Only the sidebar page itself: same host (DNS rebinding) and same origin (any other page on the machine).
-    const ok =
-      req.url === '/api' &&
-      sameHost(req, port) &&
-      req.headers.origin === pageOrigin(req) &&
-      runKey.admits(presentedKey(req));
-    if (!ok) {
-      upgradeRefused({ origin: String(req.headers.origin ?? '(none)').slice(0, 100) });
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
-  });
-
-  function attach(ws: WebSocket): void {
-    const disconnect = (reason: string) => {
-      frameRefused({ reason: `${reason}; disconnected` });
-      cutOff(ws, reason);
-    };
-    const send = (frame: WireFromHost) => {
-      if (ws.readyState !== ws.OPEN) return;
-      if (ws.bufferedAmount > MAX_UNREAD_BYTES) return disconnect('replies not read');
-      ws.send(JSON.stringify(frame));
-    };
-    const pump = createStatePump(stateForPage, (state) => send({ event: 'state', payload: state }));
-    const unsubscribe = core.subscribe(() => pump.changed());
-    const limit = rateLimit(API_RATE.perSecond, API_RATE.burst);
-    const queue: WireFromPage[] = [];
-    let inFlight = 0;
-    let refusedInARow = 0;
-    const run = async (frame: WireFromPage) => {
-      let reply = await core.dispatch(frame.name, frame.input);
-      if (frame.name === 'ready' && reply.ok) {
-        pump.ready();
-        reply = { ok: true, value: stateForPage() };
-      }
-      send({ id: frame.id, reply });
-    };
-    const next = () => {
-      while (inFlight < MAX_IN_FLIGHT && queue.length > 0) {
-        inFlight++;
-        void run(queue.shift()!).finally(() => {
-          inFlight--;
-          next();
-        });
-      }
-    };
-    ws.on('message', (data) => {
-      if (ws.readyState !== ws.OPEN) return; // closing: what it still sends is dropped unread
-      let frame: WireFromPage;
-      try {
-        frame = WireFromPage.parse(JSON.parse(String(data)));
-      } catch {
-        frameRefused({ reason: 'malformed frame dropped' });
-        return;
-      }
-      if (!limit.take() || queue.length >= MAX_QUEUED) {
-        if (++refusedInARow > MAX_REFUSED_IN_A_ROW) return disconnect('too many requests');
-        frameRefused({ reason: 'too many requests', name: frame.name.slice(0, 40) });
-        send({ id: frame.id, reply: { ok: false, error: TOO_MANY } });
-        return;
-      }
-      refusedInARow = 0;
-      queue.push(frame);
-      next();
-    });
-    ws.on('close', () => {
-      queue.length = 0;
-      unsubscribe();
-      pump.close();
-    });
-    ws.on('error', (err) => log.warn('web edition: socket error', { error: err.message }));
-  }
-
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
-  url = `http://127.0.0.1:${port}`;
-  log.info('web edition up', { url });
+  const connection = {
+    core,
+    stateForPage: pageState(core, proxy),
+    log,
+    refused: refusalLog(log, 'web edition: request refused'),
+  };
+  const sockets = acceptApiSockets(server, { at, runKey, log }, (ws) => serveApiConnection(ws, connection));
+  await listenOnLoopback(server, opts.port ?? 0, at);
+  log.info('web edition up', { url: at.url });
 
   return {
-    url,
+    url: at.url,
     get openUrl() {
       return openUrl();
     },
@@ -231,8 +89,7 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     },
     async close() {
       unwatchNetwork();
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await proxy.close();
@@ -240,7 +97,3 @@ export async function startWebEdition(opts: WebEditionOptions = {}): Promise<Web
     },
   };
 }
-
-const TOO_MANY: AppError = { code: 'too-many-requests', params: { perSecond: API_RATE.perSecond } };
-const pageOrigin = (req: IncomingMessage) => `http://${req.headers.host ?? ''}`;
-const sameHost = (req: IncomingMessage, port: number) => isOwnHost(req.headers.host, port);
