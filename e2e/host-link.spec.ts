@@ -38,19 +38,24 @@ async function sidebar(page: Page) {
 
 test('its socket lost: "App disconnected" within 2 s, then it reconnects by itself', async ({ page }) => {
   const routes: WebSocketRoute[] = [];
-  // Every socket of the page goes through here to the real host, so the test can cut one from the host side.
-  await page.routeWebSocket(/\/api$/, (ws) => {
+  let hostAway = false;
+  // Every socket of the page goes through here to the real host, so the test can cut one from the host side
+  // and keep the host away (each new socket refused) while it reads the alert.
+  await page.routeWebSocket(/\/api$/, async (ws) => {
+    if (hostAway) return void (await ws.close({ code: 1006 }));
     ws.connectToServer();
     routes.push(ws);
   });
   const alert = await sidebar(page);
   await expect(alert).toBeHidden();
   const started = Date.now();
+  hostAway = true;
   await routes.at(-1)!.close({ code: 1006 });
   await expect(alert).toBeVisible({ timeout: 2000 });
   expect(Date.now() - started).toBeLessThan(2000);
   await expect(alert).toContainText('App disconnected');
   await expect(page.getByRole('alert').filter({ hasText: 'App disconnected' })).toHaveCount(1);
+  hostAway = false;
   await expect(alert).toBeHidden({ timeout: 2000 });
   expect(routes.length).toBeGreaterThanOrEqual(2);
   await typedJoinAnswers(page); // the new socket carries the contract again
