@@ -82,6 +82,23 @@ const rendererRunsInABrowser = {
   },
 };
 
+// The page audit (bench/lighthouse.ts) is tooling: no product file, test or not, may load it.
+const auditToolsStayInBench = {
+  files: product.map((dir) => `${dir}/**/*.{ts,tsx}`),
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: ['lighthouse', 'chrome-launcher'].map((name) => ({
+          name,
+          message: 'Lighthouse and chrome-launcher are for bench/ only.',
+        })),
+        patterns: [{ group: ['lighthouse/*'], message: 'Lighthouse is for bench/ only.' }],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '.test-reports/'] },
   js.configs.recommended,
@@ -124,4 +141,5 @@ export default tseslint.config(
   },
   electronOnlyInItsHost,
   rendererRunsInABrowser,
+  auditToolsStayInBench,
 );

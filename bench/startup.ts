@@ -3,29 +3,21 @@
 // is the sidebar), the printed link opened in an already-running browser, and the clock stops when the
 // sidebar shows main's state (the connection line) with the Session ID field ready for typing. Prints the
 // median of the runs and `startup_vs_1s_ratio` (goal ≤ 1). Usage: npm run bench:startup [-- --runs 5 --demo]
-import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { quietLogger } from '../common/logger';
 import { chromiumArgs } from '../e2e/playwright.config';
 import { startSimulator } from '../simulator';
+import { buildWebEdition, spawnWebEdition } from './web-edition-process';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, demo: { type: 'boolean', default: false } },
 });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
-for (const build of ['build:renderer', 'build:web'])
-  if (
-    spawnSync('npm', ['run', '--silent', build, '--', '--logLevel', 'warn'], { stdio: 'inherit' }).status !==
-    0
-  )
-    throw new Error(`npm run ${build} failed`);
+buildWebEdition();
 
 /**
  * CPU ms the app's process tree used so far (Linux /proc; 100 ticks a second): unlike wall time, barely
@@ -52,42 +44,20 @@ const browser = await chromium.launch({
 });
 
 async function once(): Promise<{ listening: number; interactive: number; cpu: number }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'startup-bench-'));
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      'out/web/cli.js',
-      ...(sim ? ['--service-url', sim.url] : ['--demo']),
-      '--data-dir',
-      dataDir,
-      '--port',
-      '0',
-    ],
-    { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, COBROWSE_UPDATES: 'off' } },
-  );
+  const web = await spawnWebEdition(sim?.url);
   try {
-    const lines = createInterface({ input: child.stdout });
-    const url = await new Promise<string>((resolve, reject) => {
-      lines.on('line', (l) => {
-        const m = /^web edition on (\S+)/.exec(l);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`start:web exited with ${code}`)));
-    });
     const listening = performance.now() - started;
     const page = await browser.newPage();
-    await page.goto(url);
+    await page.goto(web.firstLink);
     await page.getByTestId('connection').waitFor();
     await page.getByRole('textbox', { name: 'Session ID' }).waitFor();
     const interactive = performance.now() - started;
-    const cpu = cpuMs(child.pid!);
+    const cpu = cpuMs(web.child.pid!);
     await page.close();
     return { listening, interactive, cpu };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    await rm(dataDir, { recursive: true, force: true });
+    await web.stop();
   }
 }
 

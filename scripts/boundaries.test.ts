@@ -27,6 +27,7 @@ async function rulesFired(file: string, code: string): Promise<string[]> {
 
 const PATHS = 'import-x/no-restricted-paths';
 const IMPORTS = 'no-restricted-imports';
+const TOOLING = '@typescript-eslint/no-restricted-imports';
 
 describe('import boundaries', () => {
   it.each([
@@ -76,6 +77,13 @@ describe('import boundaries', () => {
     ['renderer/src/x.ts', "import '../../preload/index';", PATHS, 'renderer → preload'],
     ['renderer/src/x.ts', "import { readFile } from 'fs';", 'import-x/no-nodejs-modules', 'renderer → fs'],
     ['renderer/src/x.ts', "import 'node:path';", 'import-x/no-nodejs-modules', 'renderer → node:path'],
+    ['main/web/x.ts', "import lighthouse from 'lighthouse';", TOOLING, 'a host → Lighthouse'],
+    [
+      'main/core/x.test.ts',
+      "import { launch } from 'chrome-launcher';",
+      TOOLING,
+      'a core test → chrome-launcher',
+    ],
     [
       'common/mask.ts',
       "export { createLogger } from './logger';",
@@ -93,6 +101,7 @@ describe('import boundaries', () => {
     ['main/electron/x.ts', "import '../core/app-core'; import '../demo/embedded';", 'host → core and demo'],
     ['main/demo/x.ts', "import '../../simulator/index';", 'demo → simulator'],
     ['renderer/src/x.ts', "import '../../common/contract';", 'renderer → common'],
+    ['bench/x.ts', "import lighthouse from 'lighthouse';", 'a bench → Lighthouse'],
     [
       'renderer/src/x.test.tsx',
       "import { appState } from '../../common/test-support/views';",

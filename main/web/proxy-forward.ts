@@ -134,10 +134,16 @@ export class Forwarder {
       },
     );
     upstream.on('error', (err) => {
+      if (res.destroyed) return; // the page left first (below): nobody to answer, nothing unreachable
       this.deps.log.warn('agent page proxy: owner unreachable', { owner: target.origin, error: err.message });
       if (!res.headersSent)
         res.writeHead(502, TEXT).end(`The co-browse server ${target.origin} cannot be reached.`);
       else res.destroy();
+    });
+    // The page went away mid-request (a crashed browser): the node must see its held CometD connect close,
+    // as it would without us, or the page's client (and the session's agent seat) outlives it by 30 s.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
     });
     req.pipe(upstream);
   }
