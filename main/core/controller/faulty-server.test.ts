@@ -79,6 +79,8 @@ beforeAll(async () => {
       }
       if (req.url === paths.health) return void res.writeHead(healthy ? 200 : 503).end();
       if (misbehave(cometd, req, res)) return;
+      // The watchdog's node check is a GET without a message: any answer tells it the node is up.
+      if (req.method !== 'POST') return void res.writeHead(400).end();
       bayeux(req, res, body);
     });
   });
