@@ -58,14 +58,53 @@ async function start(desktop: Desktop): Promise<void> {
   const appOrigin = devUrl ? new URL(devUrl).origin : APP_ORIGIN;
   if (!devUrl) serveRenderer(join(outDir, 'renderer'));
 
-  // The hooks run later, once the window and the agent view exist (they need the core's settings first).
-  const late: { agent?: AgentViewHost; window?: BrowserWindow } = {};
-  const core: AppCore = await createAppCore({
+  const late: LateParts = {};
+  const core = await startCore(desktop, late);
+  // `--check-connection`: the connection check printed (stdout), then exit 0 when every step passed.
+  if (process.argv.includes('--check-connection')) return checkConnectionAndExit(core);
+  const stopNetworkReports = reportNetworkChanges(core);
+
+  const sidebar = createSidebar(core, log);
+  const tell = guardAccidents(sidebar, core, log);
+  const agent = createAgentView(sidebar, core, log, tell);
+  agent.setZoom(zoomFactorOf(core.settings().settings.agentPageZoom));
+  Object.assign(late, { agent, window: sidebar });
+  smoke?.watch(sidebar, log);
+  const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log, () => smoke?.passed());
+
+  followState(core, agent, appMenu, desktop);
+  desktop.attach({
+    window: sidebar,
+    productName: app.getName(),
+    joinFromLink: (sid) => core.joinFromLink(sid),
+    showError: (error) => core.showError(error),
+    pushState: () => core.refresh(),
+    diagnostics: (about) => core.diagnostics(about),
+    settings: () => core.settings().settings,
+  });
+  await sidebar.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+
+  quitAfterStopping(core, log, () => {
+    stopIpc();
+    stopNetworkReports();
+    agent.destroy();
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+/** What the core's hooks reach once the window and the agent view exist (they need the core's settings first). */
+interface LateParts {
+  agent?: AgentViewHost;
+  window?: BrowserWindow;
+}
+
+function startCore(desktop: Desktop, late: LateParts): Promise<AppCore> {
+  return createAppCore({
     startDemo: startEmbeddedDemo,
     dataDir: app.getPath('userData'),
     systemLocale: app.getLocale(),
     settings: settingsPaths(),
-    log,
+    log: desktop.log,
     secrets: createSafeStorageSecretStore(
       join(app.getPath('userData'), 'workspace-secrets.json'),
       safeStorage,
@@ -87,15 +126,17 @@ async function start(desktop: Desktop): Promise<void> {
       resolveProxy: resolveSystemProxy,
     },
   });
-  // `--check-connection`: the connection check printed (stdout), then exit 0 when every step passed.
-  if (process.argv.includes('--check-connection')) {
-    const report = await core.checkConnection();
-    process.stdout.write(formatReport(report));
-    await core.close();
-    return app.exit(report.ok ? 0 : 1);
-  }
-  const stopNetworkReports = reportNetworkChanges(core);
+}
 
+async function checkConnectionAndExit(core: AppCore): Promise<void> {
+  const report = await core.checkConnection();
+  process.stdout.write(formatReport(report));
+  await core.close();
+  return app.exit(report.ok ? 0 : 1);
+}
+
+/** The sidebar window, where it was last left. */
+function createSidebar(core: AppCore, log: Logger): BrowserWindow {
   const places = windowStateStore(app.getPath('userData'), log);
   const sidebar = createSidebarWindow({
     bounds: places.initialBounds(),
@@ -105,14 +146,16 @@ async function start(desktop: Desktop): Promise<void> {
     log,
   });
   places.track(sidebar);
-  const tell = guardAccidents(sidebar, core, log);
-  const agent = createAgentView(sidebar, core, log, tell);
-  agent.setZoom(zoomFactorOf(core.settings().settings.agentPageZoom));
-  Object.assign(late, { agent, window: sidebar });
-  smoke?.watch(sidebar, log);
-  const stopIpc = serveSidebarIpc(core, sidebar, appOrigin, log, () => smoke?.passed());
+  return sidebar;
+}
 
-  // The agent view, menus, tray and notifications follow the state, once per burst of changes like the sidebar.
+/** The agent view, menus, tray and notifications follow the state, once per burst of changes like the sidebar. */
+function followState(
+  core: AppCore,
+  agent: AgentViewHost,
+  appMenu: ReturnType<typeof followAppMenu>,
+  desktop: Desktop,
+): void {
   let prev: AppState | null = null;
   const follow = createStatePump(core.getState, (next) => {
     agent.show(next.agentView);
@@ -122,23 +165,6 @@ async function start(desktop: Desktop): Promise<void> {
   });
   follow.ready();
   core.subscribe(() => follow.changed());
-  desktop.attach({
-    window: sidebar,
-    productName: app.getName(),
-    joinFromLink: (sid) => core.joinFromLink(sid),
-    showError: (error) => core.showError(error),
-    pushState: () => core.refresh(),
-    diagnostics: (about) => core.diagnostics(about),
-    settings: () => core.settings().settings,
-  });
-  await sidebar.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
-
-  quitAfterStopping(core, log, () => {
-    stopIpc();
-    stopNetworkReports();
-    agent.destroy();
-  });
-  app.on('window-all-closed', () => app.quit());
 }
 
 /** The shift's end and accidents around the sidebar: crashes and hangs, OS session ends, a close mid-session. */

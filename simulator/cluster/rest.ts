@@ -78,54 +78,69 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx:
     return void res.end();
   }
 
-  if (path === '/sessions') {
-    if (req.method !== 'POST') return fail(405, 'invalid-request', 'use POST to create a session');
-    let body: string;
-    try {
-      body = await readBody(req, MAX_CREATE_BODY);
-    } catch (err) {
-      return fail(err instanceof BodyTooLarge ? 413 : 400, 'invalid-request', String(err));
-    }
-    const parsed = CreateBody.safeParse(body.trim());
-    if (!parsed.success) return fail(400, 'invalid-request', 'the body must be empty or a JSON object');
-    const { sessionToken } = ctx.store.create();
-    const reply = CreateSessionResponse.parse({ sessionToken, sessionServerName: ctx.node });
-    return sendJson(res, 200, reply, { ...cors, 'Set-Cookie': stickyCookieHeader(ctx.node) });
-  }
-
+  const call: RestCall = { req, res, ctx, cors, originOk, fail };
+  if (path === '/sessions') return createSession(call);
   const get = /^\/sessions\/([^/]*)$/.exec(path);
-  if (get) {
-    if (req.method !== 'GET') return fail(405, 'invalid-request', 'use GET to read a session');
-    if (!originOk) return fail(403, 'origin-not-allowed', 'get-session needs an allowed Origin or Referer');
-    const token = decodeSegment(get[1] ?? '');
-    if (token === undefined) return fail(400, 'invalid-request', MALFORMED_ESCAPE);
-    if (!TOKEN_PATTERN.test(token)) return fail(400, 'invalid-token', 'a session token is exactly 9 digits');
-    const owner = ctx.directory.sessionOwner(token);
-    if (!owner) return fail(404, 'session-not-found', 'no live session with this token');
-    const url = ctx.serverUrlOf(owner);
-    const reply = GetSessionResponse.parse({
-      sessionToken: token,
-      sessionServerName: owner,
-      ...(url ? { sessionServerUrl: url } : {}),
-    });
-    return sendJson(res, 200, reply, cors);
-  }
-
+  if (get) return getSession(call, get[1] ?? '');
   const stop = /^\/users\/([^/]+)\/session\/stop$/.exec(path);
-  if (stop) {
-    if (req.method !== 'GET') return fail(405, 'invalid-request', 'use GET to stop a session');
-    const userToken = decodeSegment(stop[1] ?? '');
-    if (userToken === undefined) return fail(400, 'invalid-request', MALFORMED_ESCAPE);
-    const outcome = ctx.store.stop(userToken);
-    if (!outcome.ok) {
-      const { status, error } = statusOf[outcome.error];
-      return fail(status, error, outcome.message);
-    }
-    ctx.send(outcome.notices);
-    return sendJson(res, 200, StopResponse.parse(outcome.value), cors);
-  }
+  if (stop) return stopSession(call, stop[1] ?? '');
 
   fail(404, 'invalid-request', `no REST call ${req.method} ${paths.restBase}${path}`);
+}
+
+/** One REST request as its route sees it: CORS decided, and how to refuse it. */
+interface RestCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  ctx: RestContext;
+  cors: Record<string, string>;
+  originOk: boolean;
+  fail: (status: number, error: RestErrorCode, message: string) => void;
+}
+
+async function createSession({ req, res, ctx, cors, fail }: RestCall): Promise<void> {
+  if (req.method !== 'POST') return fail(405, 'invalid-request', 'use POST to create a session');
+  let body: string;
+  try {
+    body = await readBody(req, MAX_CREATE_BODY);
+  } catch (err) {
+    return fail(err instanceof BodyTooLarge ? 413 : 400, 'invalid-request', String(err));
+  }
+  const parsed = CreateBody.safeParse(body.trim());
+  if (!parsed.success) return fail(400, 'invalid-request', 'the body must be empty or a JSON object');
+  const { sessionToken } = ctx.store.create();
+  const reply = CreateSessionResponse.parse({ sessionToken, sessionServerName: ctx.node });
+  return sendJson(res, 200, reply, { ...cors, 'Set-Cookie': stickyCookieHeader(ctx.node) });
+}
+
+function getSession({ req, res, ctx, cors, originOk, fail }: RestCall, segment: string): void {
+  if (req.method !== 'GET') return fail(405, 'invalid-request', 'use GET to read a session');
+  if (!originOk) return fail(403, 'origin-not-allowed', 'get-session needs an allowed Origin or Referer');
+  const token = decodeSegment(segment);
+  if (token === undefined) return fail(400, 'invalid-request', MALFORMED_ESCAPE);
+  if (!TOKEN_PATTERN.test(token)) return fail(400, 'invalid-token', 'a session token is exactly 9 digits');
+  const owner = ctx.directory.sessionOwner(token);
+  if (!owner) return fail(404, 'session-not-found', 'no live session with this token');
+  const url = ctx.serverUrlOf(owner);
+  const reply = GetSessionResponse.parse({
+    sessionToken: token,
+    sessionServerName: owner,
+    ...(url ? { sessionServerUrl: url } : {}),
+  });
+  return sendJson(res, 200, reply, cors);
+}
+
+function stopSession({ req, res, ctx, cors, fail }: RestCall, segment: string): void {
+  if (req.method !== 'GET') return fail(405, 'invalid-request', 'use GET to stop a session');
+  const userToken = decodeSegment(segment);
+  if (userToken === undefined) return fail(400, 'invalid-request', MALFORMED_ESCAPE);
+  const outcome = ctx.store.stop(userToken);
+  if (!outcome.ok) {
+    const { status, error } = statusOf[outcome.error];
+    return fail(status, error, outcome.message);
+  }
+  ctx.send(outcome.notices);
+  return sendJson(res, 200, StopResponse.parse(outcome.value), cors);
 }
 
 function parseObject(text: string, ctx: z.RefinementCtx): unknown {

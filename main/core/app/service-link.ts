@@ -6,14 +6,10 @@
 // session's long-poll watches its node), catches what the connection cannot: a service that accepts but does
 // not answer. A network change or resume (the host reports it) checks at once.
 import type { AppState, CobrowseSessionView } from '../../../common/contract';
-import {
-  createController,
-  type Controller,
-  type LinkState,
-  type ProbeResult,
-  type SessionOwner,
-} from '../controller';
+import { createController, type Controller, type LinkState, type SessionOwner } from '../controller';
+import { countedController } from './counted-controller';
 import type { EmbeddedDemo, StartDemo } from './demo';
+import { createServiceReachability } from './service-reachability';
 import type { Logger } from '../../../common/logger';
 import { ConnectionSettings, isDemoMode, type Settings } from '../../../common/settings-schema';
 import { createNetwork, type Network, type NetworkSettings, type SystemProxyResolver } from '../net/network';
@@ -67,45 +63,31 @@ export async function startServiceLink(
   { startDemo, changed, onOwner, resolveProxy }: ServiceLinkOptions,
 ): Promise<ServiceLink> {
   const network = createNetwork({ ...networkSettings(settings), resolveSystemProxy: resolveProxy });
+  const reachability = createServiceReachability(changed);
   let demo: EmbeddedDemo | null = null;
   let controller: Controller | undefined;
   let unwatch = () => {};
-  let reachable: ProbeResult | null = null;
-  /** When the service last came back (or was first seen) answering. */
-  let answeringSince = 0;
-  let liveSessions = 0;
   const current = () => {
     if (!controller) throw new Error('service link not started');
     return controller;
   };
-
-  const settle = (result: ProbeResult) => {
-    const before = JSON.stringify(reachable);
-    if (result.ok && !reachable?.ok) answeringSince = Date.now();
-    reachable = result;
-    if (JSON.stringify(result) !== before) changed();
-  };
+  const counted = countedController(current, onOwner);
 
   async function probe(): Promise<void> {
     const probed = current();
     const result = await probed.probe();
-    if (probed === controller) settle(result); // else the service changed meanwhile
+    if (probed === controller) reachability.settle(result); // else the service changed meanwhile
   }
 
   const onLink = (watched: Controller) => (state: LinkState) => {
     if (watched !== controller) return;
     if (state.up)
       void probe(); // the port answers again: is the service itself back?
-    else settle({ ok: false, detail: state.detail });
+    else reachability.settle({ ok: false, detail: state.detail });
   };
 
   async function apply(s: Settings): Promise<void> {
-    if (isDemoMode(s) && !demo) demo = await startDemo(log, s.source);
-    else if (!isDemoMode(s) && demo) {
-      await demo.stop();
-      demo = null;
-    }
-    demo?.setChatSource(s.source);
+    demo = await demoFor(s, demo, startDemo, log);
     const old = controller;
     unwatch();
     await old?.close(); // its sessions' sockets go before the network is reconfigured
@@ -117,53 +99,18 @@ export async function startServiceLink(
       network,
     });
     controller = next;
-    reachable = null;
+    reachability.forget();
     unwatch = next.watch(onLink(next));
   }
 
   await apply(settings);
-  const timer = setInterval(() => {
-    if (liveSessions === 0) void probe();
-  }, PROBE_INTERVAL_MS);
-  timer.unref();
+  const stopIdleChecks = checkWhileIdle(probe, counted.liveSessions);
 
   return {
-    controller: {
-      async join(token, options) {
-        let open = true;
-        const session = await current().join(token, {
-          onOwner,
-          ...options,
-          onEvent: (e) => {
-            if (open && e.type === 'connection' && e.state === 'closed') {
-              open = false;
-              liveSessions--;
-            }
-            options.onEvent(e);
-          },
-        });
-        liveSessions++;
-        return session;
-      },
-      probe: () => current().probe(),
-      watch: (onChange) => current().watch(onChange),
-      close: () => current().close(),
-    },
+    controller: counted.controller,
     demo: () => demo,
-    connection(sessions) {
-      if (sessions.state !== 'idle' || !reachable) return sessions;
-      return reachable.ok
-        ? { state: 'idle', detail: { code: 'service-reachable' } }
-        : { state: 'lost', detail: reachable.detail };
-    },
-    withoutStaleAlerts(sessions) {
-      if (!reachable?.ok) return sessions;
-      return sessions.map((s) =>
-        s.error?.code === 'unreachable' && s.endedAt !== null && s.endedAt <= answeringSince
-          ? { ...s, error: null }
-          : s,
-      );
-    },
+    connection: reachability.connection,
+    withoutStaleAlerts: reachability.withoutStaleAlerts,
     apply,
     network,
     networkChanged() {
@@ -171,11 +118,36 @@ export async function startServiceLink(
       void probe();
     },
     async close() {
-      clearInterval(timer);
+      stopIdleChecks();
       unwatch();
       await controller?.close();
       network.close();
       await demo?.stop();
     },
   };
+}
+
+/** The embedded demo runs exactly while the settings name no service; it serves their chat source. */
+async function demoFor(
+  s: Settings,
+  demo: EmbeddedDemo | null,
+  startDemo: StartDemo,
+  log: Logger,
+): Promise<EmbeddedDemo | null> {
+  if (isDemoMode(s) && !demo) demo = await startDemo(log, s.source);
+  else if (!isDemoMode(s) && demo) {
+    await demo.stop();
+    demo = null;
+  }
+  demo?.setChatSource(s.source);
+  return demo;
+}
+
+/** The rare check, skipped while a session is live; returns the function that stops it. */
+function checkWhileIdle(probe: () => Promise<void>, liveSessions: () => number): () => void {
+  const timer = setInterval(() => {
+    if (liveSessions() === 0) void probe();
+  }, PROBE_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -1,22 +1,18 @@
 // The Controller factory: one keep-alive HTTP client shared by the sessions it joins, options checked once.
 import { z } from 'zod';
 import { createLogger, type Logger } from '../../../common/logger';
-import type { ConnectionDetail } from '../../../common/contract';
 import { paths } from '../../../common/protocol';
 import { ConnectionSettings } from '../../../common/settings-schema';
-import { checkTwice } from '../net/deadline';
-import { holdConnection } from '../net/held-connection';
-import { HttpClient, NetworkFailure } from '../net/http-client';
-import { explainFailure } from '../net/problems';
-import { createNetwork, RouteRefused, type Network } from '../net/network';
+import { HttpClient } from '../net/http-client';
+import { createNetwork, type Network } from '../net/network';
 import { baseOf } from './owner';
+import { probeService, watchService, type CaProblem, type ServiceLine } from './reachability';
 import { defaultDeadlines, joinSession, type Deadlines } from './session';
 import {
   ControllerError,
   type Controller,
   type ControllerSession,
   type JoinStep,
-  type ProbeResult,
 } from './types';
 
 /** The connection settings (each defined in the settings schema), a real service URL, and tuning. */
@@ -56,37 +52,19 @@ export function createController(input: ControllerOptionsInput): Controller {
   const deadlines: Deadlines = { ...defaultDeadlines, ...o.deadlines };
 
   const network = givenNetwork ?? createNetwork(o);
-  // An unreadable CA file must not crash the app: every join then explains it instead.
-  const caProblem: Extract<ConnectionDetail, { code: 'ca-file-unusable' }> | undefined = network.trust
-    .problem && {
-    code: 'ca-file-unusable',
-    params: network.trust.problem,
-  };
-  if (caProblem) logger.error('the extra CA file cannot be used', caProblem.params);
+  const caProblem = caProblemOf(network, logger);
   const client = new HttpClient(network);
+  const line: ServiceLine = { network, client, serviceBase, deadlines, caProblem };
   const sessions = new Set<ControllerSession>();
   const watches = new Set<{ close(): void }>();
   let closed = false;
 
-  if (o.warmUp && !caProblem)
-    // Two sockets: a joined session holds one long-poll while it publishes on the other.
-    for (let i = 0; i < 2; i++)
-      client
-        .request(serviceBase + paths.cometd, { method: 'GET' }, AbortSignal.timeout(deadlines.restMs))
-        .catch((e: unknown) => logger.debug('warm-up failed', { err: e }));
+  if (o.warmUp && !caProblem) warmUp(line, logger);
 
   return {
     async join(token, options) {
       if (closed) throw new ControllerError('closed', 'the controller is closed', { step: 'validate' });
-      if (caProblem)
-        throw new ControllerError(
-          'unreachable',
-          `the extra CA file ${caProblem.params.file} cannot be used: ${caProblem.params.problem}`,
-          {
-            step: 'get-session',
-            host: new URL(serviceBase).host,
-          },
-        );
+      if (caProblem) throw caFileError(caProblem, serviceBase);
       const session = await joinSession(token, options, {
         client,
         serviceBase,
@@ -106,56 +84,8 @@ export function createController(input: ControllerOptionsInput): Controller {
       sessions.add(session);
       return session;
     },
-    async probe() {
-      const host = new URL(serviceBase).host;
-      if (caProblem) return { ok: false, detail: caProblem };
-      const url = serviceBase + paths.cometd;
-      let result: ProbeResult = { ok: false, detail: { code: 'service-silent', params: { host } } };
-      await checkTwice(deadlines.restMs, async (signal) => {
-        try {
-          // Any HTTP answer means the service is reachable (no endpoint's status decides it), unless a
-          // balancer says what is behind it is gone.
-          const reply = await client.request(url, { method: 'GET' }, signal);
-          result = [502, 503, 504].includes(reply.status)
-            ? { ok: false, detail: { code: 'service-http-status', params: { host, status: reply.status } } }
-            : { ok: true };
-        } catch (e) {
-          result = { ok: false, detail: await unreachable(network, url, host, e) };
-        }
-        return result.ok;
-      });
-      return result;
-    },
-    watch(onChange) {
-      if (caProblem) {
-        onChange({ up: false, detail: caProblem });
-        return () => {};
-      }
-      // The held connection goes the way requests go: through the proxy's tunnel when there is one.
-      let held: { close(): void } | undefined;
-      let stopped = false;
-      void network.route(serviceBase).then(
-        (r) => {
-          if (stopped || closed) return;
-          held = holdConnection(
-            serviceBase,
-            { route: r.route, secureContext: r.secureContext, connectTimeoutMs: deadlines.probeMs },
-            onChange,
-          );
-          watches.add(held);
-        },
-        async (e: unknown) =>
-          onChange({
-            up: false,
-            detail: await unreachable(network, serviceBase, new URL(serviceBase).host, e),
-          }),
-      );
-      return () => {
-        stopped = true;
-        held?.close();
-        if (held) watches.delete(held);
-      };
-    },
+    probe: () => probeService(line),
+    watch: (onChange) => watchService(line, watches, () => closed, onChange),
     async close() {
       closed = true;
       for (const held of watches) held.close();
@@ -166,16 +96,26 @@ export function createController(input: ControllerOptionsInput): Controller {
   };
 }
 
-/** Why the service cannot be reached: the proxy or certificate in the way, else the system's code. */
-async function unreachable(
-  network: Network,
-  url: string,
-  host: string,
-  e: unknown,
-): Promise<ConnectionDetail> {
-  if (e instanceof RouteRefused) return { code: 'plain-http-refused', params: { host } };
-  const problem = e instanceof NetworkFailure ? await explainFailure(network, url, e) : undefined;
-  if (problem) return problem;
-  const cause = (e as Error & { code?: string }).code ?? (e as Error).message;
-  return { code: 'service-unreachable', params: { host, cause } };
+/** An unreadable CA file must not crash the app: every join and check then explains it instead. */
+function caProblemOf(network: Network, logger: Logger): CaProblem | undefined {
+  const problem = network.trust.problem;
+  if (!problem) return undefined;
+  logger.error('the extra CA file cannot be used', problem);
+  return { code: 'ca-file-unusable', params: problem };
+}
+
+function caFileError(caProblem: CaProblem, serviceBase: string): ControllerError {
+  return new ControllerError(
+    'unreachable',
+    `the extra CA file ${caProblem.params.file} cannot be used: ${caProblem.params.problem}`,
+    { step: 'get-session', host: new URL(serviceBase).host },
+  );
+}
+
+/** Two sockets: a joined session holds one long-poll while it publishes on the other. */
+function warmUp({ client, serviceBase, deadlines }: ServiceLine, logger: Logger): void {
+  for (let i = 0; i < 2; i++)
+    client
+      .request(serviceBase + paths.cometd, { method: 'GET' }, AbortSignal.timeout(deadlines.restMs))
+      .catch((e: unknown) => logger.debug('warm-up failed', { err: e }));
 }

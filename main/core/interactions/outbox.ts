@@ -5,34 +5,18 @@
 // exponential backoff, full jitter and a cap; a write the source refuses for good (`WriteRefused`) is
 // journaled as abandoned and reported, not retried. When nothing is pending the journal is compacted.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Logger } from '../../../common/logger';
 import { AttachedData } from '../../../common/source-events';
 import { WriteRefused } from '../sources/port';
-import { openJournal, type Journal } from './journal';
+import { openJournal } from './journal';
+import { createPendingQueue, type PendingQueue } from './outbox-queue';
+import { recoverPending, type PendingWrite } from './outbox-records';
+import { createRetryTimer, defaultBackoff, type BackoffOptions, type RetryTimer } from './outbox-retry';
 
-const WriteRecord = z.object({
-  kind: z.literal('write'),
-  writeId: z.string().min(1),
-  interactionId: z.string().min(1),
-  data: AttachedData,
-  at: z.number(),
-});
-const AckRecord = z.object({ kind: z.literal('ack'), writeId: z.string().min(1) });
-const AbandonRecord = z.object({
-  kind: z.literal('abandon'),
-  writeId: z.string().min(1),
-  reason: z.string(),
-});
-const JournalRecord = z.discriminatedUnion('kind', [WriteRecord, AckRecord, AbandonRecord]);
-export type PendingWrite = z.infer<typeof WriteRecord>;
+export type { PendingWrite } from './outbox-records';
+export { backoffDelay, type BackoffOptions } from './outbox-retry';
 
 export type Deliver = (interactionId: string, data: AttachedData, writeId: string) => Promise<void>;
-
-export interface BackoffOptions {
-  baseMs: number;
-  capMs: number;
-}
 
 export interface OutboxOptions {
   file: string;
@@ -48,14 +32,6 @@ export interface OutboxOptions {
   random?: () => number;
 }
 
-export const defaultBackoff: BackoffOptions = { baseMs: 250, capMs: 30_000 };
-
-/** Full jitter: a uniform delay in [0, min(cap, base·2^attempt)], never below a few ms. */
-export function backoffDelay(attempt: number, opts: BackoffOptions, random: () => number): number {
-  const ceiling = Math.min(opts.capMs, opts.baseMs * 2 ** Math.min(attempt, 30));
-  return Math.max(5, Math.round(ceiling * random()));
-}
-
 export interface Outbox {
   /** Journals (fsync'd) then schedules delivery; resolves with the writeId once durable. */
   enqueue(interactionId: string, data: AttachedData): Promise<string>;
@@ -67,111 +43,91 @@ export interface Outbox {
   close(): Promise<void>;
 }
 
-export async function openOutbox(opts: OutboxOptions): Promise<Outbox> {
-  const log = opts.log;
-  const backoff = opts.backoff ?? defaultBackoff;
-  const random = opts.random ?? Math.random;
-  const journal: Journal = await openJournal(opts.file, log);
+interface Delivery {
+  opts: OutboxOptions;
+  pending: PendingQueue;
+  retry: RetryTimer;
+  isClosed: () => boolean;
+}
 
-  const queue: PendingWrite[] = [];
-  const acked = new Set<string>();
-  for (const raw of journal.recovered) {
-    const rec = JournalRecord.safeParse(raw);
-    if (!rec.success) {
-      log.warn('outbox: unknown journal record skipped');
-      continue;
+/** One try of one write: true when it settled (acked, or refused for good and abandoned). */
+async function deliverOne({ opts, pending, retry }: Delivery, head: PendingWrite): Promise<boolean> {
+  try {
+    await opts.deliver(head.interactionId, head.data, head.writeId);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    if (err instanceof WriteRefused) {
+      opts.log.error('outbox: write refused for good, abandoned', { writeId: head.writeId, reason });
+      await pending.settle(head, { kind: 'abandon', writeId: head.writeId, reason });
+      opts.onAbandoned?.(head, reason);
+      pending.changed();
+      return true;
     }
-    if (rec.data.kind === 'write') queue.push(rec.data);
-    else acked.add(rec.data.writeId); // delivered or abandoned: settled either way
+    opts.log.info('outbox: delivery failed, will retry', {
+      writeId: head.writeId,
+      attempt: retry.attempt + 1,
+      reason,
+    });
+    return false;
   }
-  for (let i = queue.length - 1; i >= 0; i--) if (acked.has(queue[i]!.writeId)) queue.splice(i, 1);
-  if (queue.length === 0 && journal.recovered.length > 0) await journal.rewrite([]);
-  if (queue.length > 0) log.info('outbox: recovered pending writes', { count: queue.length });
+  await pending.settle(head, { kind: 'ack', writeId: head.writeId });
+  opts.onDelivered?.(head);
+  pending.changed();
+  return true;
+}
 
+/**
+ * One pass over the queue; an interaction with a failed write is skipped for the rest of the pass so its
+ * later writes stay behind it. Returns the interactions left waiting, or undefined when closed mid-pass.
+ */
+async function deliverPass(delivery: Delivery): Promise<Set<string> | undefined> {
+  const waiting = new Set<string>();
+  for (const head of [...delivery.pending.writes]) {
+    if (delivery.isClosed()) return undefined;
+    if (waiting.has(head.interactionId)) continue;
+    if (!(await deliverOne(delivery, head))) waiting.add(head.interactionId);
+  }
+  return waiting;
+}
+
+/** Passes until the queue is empty or a write failed (then the retry timer takes over). */
+async function deliverAll(delivery: Delivery): Promise<void> {
+  for (;;) {
+    const waiting = await deliverPass(delivery);
+    if (!waiting) return;
+    if (waiting.size > 0) {
+      delivery.retry.failed();
+      return;
+    }
+    delivery.retry.succeeded();
+    // Without a failure every write of the pass settled: what is left was enqueued during it.
+    if (delivery.pending.writes.length === 0) return;
+  }
+}
+
+export async function openOutbox(opts: OutboxOptions): Promise<Outbox> {
+  const journal = await openJournal(opts.file, opts.log);
+  const pending = createPendingQueue(journal, await recoverPending(journal, opts.log), opts.onChange);
+  const retry = createRetryTimer(opts.backoff ?? defaultBackoff, opts.random ?? Math.random, () => kick());
   let closed = false;
   let running = false;
-  let attempt = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let waiters: Array<() => void> = [];
-
-  const changed = () => {
-    opts.onChange?.();
-    if (queue.length === 0) {
-      const w = waiters;
-      waiters = [];
-      w.forEach((resolve) => resolve());
-    }
-  };
-
-  const schedule = (delay: number) => {
-    if (closed || timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      kick();
-    }, delay);
-  };
   let inflight: Promise<void> = Promise.resolve();
-  const kick = () => {
-    if (!running && !closed) inflight = pump();
-  };
-
-  /** Journals how a write settled, then drops it from the queue. */
-  async function settle(write: PendingWrite, record: z.infer<typeof JournalRecord>): Promise<void> {
-    await journal.append([record]);
-    queue.splice(queue.indexOf(write), 1);
-    if (queue.length === 0) await journal.rewrite([]);
-  }
+  const delivery: Delivery = { opts, pending, retry, isClosed: () => closed };
 
   async function pump(): Promise<void> {
     if (running || closed) return;
     running = true;
     try {
-      // Passes over the queue until it is empty or a write failed; an interaction with a failed write is
-      // skipped for the rest of its pass so its later writes stay behind it.
-      for (;;) {
-        const waiting = new Set<string>();
-        for (const head of [...queue]) {
-          if (closed) return;
-          if (waiting.has(head.interactionId)) continue;
-          try {
-            await opts.deliver(head.interactionId, head.data, head.writeId);
-          } catch (err) {
-            const reason = err instanceof Error ? err.message : String(err);
-            if (err instanceof WriteRefused) {
-              log.error('outbox: write refused for good, abandoned', { writeId: head.writeId, reason });
-              await settle(head, { kind: 'abandon', writeId: head.writeId, reason });
-              opts.onAbandoned?.(head, reason);
-              changed();
-              continue;
-            }
-            waiting.add(head.interactionId);
-            log.info('outbox: delivery failed, will retry', {
-              writeId: head.writeId,
-              attempt: attempt + 1,
-              reason,
-            });
-            continue;
-          }
-          await settle(head, { kind: 'ack', writeId: head.writeId });
-          opts.onDelivered?.(head);
-          changed();
-        }
-        if (waiting.size > 0) {
-          const delay = backoffDelay(attempt, backoff, random);
-          attempt += 1;
-          schedule(delay);
-          return;
-        }
-        attempt = 0;
-        // Without a failure every write of the pass settled: what is left was enqueued during it.
-        if (queue.length === 0) return;
-      }
+      await deliverAll(delivery);
     } finally {
       running = false;
     }
   }
+  function kick(): void {
+    if (!running && !closed) inflight = pump();
+  }
 
-  if (queue.length > 0) queueMicrotask(kick);
+  if (pending.writes.length > 0) queueMicrotask(kick);
 
   return {
     async enqueue(interactionId, data) {
@@ -183,26 +139,18 @@ export async function openOutbox(opts: OutboxOptions): Promise<Outbox> {
         data: AttachedData.parse(data),
         at: Date.now(),
       };
-      await journal.append([write]);
-      queue.push(write);
-      changed();
+      await pending.add(write);
+      pending.changed();
       // Even while a failed interaction waits out its backoff: this write may be for another one.
       kick();
       return write.writeId;
     },
-    pending: () => queue,
-    nudge() {
-      if (timer) {
-        clearTimeout(timer);
-        timer = undefined;
-      }
-      attempt = 0;
-      kick();
-    },
-    drained: () => (queue.length === 0 ? Promise.resolve() : new Promise((r) => waiters.push(r))),
+    pending: () => pending.writes,
+    nudge: () => retry.nudge(),
+    drained: () => pending.drained(),
     async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
+      retry.close();
       await inflight;
       await journal.close();
     },

@@ -50,15 +50,7 @@ export function holdConnection(
     if (closed) return void tunnel?.destroy();
     let openedAt = 0;
     let failure: string | undefined;
-    const s = secure
-      ? tls.connect({
-          host,
-          port,
-          servername: net.isIP(host) ? '' : host,
-          secureContext: opts.secureContext,
-          ...(tunnel ? { socket: tunnel } : {}),
-        })
-      : (tunnel ?? net.connect({ host, port }));
+    const s = connect(host, port, secure ? opts.secureContext : undefined, tunnel);
     socket = s;
     s.unref(); // a liveness signal never keeps the process alive
     s.setTimeout(opts.connectTimeoutMs, () =>
@@ -100,6 +92,23 @@ export function holdConnection(
       socket?.destroy();
     },
   };
+}
+
+/** The connection to `host:port`: TLS when given a context, over `tunnel` when there is one. */
+function connect(
+  host: string,
+  port: number,
+  secureContext: tls.SecureContext | undefined,
+  tunnel: net.Socket | undefined,
+): net.Socket {
+  if (!secureContext) return tunnel ?? net.connect({ host, port });
+  return tls.connect({
+    host,
+    port,
+    servername: net.isIP(host) ? '' : host,
+    secureContext,
+    ...(tunnel ? { socket: tunnel } : {}),
+  });
 }
 
 /** A CONNECT tunnel to `host:port` through the route's proxy (Basic credentials when it has them). */

@@ -2,11 +2,9 @@
 // Workspace REST and CometD, sign-in, the web edition's agent proxy): the proxy and the trust are decided here,
 // once, and handed to core as a port. Hosts differ only in the system proxy resolver they pass (the desktop:
 // Chromium's, through Electron's session.resolveProxy; elsewhere the environment's HTTPS_PROXY/NO_PROXY).
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import type tls from 'node:tls';
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
+import { createAgentPool, newAgent } from './agent-pool';
 import { loadPac, type PacResolver } from './pac';
 import {
   describeRoute,
@@ -32,9 +30,11 @@ export interface NetworkSettings {
   allowPlainHttp: boolean;
 }
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 export interface NetworkOptions extends NetworkSettings {
   resolveSystemProxy?: SystemProxyResolver | undefined;
-  env?: Readonly<Record<string, string | undefined>>;
+  env?: Env;
 }
 
 /** What to spread into `http(s).request` or `new WebSocket` options for one URL. */
@@ -83,60 +83,55 @@ export interface Network {
   close(): void;
 }
 
-const SECURE = /^(https|wss):$/;
+/** The settings in force, read once: the trust built and the proxy setting parsed. */
+interface Config {
+  settings: NetworkSettings;
+  trust: Trust;
+  setting: ProxySetting;
+}
+const configOf = (settings: NetworkSettings, env: Env): Config => ({
+  settings,
+  trust: buildTrust(settings.extraCaFile, env),
+  setting: readProxySetting(settings.proxy),
+});
+
+const refused = (target: URL, { settings }: Config): boolean =>
+  /^(http|ws):$/.test(target.protocol) && !settings.allowPlainHttp && !isLoopback(target.hostname);
+// One decision per origin; a WebSocket shares its https (or http) twin's.
+const originOf = (target: URL): string => `${target.protocol.replace(/^ws/, 'http')}//${target.host}`;
 
 export function createNetwork(o: NetworkOptions): Network {
   const env = o.env ?? process.env;
-  let settings: NetworkSettings = o;
-  let trust = buildTrust(o.extraCaFile, env);
-  let setting = readProxySetting(o.proxy);
-  const agents = new Map<string, http.Agent>();
+  let config = configOf(o, env);
+  let pac: Promise<PacResolver> | undefined;
+  const agents = createAgentPool();
   const routes = new Map<string, ProxyRoute>();
   const resets = new Set<() => void>();
-  let pac: Promise<PacResolver> | undefined;
 
   const decide = async (target: URL): Promise<ProxyRoute> => {
     if (isLoopback(target.hostname)) return { kind: 'direct', origin: 'loopback' };
-    return decideBySetting(
-      setting,
-      target,
-      env,
-      o.resolveSystemProxy,
-      () => (pac ??= loadPac((setting as { script: URL }).script, trust.ca)),
-    );
+    const { setting, trust } = config;
+    const loadScript = () => (pac ??= loadPac((setting as { script: URL }).script, trust.ca));
+    return decideBySetting(setting, target, env, o.resolveSystemProxy, loadScript);
   };
-
-  const agentFor = (target: URL, route: ProxyRoute): http.Agent => {
-    const kind = route.kind === 'direct' ? 'direct' : route.proxy.href;
-    const key = `${kind} ${SECURE.test(target.protocol) ? 'tls' : target.protocol === 'http:' ? 'plain' : 'tunnel'}`;
-    let agent = agents.get(key);
-    if (!agent) agents.set(key, (agent = newAgent(target, route)));
-    return agent;
-  };
-
-  const refused = (target: URL): boolean =>
-    /^(http|ws):$/.test(target.protocol) && !settings.allowPlainHttp && !isLoopback(target.hostname);
-  // One decision per origin; a WebSocket shares its https (or http) twin's.
-  const originOf = (target: URL): string => `${target.protocol.replace(/^ws/, 'http')}//${target.host}`;
   const routeOf = (target: URL, route: ProxyRoute): Route => ({
-    agent: agentFor(target, route),
-    secureContext: trust.context,
+    agent: agents.agentFor(target, route),
+    secureContext: config.trust.context,
     route,
   });
   const forget = () => {
     routes.clear();
     pac = undefined;
-    for (const a of agents.values()) a.destroy();
     agents.clear();
   };
 
   const network: Network = {
     get trust() {
-      return trust;
+      return config.trust;
     },
     async route(url) {
       const target = new URL(url);
-      if (refused(target)) throw new RouteRefused('PLAIN_HTTP_REFUSED', target.host);
+      if (refused(target, config)) throw new RouteRefused('PLAIN_HTTP_REFUSED', target.host);
       const key = originOf(target);
       let route = routes.get(key);
       if (!route) {
@@ -147,18 +142,16 @@ export function createNetwork(o: NetworkOptions): Network {
     },
     async ownAgent(url) {
       const { route } = await network.route(url);
-      return { agent: newAgent(new URL(url), route), secureContext: trust.context, route };
+      return { agent: newAgent(new URL(url), route), secureContext: config.trust.context, route };
     },
     routeNow(url) {
       const target = new URL(url);
-      if (refused(target)) return undefined; // route() says why
+      if (refused(target, config)) return undefined; // route() says why
       const route = routes.get(originOf(target));
       return route && routeOf(target, route);
     },
     configure(next) {
-      settings = next;
-      trust = buildTrust(next.extraCaFile, env);
-      setting = readProxySetting(next.proxy);
+      config = configOf(next, env);
       forget();
     },
     reset() {
@@ -170,30 +163,19 @@ export function createNetwork(o: NetworkOptions): Network {
       return () => resets.delete(close);
     },
     describe: () => ({
-      setting: settings.proxy,
+      setting: config.settings.proxy,
       routes: Object.fromEntries([...routes].map(([k, r]) => [k, describeRoute(r)])),
-      trust: describeTrust(trust),
+      trust: describeTrust(config.trust),
     }),
     close: forget,
   };
   return network;
 }
 
-function newAgent(target: URL, route: ProxyRoute): http.Agent {
-  // keepAlive: a join reuses warm sockets; several, as a session holds a long-poll while it publishes.
-  const opts = { keepAlive: true, keepAliveMsecs: 10_000 };
-  if (route.kind === 'direct')
-    return SECURE.test(target.protocol) ? new https.Agent(opts) : new http.Agent(opts);
-  // ws: through a proxy needs a tunnel too: proxies forward no Upgrade on absolute-URI requests.
-  return target.protocol === 'http:'
-    ? new HttpProxyAgent(route.proxy, opts)
-    : new HttpsProxyAgent(route.proxy, opts);
-}
-
 async function decideBySetting(
   setting: ProxySetting,
   target: URL,
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
   system: SystemProxyResolver | undefined,
   pac: () => Promise<PacResolver>,
 ): Promise<ProxyRoute> {
@@ -221,7 +203,7 @@ const httpForm = (target: URL): string => target.href.replace(/^ws/, 'http');
 function withEnvCredentials(
   route: ProxyRoute,
   target: URL,
-  env: Readonly<Record<string, string | undefined>>,
+  env: Env,
 ): ProxyRoute {
   if (route.kind !== 'proxy') return route;
   const fromEnv = environmentRoute(target, env);

@@ -91,16 +91,12 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       onStatus({ state: 'starting' });
       token = newToken();
       wss = new WebSocketServer({ noServer: true, maxPayload: BODY_LIMIT_BYTES });
-      const srv = (server = createServer((req, res) => void handle(req, res)));
-      srv.maxConnections = MAX_CONNECTIONS;
-      srv.on('upgrade', upgrade);
+      const srv = (server = newServer(handle, upgrade));
       try {
         port = await listenPreferring(srv, opts.port, log);
       } catch (err) {
-        const problem = (err as NodeJS.ErrnoException).code ?? String(err);
         server = undefined;
-        onStatus({ state: 'down', detail: { code: 'local-api-unavailable', params: { problem } } });
-        throw new LocalApiUnavailable(problem);
+        throw unavailable(err, onStatus);
       }
       const url = `http://${HOST}:${port}`;
       await publishDiscovery(opts.discoveryFile, { url, token, pid: process.pid });
@@ -114,10 +110,7 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       wss?.close();
       const srv = server;
       server = undefined;
-      if (srv) {
-        srv.closeAllConnections();
-        await new Promise<void>((resolve) => srv.close(() => resolve()));
-      }
+      if (srv) await closeServer(srv);
     },
     applyAttachedData(interactionId, data, writeId) {
       const ws = sockets.recipient(interactionId);
@@ -126,6 +119,29 @@ export function createLocalApiSource(opts: LocalApiOptions): LocalApiSource {
       return acks.push(ws, writeId, JSON.stringify(push));
     },
   };
+}
+
+/** The HTTP server, capped in connections, with the app sockets' upgrade route. */
+function newServer(
+  handle: ReturnType<typeof requestHandler>,
+  upgrade: ReturnType<typeof upgradeHandler>,
+): Server {
+  const srv = createServer((req, res) => void handle(req, res));
+  srv.maxConnections = MAX_CONNECTIONS;
+  srv.on('upgrade', upgrade);
+  return srv;
+}
+
+async function closeServer(srv: Server): Promise<void> {
+  srv.closeAllConnections();
+  await new Promise<void>((resolve) => srv.close(() => resolve()));
+}
+
+/** A port that could not be listened on: reported down with the system's reason. */
+function unavailable(err: unknown, onStatus: (status: SourceStatus) => void): LocalApiUnavailable {
+  const problem = (err as NodeJS.ErrnoException).code ?? String(err);
+  onStatus({ state: 'down', detail: { code: 'local-api-unavailable', params: { problem } } });
+  return new LocalApiUnavailable(problem);
 }
 
 function statusOf(apps: number, port: number): SourceStatus {
