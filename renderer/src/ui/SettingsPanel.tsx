@@ -10,6 +10,7 @@ import { AgentPageZoom } from '../../../common/settings-schema';
 import { AUTONYMS } from '../i18n/locale';
 import { ErrorBox } from './Alerts';
 import { useSidebar, useSidebarState } from './context';
+import { ConnectionCheck } from './settings/ConnectionCheck';
 import {
   CheckSetting,
   ChoiceSetting,
@@ -48,6 +49,7 @@ export function SettingsPanel() {
         </div>
         {error && <ErrorBox error={error} onDismiss={() => sidebar.clearError('updateSettings')} />}
       </form>
+      <ConnectionCheck />
     </details>
   );
 }
