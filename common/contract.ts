@@ -218,6 +218,8 @@ export type SourceDetail = z.infer<typeof SourceDetail>;
 /** Why an update's restart waits, or what went wrong. */
 export const UpdateDetail = z.discriminatedUnion('code', [
   bare('wait-for-session'),
+  /** Updates turned off by the administrator (the `autoUpdate` policy, or the deployment's environment). */
+  bare('managed-by-administrator'),
   coded('fetch-failed', { problem: z.string() }),
 ]);
 export type UpdateDetail = z.infer<typeof UpdateDetail>;
