@@ -218,6 +218,8 @@ export type SourceDetail = z.infer<typeof SourceDetail>;
 /** Why an update's restart waits, or what went wrong. */
 export const UpdateDetail = z.discriminatedUnion('code', [
   bare('wait-for-session'),
+  /** Updates turned off by the administrator (the `autoUpdate` policy, or the deployment's environment). */
+  bare('managed-by-administrator'),
   coded('fetch-failed', { problem: z.string() }),
 ]);
 export type UpdateDetail = z.infer<typeof UpdateDetail>;
@@ -375,6 +377,15 @@ export const SaveDiagnosticsOutcome = z.discriminatedUnion('outcome', [
 ]);
 export type SaveDiagnosticsOutcome = z.infer<typeof SaveDiagnosticsOutcome>;
 
+/** One step of the connection check: its name and what it found in English (as the report), whom to ask. */
+export const ConnectionCheckStep = z.object({
+  step: z.string(),
+  outcome: z.enum(['pass', 'fail', 'info']),
+  detail: z.string(),
+  ask: z.enum(['proxy team', 'PKI team', 'Genesys team', 'network team', 'administrator']).optional(),
+});
+export type ConnectionCheckStep = z.infer<typeof ConnectionCheckStep>;
+
 export const requests = {
   /** The renderer mounted: main answers with the state and starts pushing events (held until then). */
   ready: { input: Empty, output: AppState },
@@ -417,7 +428,10 @@ export const requests = {
    * The connection check (Settings): each step's line and whom to ask, as text to show, save and send. Our
    * choice: in English, as the proxy, PKI and Genesys teams who read it expect their own terms.
    */
-  checkConnection: { input: Empty, output: z.object({ ok: z.boolean(), report: z.string() }) },
+  checkConnection: {
+    input: Empty,
+    output: z.object({ ok: z.boolean(), report: z.string(), steps: z.array(ConnectionCheckStep) }),
+  },
   /** Today's co-browse sessions, oldest first (kept on disk across restarts). */
   history: { input: Empty, output: z.object({ entries: z.array(HistoryEntry) }) },
 } as const;

@@ -9,7 +9,7 @@ import type { JoinPhase, UpdateView } from '../../common/contract';
 import type { Logger } from '../../common/logger';
 import {
   canRestartForUpdate,
-  initialUpdateView,
+  updateViewOf,
   reduceUpdate,
   withRestartGate,
   type RestartDecision,
@@ -33,7 +33,7 @@ export function startUpdater(opts: {
   settings: Pick<Settings, 'autoUpdate' | 'updateUrl' | 'updateChannel'>;
 }): Updater {
   const plan = planUpdates(opts.settings, app.isPackaged);
-  let view = initialUpdateView(plan.enabled);
+  let view = updateViewOf(plan);
   const base = {
     view: (phases: readonly JoinPhase[]) => withRestartGate(view, phases),
     restartToUpdate: (phases: readonly JoinPhase[]) => canRestartForUpdate(view, phases),

@@ -34,8 +34,11 @@ async function check(settings: Record<string, unknown>) {
 }
 
 it('the configured service: every step passes, one line each', async () => {
-  const { ok, report } = await check({ serviceUrl: fx.sim.url });
+  const { ok, report, steps } = await check({ serviceUrl: fx.sim.url });
   expect(ok).toBe(true);
+  // The same steps, one per line, for the sidebar's list.
+  expect(steps.map((s) => s.step)).toEqual(expect.arrayContaining(['name resolution', 'proxy']));
+  expect(steps.filter((s) => s.outcome === 'fail')).toEqual([]);
   for (const step of ['name resolution', 'proxy', 'TLS certificate', 'get-session with the Origin'])
     expect(report).toMatch(new RegExp(`^(PASS|INFO)  ${step}: `, 'm'));
   expect(report).toMatch(/^PASS {2}CometD handshake \(WebSocket\): /m);

@@ -60,7 +60,7 @@ export function requestHandlers(ctx: CoreContext, history: History, signIn: Sign
     history: () => ({ entries: history.today() }),
     checkConnection: async () => {
       const report = await checkConnection(ctx);
-      return { ok: report.ok, report: formatReport(report) };
+      return { ok: report.ok, report: formatReport(report), steps: report.steps };
     },
   };
 }

@@ -3,10 +3,13 @@ import {
   canRestartForUpdate,
   initialUpdateView,
   reduceUpdate,
+  updateViewOf,
   withRestartGate,
   type UpdaterEvent,
 } from './gate';
 import type { JoinPhase } from '../../../common/contract';
+import { defaultSettings } from '../../../common/settings-schema';
+import { planUpdates } from './feed-policy';
 
 const ready = (events: UpdaterEvent[]) => events.reduce(reduceUpdate, initialUpdateView(true));
 const downloaded = ready([
@@ -79,5 +82,28 @@ describe('update view', () => {
       detail: null,
     });
     expect(withRestartGate(initialUpdateView(true), []).canRestart).toBe(false);
+  });
+});
+
+describe('updates off', () => {
+  it('by policy or the deployment: disabled, saying the administrator manages them', () => {
+    const off = planUpdates({ ...defaultSettings, autoUpdate: false }, true, {});
+    expect(updateViewOf(off)).toMatchObject({
+      state: 'disabled',
+      detail: { code: 'managed-by-administrator' },
+    });
+    const env = planUpdates(defaultSettings, true, { COBROWSE_UPDATES: 'off' });
+    expect(updateViewOf(env).detail).toEqual({ code: 'managed-by-administrator' });
+  });
+
+  it('in an unpackaged run: disabled, with no reason to show; on: idle', () => {
+    expect(updateViewOf(planUpdates(defaultSettings, false, {}))).toMatchObject({
+      state: 'disabled',
+      detail: null,
+    });
+    expect(updateViewOf(planUpdates(defaultSettings, true, {}))).toMatchObject({
+      state: 'idle',
+      detail: null,
+    });
   });
 });

@@ -1,6 +1,7 @@
 // The update offer as the sidebar shows it, and the one rule about restarting: never while a co-browse
 // session is under way (a restart would drop the customer's session mid-way). Plain data in, plain data out.
 import { isLivePhase, type AppError, type JoinPhase, type UpdateView } from '../../../common/contract';
+import type { UpdatePlan } from './feed-policy';
 
 export type RestartDecision =
   { ok: true } | { ok: false; reason: Extract<AppError['code'], `update-${string}`> };
@@ -29,6 +30,12 @@ export const initialUpdateView = (enabled: boolean): UpdateView => ({
   percent: null,
   canRestart: false,
   detail: null,
+});
+
+/** The view before any updater event: off by the administrator's choice says so; an unpackaged run says nothing. */
+export const updateViewOf = (plan: UpdatePlan): UpdateView => ({
+  ...initialUpdateView(plan.enabled),
+  detail: plan.enabled || plan.why === 'not-packaged' ? null : { code: 'managed-by-administrator' },
 });
 
 /** Folds one updater event into the view; `canRestart` is left to `withRestartGate`. */

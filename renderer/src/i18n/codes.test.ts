@@ -4,7 +4,7 @@ import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../common/contract';
 import { loadCatalog } from './catalogs';
-import { endingWords, errorAction, errorMessage, timelineWords } from './codes';
+import { endingWords, errorAction, errorMessage, say, timelineWords, updateMessages } from './codes';
 
 const intlFor = async (locale: 'en' | 'de' | 'ar') =>
   createIntl({
@@ -136,5 +136,16 @@ describe('timeline and history', () => {
         'Es gibt keine laufende Co-Browse-Sitzung mit der ID ******789: Sie ist beendet oder die ID wurde falsch eingegeben.',
       code: 'session-not-found',
     });
+  });
+});
+
+describe('updates', () => {
+  it("turned off by the administrator: said so, in the agent's language", async () => {
+    const off = { code: 'managed-by-administrator' } as const;
+    expect(say(await intlFor('en'), updateMessages, off)).toBe('Updates are managed by your administrator.');
+    expect(say(await intlFor('de'), updateMessages, off)).toBe(
+      'Updates werden von Ihrem Administrator verwaltet.',
+    );
+    expect(say(await intlFor('ar'), updateMessages, off)).toBe('يدير المسؤول لديك التحديثات.');
   });
 });

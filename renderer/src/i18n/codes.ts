@@ -624,6 +624,10 @@ export const updateMessages: Words<UpdateDetail['code']> = defineMessages({
     defaultMessage: 'The update will be offered again when the co-browse session has ended.',
   },
   'fetch-failed': { id: 'update.fetch-failed', defaultMessage: 'The update could not be fetched: {problem}' },
+  'managed-by-administrator': {
+    id: 'update.managed-by-administrator',
+    defaultMessage: 'Updates are managed by your administrator.',
+  },
 });
 
 /** The sentence the join progress reads out, per phase (and for no session). */

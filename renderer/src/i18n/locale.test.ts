@@ -64,7 +64,9 @@ describe('catalogs', () => {
         ...{ hasOrigin: 'yes', hasUser: 'yes', hasTo: 'yes', view: 'sidebar', outcome: 'reloaded' },
         // Requests and the question before ending one session to join another.
         ...{ time: '10:41:05', title: 'x', current: 'x', next: 'x', currentCustomer: 'x', nextCustomer: 'x' },
-        ...{ hasCurrentCustomer: 'yes', hasNextCustomer: 'yes', issuer: 'x', proxy: 'x' },
+        ...{ hasCurrentCustomer: 'yes', hasNextCustomer: 'yes' },
+        // The network's problems.
+        ...{ issuer: 'x', proxy: 'x' },
       };
       for (const id of Object.keys(await loadCatalog(locale)))
         intl.formatMessage({ id }, { ...values, link: (chunks) => chunks.join('') });

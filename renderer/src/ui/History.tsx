@@ -25,24 +25,7 @@ const columns = defineMessages({
 });
 
 export function History() {
-  const sidebar = useSidebar();
-  const intl = useIntl();
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  // What changes the history: a session settling, an interaction's pending writes draining.
-  const signature = useSidebarState((s) =>
-    [
-      ...s.app!.sessions.filter((x) => !isLivePhase(x.phase)).map((x) => x.id),
-      ...s.app!.interactions.map((i) => i.pendingWrites),
-    ].join(','),
-  );
-  useEffect(() => {
-    let current = true;
-    void sidebar.call('history', {}).then((reply) => current && reply && setEntries(reply.entries));
-    return () => {
-      current = false;
-    };
-  }, [sidebar, signature]);
-
+  const entries = useTodaysHistory();
   return (
     <section className="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">
@@ -65,61 +48,104 @@ export function History() {
               values={{ count: entries.length }}
             />
           </summary>
-          <table className="history-table">
-            <thead>
-              <tr>
-                {Object.values(columns).map((c) => (
-                  <th key={c.id} scope="col">
-                    {intl.formatMessage(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} data-testid="history-entry">
-                  <td>
-                    {e.customerName ?? (
-                      <FormattedMessage id="history.noInteraction" defaultMessage="(no interaction)" />
-                    )}
-                    {e.caller && e.caller !== e.customerName && (
-                      <>
-                        {' '}
-                        <span className="caller" dir="ltr">{e.caller}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <time dateTime={new Date(e.startedAt).toISOString()}>
-                      {intl.formatTime(e.startedAt, { hour: '2-digit', minute: '2-digit' })}
-                    </time>
-                  </td>
-                  <td>{elapsed(e.activeSeconds * 1000)}</td>
-                  <EndingCell entry={e} />
-                  <td>{intl.formatMessage(attachedWords[e.attachedData])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            onClick={() =>
-              saveText(
-                `cobrowse-history-${localDate()}.csv`,
-                historyCsv(entries, (e) => endingWords(intl, e)),
-                'text/csv',
-              )
-            }
-          >
-            <FormattedMessage
-              id="history.export"
-              defaultMessage="Export CSV"
-              description="Button: saves today's history as a spreadsheet file"
-            />
-          </button>
+          <HistoryTable entries={entries} />
+          <ExportCsv entries={entries} />
         </details>
       )}
     </section>
+  );
+}
+
+/** Today's entries, as main keeps them. */
+function useTodaysHistory(): HistoryEntry[] | null {
+  const sidebar = useSidebar();
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  // What changes the history: a session settling, an interaction's pending writes draining.
+  const signature = useSidebarState((s) =>
+    [
+      ...s.app!.sessions.filter((x) => !isLivePhase(x.phase)).map((x) => x.id),
+      ...s.app!.interactions.map((i) => i.pendingWrites),
+    ].join(','),
+  );
+  useEffect(() => {
+    let current = true;
+    void sidebar.call('history', {}).then((reply) => current && reply && setEntries(reply.entries));
+    return () => {
+      current = false;
+    };
+  }, [sidebar, signature]);
+  return entries;
+}
+
+function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
+  const intl = useIntl();
+  return (
+    <table className="history-table">
+      <thead>
+        <tr>
+          {Object.values(columns).map((c) => (
+            <th key={c.id} scope="col">
+              {intl.formatMessage(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <HistoryRow key={e.id} entry={e} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function HistoryRow({ entry: e }: { entry: HistoryEntry }) {
+  const intl = useIntl();
+  return (
+    <tr data-testid="history-entry">
+      <td>
+        {e.customerName ?? <FormattedMessage id="history.noInteraction" defaultMessage="(no interaction)" />}
+        {e.caller && e.caller !== e.customerName && (
+          <>
+            {' '}
+            <span className="caller" dir="ltr">
+              {e.caller}
+            </span>
+          </>
+        )}
+      </td>
+      <td>
+        <time dateTime={new Date(e.startedAt).toISOString()}>
+          {intl.formatTime(e.startedAt, { hour: '2-digit', minute: '2-digit' })}
+        </time>
+      </td>
+      <td>{elapsed(e.activeSeconds * 1000)}</td>
+      <EndingCell entry={e} />
+      <td>{intl.formatMessage(attachedWords[e.attachedData])}</td>
+    </tr>
+  );
+}
+
+/** Saves today's history as a CSV file through the browser's download. */
+function ExportCsv({ entries }: { entries: HistoryEntry[] }) {
+  const intl = useIntl();
+  return (
+    <button
+      type="button"
+      onClick={() =>
+        saveText(
+          `cobrowse-history-${localDate()}.csv`,
+          historyCsv(entries, (e) => endingWords(intl, e)),
+          'text/csv',
+        )
+      }
+    >
+      <FormattedMessage
+        id="history.export"
+        defaultMessage="Export CSV"
+        description="Button: saves today's history as a spreadsheet file"
+      />
+    </button>
   );
 }
 

@@ -139,7 +139,13 @@ function UpdateOffer({ update }: { update: AppState['update'] }) {
         )}
       </p>
     );
-  if (update.state === 'error') return <p className="muted">{detail}</p>;
+  // Off by the administrator's choice: said so (an unpackaged run or the web edition has no detail).
+  if (update.state === 'error' || update.state === 'disabled')
+    return detail ? (
+      <p className="muted" data-testid="update-note">
+        {detail}
+      </p>
+    ) : null;
   if (update.state !== 'ready') return null;
   return (
     <div className="banner">
