@@ -3,6 +3,7 @@
 // handshake over long-polling and over WebSocket, and the Workspace API key.
 import { lookup } from 'node:dns/promises';
 import { WebSocket } from 'ws';
+import type { ConnectionCheckStep } from '../../../../common/contract';
 import { paths } from '../../../../common/protocol';
 import { WORKSPACE_PREFIX } from '../../../../common/workspace-wire';
 import { HttpClient, NetworkFailure } from '../http-client';
@@ -11,15 +12,10 @@ import { explainFailure } from '../problems';
 import { describeRoute } from '../proxy-rules';
 import { inspectTls } from '../tls-inspect';
 
+/** One step's finding, as the contract carries it to the sidebar. */
+export type StepResult = ConnectionCheckStep;
 /** Whom to ask when a step fails. */
-export type AskWhom = 'proxy team' | 'PKI team' | 'Genesys team' | 'network team' | 'administrator';
-
-export interface StepResult {
-  step: string;
-  outcome: 'pass' | 'fail' | 'info';
-  detail: string;
-  ask?: AskWhom;
-}
+export type AskWhom = NonNullable<StepResult['ask']>;
 
 export interface CheckTarget {
   network: Network;
