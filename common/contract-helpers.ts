@@ -1,9 +1,29 @@
 // The contract's plain functions, free of zod so that the sidebar's first paint needs none (the contract
 // re-exports them; the renderer's build treats the schema modules as free of side effects).
-import type { JoinPhase } from './contract';
+import type { CobrowseSessionView, JoinPhase } from './contract';
 import type { AgentPageZoom } from './settings-schema';
 
 export { normaliseSessionId } from './session-id';
+
+/** A session as it starts: connecting, nothing joined, activated or ended yet. */
+export function connectingSession(
+  id: string,
+  token: string,
+  interactionId: string | null,
+): CobrowseSessionView {
+  return {
+    id,
+    token,
+    interactionId,
+    sessionHistoryId: null,
+    phase: 'connecting',
+    joinedAt: null,
+    activatedAt: null,
+    endedAt: null,
+    endReason: null,
+    error: null,
+  };
+}
 
 /** A co-browse session is under way, or about to be: no restart for an update, no change of connection. */
 export const isLivePhase = (phase: JoinPhase): boolean => phase !== 'ended' && phase !== 'failed';

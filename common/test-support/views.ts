@@ -1,6 +1,7 @@
 // Builders of the views and state main sends the sidebar, for every floor's tests: a plain, valid default
 // (an active chat, a connecting session, an idle demo app) with only what a test is about overridden.
 import { SettingsView, type AppState, type CobrowseSessionView, type InteractionView } from '../contract';
+import { connectingSession } from '../contract-helpers';
 import { defaultSettings } from '../settings-schema';
 
 export function interactionView(overrides: Partial<InteractionView> = {}): InteractionView {
@@ -19,19 +20,7 @@ export function interactionView(overrides: Partial<InteractionView> = {}): Inter
 }
 
 export function sessionView(overrides: Partial<CobrowseSessionView> = {}): CobrowseSessionView {
-  return {
-    id: 's1',
-    token: '123456789',
-    interactionId: null,
-    sessionHistoryId: null,
-    phase: 'connecting',
-    joinedAt: null,
-    activatedAt: null,
-    endedAt: null,
-    endReason: null,
-    error: null,
-    ...overrides,
-  };
+  return { ...connectingSession('s1', '123456789', null), ...overrides };
 }
 
 export function appState(overrides: Partial<AppState> = {}): AppState {

@@ -18,6 +18,7 @@ import type { Controller, ControllerEvent, ControllerSession, JoinResult } from 
 import { ControllerError, toAppError } from '../controller/types';
 import type { Logger } from '../../../common/logger';
 import { maskToken } from '../../../common/mask';
+import { connectingSession } from '../../../common/contract-helpers';
 import { sessionTokenOf, type SessionToken } from '../../../common/protocol';
 import type { AttachedData, SourceEvent } from '../../../common/source-events';
 import type { InteractionSource, SourceStatus } from '../sources/port';
@@ -292,18 +293,7 @@ export class InteractionEngine {
       queue: Promise.resolve(),
       settled,
       settle,
-      view: {
-        id: randomUUID(),
-        token,
-        interactionId,
-        sessionHistoryId: null,
-        phase: 'connecting',
-        joinedAt: null,
-        activatedAt: null,
-        endedAt: null,
-        endReason: null,
-        error: null,
-      },
+      view: { ...connectingSession(randomUUID(), token, interactionId), token },
     };
     this.forgetOldSessions();
     this.sessions.push(session);
