@@ -90,8 +90,12 @@ export async function startServiceLink(
     demo = await demoFor(s, demo, startDemo, log);
     const old = controller;
     unwatch();
-    await old?.close(); // its sessions' sockets go before the network is reconfigured
-    network.configure(networkSettings(s));
+    // Its sessions' sockets go before the network is reconfigured; the first time, the network was just made
+    // from these settings (building the trust again would read the OS store twice at start).
+    if (old) {
+      await old.close();
+      network.configure(networkSettings(s));
+    }
     const next = createController({
       ...ConnectionSettings.parse(s),
       serviceUrl: demo ? demo.serviceUrl : s.serviceUrl,
