@@ -38,20 +38,21 @@ export class AgentPool {
     const needed = this.needed();
     for (const [key, agent] of this.agents)
       if (!needed.has(key)) {
-        void agent.then(
-          (r) => r.agent.destroy(),
-          () => undefined,
-        );
+        destroy(agent);
         this.agents.delete(key);
       }
   }
 
   close(): void {
-    for (const agent of this.agents.values())
-      void agent.then(
-        (r) => r.agent.destroy(),
-        () => undefined,
-      );
+    for (const agent of this.agents.values()) destroy(agent);
     this.agents.clear();
   }
+}
+
+/** Closes an agent's sockets once it exists; one that never came (no route allowed) has none. */
+function destroy(agent: Promise<Route>): void {
+  void agent.then(
+    (r) => r.agent.destroy(),
+    () => undefined,
+  );
 }
